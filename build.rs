@@ -1,0 +1,38 @@
+//! Bundles the corpus into the app at build time.
+//!
+//! Reads `seeds/` (or the folder named by `PARALLAX_SEEDS`, used by the benchmarks to
+//! bundle a large synthetic corpus) through the engine's one corpus loader, and writes
+//! the checked corpus and gazetteer as JSON into `OUT_DIR` for `src/bundle.rs` to embed.
+//! A bad corpus fails the build with the file and line at fault.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=PARALLAX_SEEDS");
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let dir = match std::env::var("PARALLAX_SEEDS") {
+        Ok(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("seeds"),
+    };
+    // The folder itself, so that a new file triggers a rebuild, and each file in it.
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            println!("cargo:rerun-if-changed={}", entry.path().display());
+        }
+    }
+
+    let bundle = match parallax_engine::corpus::load_bundle(&dir) {
+        Ok(bundle) => bundle,
+        Err(error) => {
+            eprintln!("error: the corpus cannot be bundled: {error}");
+            std::process::exit(1);
+        }
+    };
+    for warning in &bundle.warnings {
+        println!("cargo:warning=corpus: {warning}");
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("bundle.json");
+    let json = serde_json::to_string(&bundle).expect("a bundle always serialises");
+    std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

@@ -1,0 +1,2 @@
+//! `analyze FILE…`: prints the analysis of article files as JSON.
+fn main() {}

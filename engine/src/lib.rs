@@ -1,0 +1,138 @@
+//! Parallax's analysis engine: from the raw text of news articles to who appears, who is
+//! quoted saying what, on whose authority, with which framing cues, and which statements
+//! several outlets carry in their own words.
+//!
+//! The main entry point is [`analyze`], plain data in and plain data out:
+//!
+//! ```
+//! use parallax_engine::{analyze, corpus::{Article, Corpus}, gazetteer::Gazetteer};
+//!
+//! let corpus = Corpus {
+//!     articles: vec![Article {
+//!         id: "a".into(),
+//!         text: "Leaders met in Paris.\n\n\"We agreed,\" he said.".into(),
+//!         ..Article::default()
+//!     }],
+//! };
+//! let analysis = analyze(&corpus, &Gazetteer::default());
+//! assert_eq!(analysis.articles[0].id, "a");
+//! ```
+//!
+//! Every finding carries a [`model::Span`] into its article's text and, where a reader
+//! may ask why, a short reason. Analysis never panics and never fails: messy input is
+//! worked around and noted in [`model::Analysis::diagnostics`]. Only loading a corpus
+//! from disk ([`corpus::load_dir`], feature `load`) returns errors.
+//!
+//! The engine knows nothing of the DOM, the browser, the clock or randomness: the same
+//! input always gives the same analysis.
+
+pub mod actors;
+pub mod claims;
+pub mod corpus;
+pub mod cues;
+pub mod gazetteer;
+pub mod model;
+pub mod quotes;
+pub mod remarks;
+pub mod structure;
+pub mod text;
+
+pub use model::*;
+
+use corpus::{Article, Corpus};
+use gazetteer::Gazetteer;
+
+/// Analyses every article of `corpus` against `gazetteer`, then groups claims across them.
+///
+/// Work is linear in the corpus size: each article is analysed once, and claims are
+/// grouped through an inverted index rather than by comparing every pair of sentences.
+pub fn analyze(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
+    let index = actors::ActorIndex::new(gazetteer);
+    let mut registry = actors::Registry::default();
+    let mut diagnostics = Vec::new();
+    let articles: Vec<ArticleAnalysis> = corpus
+        .articles
+        .iter()
+        .map(|article| analyze_article(article, &index, &mut registry, &mut diagnostics))
+        .collect();
+    let actors = registry.into_actors();
+    let claims = claims::group_claims(corpus, &articles, &actors);
+    Analysis { articles, actors, claims, diagnostics }
+}
+
+fn analyze_article(
+    article: &Article,
+    index: &actors::ActorIndex<'_>,
+    registry: &mut actors::Registry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ArticleAnalysis {
+    let text = article.text.as_str();
+    let structure = structure::parse(text);
+    for message in &structure.diagnostics {
+        diagnostics.push(Diagnostic { article: Some(article.id.clone()), message: message.clone() });
+    }
+    let header = corpus::parse_header_line(text);
+    let date = article.meta.date.clone().or_else(|| header.as_ref().and_then(|h| h.date.clone()));
+    let url = article.meta.url.clone().or_else(|| header.as_ref().and_then(|h| h.url.clone()));
+
+    let mentions = index.find_mentions(text, &structure, date.as_deref(), registry);
+    let quotes = quotes::find_quotes(text, &structure, &mentions, registry);
+    let statements = quotes::find_statements(text, &structure, &mentions, &quotes, registry);
+    let cues = cues::find_cues(text, &structure);
+    let frames = cues::find_frames(text, &structure);
+
+    let actors = article_actors(&mentions, &quotes, registry);
+    ArticleAnalysis {
+        id: article.id.clone(),
+        outlet: article.meta.outlet.clone(),
+        date,
+        url,
+        headline: structure.headline.map(|span| span.text(text).to_owned()),
+        removed: structure.removed.clone(),
+        actors,
+        quotes,
+        headline_span: structure.headline,
+        header_span: structure.header,
+        blocks: structure.blocks.clone(),
+        sentences: structure.sentences.clone(),
+        mentions,
+        statements,
+        cues,
+        frames,
+        n_words: structure.blocks.iter().map(|b| text::count_words(b.span.text(text))).sum(),
+    }
+}
+
+/// Per-article actor table: mention counts and quotation shares, most mentioned first.
+fn article_actors(mentions: &[Mention], quotes: &[Quote], registry: &actors::Registry) -> Vec<ArticleActor> {
+    let mut rows: Vec<ArticleActor> = Vec::new();
+    let mut row_of = std::collections::HashMap::new();
+    let mut row = |actor: ActorId, rows: &mut Vec<ArticleActor>| -> usize {
+        *row_of.entry(actor).or_insert_with(|| {
+            let a = registry.actor(actor);
+            rows.push(ArticleActor {
+                name: a.name.clone(),
+                kind: a.kind,
+                mentions: 0,
+                discovered: a.discovered,
+                actor,
+                n_quotes: 0,
+                n_quoted_words: 0,
+            });
+            rows.len() - 1
+        })
+    };
+    for mention in mentions {
+        let i = row(mention.actor, &mut rows);
+        rows[i].mentions += 1;
+    }
+    for quote in quotes {
+        for &speaker in &quote.speaker_ids {
+            let i = row(speaker, &mut rows);
+            rows[i].n_quotes += 1;
+            rows[i].n_quoted_words += text::count_words(&quote.text);
+        }
+    }
+    rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    rows
+}

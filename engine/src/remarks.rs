@@ -1,0 +1,1 @@
+//! The remarks lens: how each outlet framed what one focal actor said.
