@@ -30,6 +30,7 @@ pub mod actors;
 pub mod claims;
 pub mod corpus;
 pub mod cues;
+pub mod export;
 pub mod gazetteer;
 pub mod model;
 pub mod quotes;
