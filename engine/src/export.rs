@@ -25,7 +25,12 @@ pub fn analysis_json(analysis: &Analysis) -> String {
 pub fn claims_csv(analysis: &Analysis) -> String {
     let mut out = String::from(BOM);
     let mut header = vec!["claim".to_owned(), "outlets carrying it".to_owned()];
-    header.extend(analysis.articles.iter().map(|a| column_name(a.outlet.as_deref(), &a.id)));
+    header.extend(
+        analysis
+            .articles
+            .iter()
+            .map(|a| column_name(a.outlet.as_deref(), &a.id)),
+    );
     push_row(&mut out, &header);
     for claim in &analysis.claims {
         let mut row = vec![claim.label.clone(), claim.n_articles.to_string()];
@@ -133,7 +138,10 @@ mod tests {
                     quotes: vec![quote],
                     ..ArticleAnalysis::default()
                 },
-                ArticleAnalysis { id: "003_b".into(), ..ArticleAnalysis::default() },
+                ArticleAnalysis {
+                    id: "003_b".into(),
+                    ..ArticleAnalysis::default()
+                },
             ],
             claims: vec![Claim {
                 label: "Macron · troops".into(),
@@ -159,7 +167,10 @@ mod tests {
             lines[0],
             "\"claim\",\"outlets carrying it\",\"Le Monde\",\"Unattributed article 003\""
         );
-        assert_eq!(lines[1], "\"Macron · troops\",\"1\",\"\",\"Line one,\nline two\"");
+        assert_eq!(
+            lines[1],
+            "\"Macron · troops\",\"1\",\"\",\"Line one,\nline two\""
+        );
     }
 
     #[test]

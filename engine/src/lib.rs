@@ -34,6 +34,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod model;
 pub mod quotes;
+pub mod reader;
 pub mod remarks;
 pub mod structure;
 pub mod text;
