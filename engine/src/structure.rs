@@ -1,33 +1,722 @@
-//! Structure of an article: header line, headline, subheadings, paragraphs, sentences,
-//! and the page furniture set aside as removed.
+//! Structure of an article: header line, headline, subheadings, paragraphs, list items,
+//! sentences, and the page furniture set aside as removed.
+//!
+//! This is the first stage: every later stage reads only the blocks and sentences found
+//! here, so a line set aside as removed (an ad slot, a "Read more" link, a trailing list of
+//! unrelated teasers) never yields an actor, a quote or a claim. It works on general layout
+//! cues only — line shape, position, blank-line grouping, title case — never on the words of
+//! particular articles, because the same rules run on articles nobody has seen.
+//!
+//! The text is read line by line: a line is the unit of layout in every article file we get
+//! (a paragraph is one line, whether paragraphs are separated by blank lines or not).
+//! Sentences are then split inside each block by a scanner that knows abbreviations,
+//! numbers, ellipses and quotations (see [`split_sentences`]). All of it is linear in the
+//! length of the text and never panics.
 
+use crate::corpus::parse_header_line;
 use crate::model::{Block, BlockKind, Removed, Sentence, Span};
+use crate::text::{self, Quotation};
 
 /// The layout of one article's text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Structure {
+    /// The optional first line ` date YYYY-MM-DD URL` (trimmed).
     pub header: Option<Span>,
+    /// The headline line; also `blocks[0]` (kind [`BlockKind::Headline`]) when present.
     pub headline: Option<Span>,
+    /// Headline, subheadings, paragraphs and list items in text order. A list item's span
+    /// leaves out its marker (`- `, `• `, `1. `).
     pub blocks: Vec<Block>,
+    /// Sentences of all blocks, in text order; the headline and each subheading are one
+    /// sentence each.
     pub sentences: Vec<Sentence>,
+    /// Lines set aside as not part of the article, in text order, one per line.
     pub removed: Vec<Removed>,
+    /// Quotations of all blocks, in text order (see [`text::quotations`]); an unbalanced
+    /// mark is capped at the end of its block.
+    pub quotations: Vec<Quotation>,
+    /// Messy input noticed on the way: a bad header line, unbalanced quotation marks.
     pub diagnostics: Vec<String>,
 }
 
-/// Splits `text` into blocks and sentences. Never panics.
+/// Diagnostics about unbalanced quotation marks beyond this many are summed up in one line,
+/// so a hostile text full of stray marks cannot flood the viewer.
+const MAX_QUOTE_DIAGNOSTICS: usize = 5;
+
+/// Splits `text` into header, headline, blocks and sentences, and sets page furniture
+/// aside. Never panics; every span lies on char boundaries of `text`.
 pub fn parse(text: &str) -> Structure {
     let mut structure = Structure::default();
+    let lines = lines(text);
+    let mut kinds: Vec<LineKind> = lines
+        .iter()
+        .map(|span| {
+            let line = span.text(text);
+            if line.is_empty() {
+                LineKind::Blank
+            } else if let Some(reason) = furniture_reason(line) {
+                LineKind::Removed(reason)
+            } else {
+                LineKind::Text
+            }
+        })
+        .collect();
+
+    if let Some(header) = parse_header_line(text) {
+        if let (Some(first), Some(kind)) = (lines.first(), kinds.first_mut()) {
+            structure.header = Some(*first);
+            *kind = LineKind::Header;
+        }
+        structure.diagnostics.extend(header.problems);
+    }
+
+    let headline_idx = find_headline(text, &lines, &kinds);
+    if let Some(idx) = headline_idx {
+        kinds[idx] = LineKind::Headline;
+    }
+    mark_trailing_teasers(text, &lines, &mut kinds);
+
+    let mut n_unclosed = 0;
+    for (line_idx, (&span, kind)) in lines.iter().zip(&kinds).enumerate() {
+        let block_kind = match kind {
+            LineKind::Blank | LineKind::Header => continue,
+            LineKind::Removed(reason) => {
+                structure.removed.push(Removed {
+                    text: span.text(text).to_owned(),
+                    reason: (*reason).to_owned(),
+                    span,
+                });
+                continue;
+            }
+            LineKind::Headline => BlockKind::Headline,
+            LineKind::Text => body_block_kind(text, &lines, &kinds, line_idx),
+        };
+        let span = match block_kind {
+            BlockKind::ListItem => list_item_text(text, span),
+            _ => span,
+        };
+        let block_idx = structure.blocks.len();
+        structure.blocks.push(Block {
+            kind: block_kind,
+            span,
+        });
+        let quotations = text::quotations(text, span);
+        for quotation in quotations.iter().filter(|q| !q.closed) {
+            n_unclosed += 1;
+            if n_unclosed <= MAX_QUOTE_DIAGNOSTICS {
+                structure.diagnostics.push(format!(
+                    "quotation mark {} at byte {} is not closed in its paragraph; \
+                     the quotation is taken to end with the paragraph",
+                    quotation.open, quotation.span.start
+                ));
+            }
+        }
+        if block_kind == BlockKind::Paragraph || block_kind == BlockKind::ListItem {
+            for sentence in split_sentences(text, span, &quotations) {
+                structure.sentences.push(Sentence {
+                    span: sentence,
+                    block_idx,
+                });
+            }
+        } else {
+            structure.sentences.push(Sentence { span, block_idx });
+        }
+        structure.quotations.extend(quotations);
+    }
+    if n_unclosed > MAX_QUOTE_DIAGNOSTICS {
+        structure.diagnostics.push(format!(
+            "{} more unclosed quotation marks",
+            n_unclosed - MAX_QUOTE_DIAGNOSTICS
+        ));
+    }
+    structure.headline = headline_idx.map(|idx| lines[idx]);
+    structure
+}
+
+/// What a line is, decided before blocks are built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Header,
+    Headline,
+    /// Set aside, with the reason.
+    Removed(&'static str),
+    /// Article text: a paragraph, subheading or list item.
+    Text,
+}
+
+/// The trimmed span of every line of `text` (split at `\n`; a `\r` before it is trimmed).
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let start = at + (line.len() - line.trim_start().len());
-        at += line.len();
-        if trimmed.is_empty() {
+    for line in text.split('\n') {
+        let trimmed_start = line.trim_start();
+        let start = at + (line.len() - trimmed_start.len());
+        out.push(Span::new(start, start + trimmed_start.trim_end().len()));
+        at += line.len() + 1;
+    }
+    out
+}
+
+// ------------------------------------------------------------------------- page furniture
+
+/// Words a line of ad-slot furniture is made of ("ARTICLE AD BOX", "Advertisement").
+const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+    "article",
+    "box",
+    "content",
+    "story",
+    "continues",
+    "below",
+    "after",
+    "this",
+    "scroll",
+    "to",
+    "continue",
+    "reading",
+    "slot",
+    "banner",
+    "promoted",
+    "partner",
+    "paid",
+];
+/// The words that make a line an ad slot, among [`AD_WORDS`].
+const AD_MARKERS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+];
+/// Words a read-more, share or subscribe link is made of ("Read Entire Article").
+const LINK_WORDS: &[&str] = &[
+    "read",
+    "more",
+    "entire",
+    "full",
+    "whole",
+    "the",
+    "this",
+    "article",
+    "story",
+    "stories",
+    "original",
+    "source",
+    "at",
+    "on",
+    "in",
+    "here",
+    "continue",
+    "reading",
+    "share",
+    "via",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "subscribe",
+    "to",
+    "our",
+    "newsletter",
+    "newsletters",
+    "channel",
+    "sign",
+    "up",
+    "follow",
+    "us",
+    "click",
+    "tap",
+    "see",
+    "also",
+    "view",
+    "comments",
+    "comment",
+    "print",
+    "copy",
+    "link",
+    "related",
+    "articles",
+    "news",
+    "watch",
+    "video",
+    "listen",
+    "audio",
+    "download",
+    "app",
+    "now",
+    "for",
+    "free",
+    "page",
+    "website",
+    "site",
+    "all",
+    "latest",
+    "next",
+    "previous",
+    "and",
+    "or",
+    "post",
+    "tweet",
+    "it",
+];
+/// The first word of a link line, among [`LINK_WORDS`].
+const LINK_VERBS: &[&str] = &[
+    "read",
+    "continue",
+    "share",
+    "subscribe",
+    "sign",
+    "follow",
+    "click",
+    "tap",
+    "see",
+    "view",
+    "comments",
+    "print",
+    "copy",
+    "related",
+    "watch",
+    "listen",
+    "download",
+    "more",
+    "tweet",
+];
+/// Units of a relative timestamp ("8 months ago").
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "h", "day", "days", "d", "week", "weeks", "wk", "wks", "month", "months", "mo", "year",
+    "years", "yr", "yrs", "y",
+];
+/// Words that may sit around a relative timestamp ("Updated 2 hours ago").
+const TIMESTAMP_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "edited",
+    "comments",
+    "views",
+    "read",
+    "min",
+];
+/// Lines longer than this are article text, whatever words they use.
+const MAX_FURNITURE_WORDS: usize = 8;
+
+/// Why `line` (trimmed, non-empty) is page furniture, if it is.
+fn furniture_reason(line: &str) -> Option<&'static str> {
+    if !line.chars().any(char::is_alphanumeric) {
+        return Some("page furniture: a line with no words");
+    }
+    let spans = text::words(line, Span::new(0, line.len()));
+    if spans.len() > MAX_FURNITURE_WORDS {
+        return None;
+    }
+    let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
+    let is_number = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
+        return Some("page furniture: a counter");
+    }
+    let ago = words.iter().position(|w| w == "ago");
+    if let Some(ago) = ago.filter(|&i| i >= 2) {
+        let count = words[ago - 2].as_str();
+        let counts = is_number(count) || matches!(count, "a" | "an" | "one");
+        let rest_is_furniture = words.iter().enumerate().all(|(i, w)| {
+            i + 2 >= ago && i <= ago || is_number(w) || TIMESTAMP_WORDS.contains(&w.as_str())
+        });
+        if counts && TIME_UNITS.contains(&words[ago - 1].as_str()) && rest_is_furniture {
+            return Some("page furniture: a relative timestamp with counters");
+        }
+    }
+    let all_in = |vocabulary: &[&str]| words.iter().all(|w| vocabulary.contains(&w.as_str()));
+    if all_in(AD_WORDS) && words.iter().any(|w| AD_MARKERS.contains(&w.as_str())) {
+        return Some("page furniture: an ad slot");
+    }
+    if all_in(LINK_WORDS)
+        && words
+            .first()
+            .is_some_and(|w| LINK_VERBS.contains(&w.as_str()))
+    {
+        return Some("page furniture: a read-more, share or subscribe link");
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------- headline
+
+/// A headline is rarely longer than this; a longer first line is the lede.
+const MAX_HEADLINE_WORDS: usize = 25;
+const MAX_HEADLINE_CHARS: usize = 250;
+
+/// The line index of the headline: the first text line after the header when it reads as
+/// one (short, no sentence-final period) and article text follows it. Articles that open
+/// straight with their lede have none: the lede is never promoted.
+fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize> {
+    let idx = kinds.iter().position(|k| *k == LineKind::Text)?;
+    let line = lines[idx].text(text);
+    let has_body = kinds[idx + 1..].contains(&LineKind::Text);
+    let n_words = text::count_words(line);
+    let reads_as_headline = (1..=MAX_HEADLINE_WORDS).contains(&n_words)
+        && line.chars().count() <= MAX_HEADLINE_CHARS
+        && !ends_like_a_sentence_or_lead_in(line)
+        && list_marker_len(line).is_none()
+        && !line.chars().next().is_some_and(char::is_lowercase);
+    (has_body && reads_as_headline).then_some(idx)
+}
+
+/// Whether `line` ends with a period, comma, colon or semicolon (closing quotes and
+/// brackets aside): the end of a sentence or of a lead-in, not of a title. An ellipsis,
+/// `?` and `!` may end a title.
+fn ends_like_a_sentence_or_lead_in(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| is_closing_mark(c) || c.is_whitespace());
+    if core.ends_with("...") || core.ends_with('…') {
+        return false;
+    }
+    core.ends_with(['.', ',', ':', ';'])
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+// ----------------------------------------------------------------- trailing teaser lists
+
+/// Words of four letters or more that title case leaves in lower case.
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "with", "from", "into", "onto", "over", "upon", "than", "that", "this", "amid", "near", "past",
+];
+
+/// Whether most of the longer words of `line` are capitalised, as in a title
+/// ("Russia Rejects Talks on Land Swap with Ukraine").
+fn is_title_case(line: &str) -> bool {
+    let (mut n_long, mut n_capitalised) = (0, 0);
+    for word in text::words(line, Span::new(0, line.len())) {
+        let word = word.text(line);
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic()
+            || word.chars().count() < 4
+            || TITLE_CASE_SMALL_WORDS.contains(&word)
+        {
             continue;
         }
-        let span = Span::new(start, start + trimmed.len());
-        structure.blocks.push(Block { kind: BlockKind::Paragraph, span });
-        structure.sentences.push(Sentence { span, block_idx: structure.blocks.len() - 1 });
+        n_long += 1;
+        if first.is_uppercase() {
+            n_capitalised += 1;
+        }
     }
-    structure
+    n_long >= 2 && n_capitalised * 10 >= n_long * 7
+}
+
+/// A teaser title: a short title-case line that does not end like a sentence.
+fn is_teaser_title(line: &str) -> bool {
+    let n_words = text::count_words(line);
+    (2..=20).contains(&n_words)
+        && line.chars().count() <= 160
+        && !ends_like_a_sentence_or_lead_in(line)
+        && list_marker_len(line).is_none()
+        && is_title_case(line)
+}
+
+/// A teaser blurb: one line of prose (not title case) of some length.
+fn is_teaser_blurb(line: &str) -> bool {
+    text::count_words(line) >= 6 && list_marker_len(line).is_none() && !is_title_case(line)
+}
+
+/// Sets aside a trailing list of unrelated teasers: at the end of the article, a run of two
+/// or more blank-line-separated groups, each a title-case title and a one-line blurb. Such
+/// a run is only taken for teasers when something else sets it apart from the body too:
+/// the body's paragraphs are grouped differently (several lines between blank lines), or
+/// most blurbs are cut off mid-sentence, as teaser blurbs are. An article whose last
+/// sections happen to be "Title\nParagraph." in a body laid out the same way keeps them.
+fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    // Groups of consecutive text lines; blank and removed lines separate them.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (idx, kind) in kinds.iter().enumerate() {
+        match (kind, open) {
+            (LineKind::Text, None) => open = Some(idx),
+            (LineKind::Text, Some(_)) => {}
+            (_, Some(start)) => {
+                groups.push((start, idx));
+                open = None;
+            }
+            (_, None) => {}
+        }
+    }
+    if let Some(start) = open {
+        groups.push((start, kinds.len()));
+    }
+    let is_teaser = |&(start, end): &(usize, usize)| {
+        end - start == 2
+            && is_teaser_title(lines[start].text(text))
+            && is_teaser_blurb(lines[start + 1].text(text))
+    };
+    let n_teasers = groups.iter().rev().take_while(|g| is_teaser(g)).count();
+    let first_teaser = groups.len() - n_teasers;
+    if n_teasers < 2 || first_teaser == 0 {
+        return;
+    }
+    let teasers = &groups[first_teaser..];
+    let body_has_multiline_groups = groups[..first_teaser].iter().any(|(s, e)| e - s >= 3);
+    let n_cut_blurbs = teasers
+        .iter()
+        .filter(|(start, _)| {
+            lines[start + 1]
+                .text(text)
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .count();
+    if !body_has_multiline_groups && n_cut_blurbs * 2 <= teasers.len() {
+        return;
+    }
+    for &(start, _) in teasers {
+        kinds[start] =
+            LineKind::Removed("unrelated teaser: a headline in a trailing list of other stories");
+        kinds[start + 1] = LineKind::Removed("unrelated teaser: the blurb of a trailing teaser");
+    }
+}
+
+// ------------------------------------------------------------------------------- blocks
+
+/// Subheadings are short: longer lines without a final period are paragraphs.
+const MAX_SUBHEADING_WORDS: usize = 12;
+const MAX_SUBHEADING_CHARS: usize = 100;
+
+/// Byte length of a list marker at the start of `line` (`- `, `• `, `* `, `1. `, `2) `).
+fn list_marker_len(line: &str) -> Option<usize> {
+    for marker in ["- ", "– ", "• ", "* ", "· ", "▪ "] {
+        if line.starts_with(marker) {
+            return Some(marker.len());
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.as_bytes().get(digits..digits + 2)?;
+    ((1..=2).contains(&digits) && matches!(rest, [b'.' | b')', b' '])).then_some(digits + 2)
+}
+
+/// The text of a list item, without its marker.
+fn list_item_text(text: &str, span: Span) -> Span {
+    let line = span.text(text);
+    let marker = list_marker_len(line).unwrap_or(0);
+    let rest = line.get(marker..).unwrap_or("");
+    let start = span.start + marker + (rest.len() - rest.trim_start().len());
+    Span::new(start.min(span.end), span.end)
+}
+
+/// The kind of the body text line `line_idx`: a list item, a subheading (a short line
+/// without final punctuation, or a short line wholly in quotation marks, that has article
+/// text after it), or a paragraph. Lead-ins such as "Keep in mind:" are paragraphs.
+fn body_block_kind(text: &str, lines: &[Span], kinds: &[LineKind], line_idx: usize) -> BlockKind {
+    let line = lines[line_idx].text(text);
+    if list_marker_len(line).is_some() {
+        return BlockKind::ListItem;
+    }
+    let next_text = kinds[line_idx + 1..]
+        .iter()
+        .position(|k| *k == LineKind::Text)
+        .map(|offset| lines[line_idx + 1 + offset].text(text));
+    let Some(next) = next_text else {
+        return BlockKind::Paragraph;
+    };
+    if list_marker_len(next).is_some() {
+        return BlockKind::Paragraph;
+    }
+    let core = wholly_quoted(line).unwrap_or(line);
+    let short = text::count_words(core) <= MAX_SUBHEADING_WORDS
+        && core.chars().count() <= MAX_SUBHEADING_CHARS;
+    let starts_like_a_title = core
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let ends_open = !ends_like_a_sentence_or_lead_in(core) && !core.ends_with(['!', '?', '…']);
+    if short && starts_like_a_title && ends_open {
+        BlockKind::Subheading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// The words inside the marks when `line` is one quotation from end to end.
+fn wholly_quoted(line: &str) -> Option<&str> {
+    let quotations = text::quotations(line, Span::new(0, line.len()));
+    match quotations.as_slice() {
+        [q] if q.closed && q.span == Span::new(0, line.len()) => Some(q.inner.text(line)),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------- sentences
+
+/// Words before a period that do not end a sentence: titles, months and the like.
+/// "No" only counts before a number ("No. 10"); see [`is_abbreviation`].
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Cpl", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Mt", "Ft", "Jr", "Sr",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Ltd", "Corp", "Co", "Bros", "Dept", "Univ", "Ave", "Blvd", "Rd", "Fig", "Vol", "vs", "approx",
+    "cf", "ca", "Mme", "Mlle", "Messrs",
+];
+
+/// Whether the period at `dot` (a byte offset in `text`) ends an abbreviation: a dotted
+/// acronym ("U.S.", "e.g."), an initial ("J."), or a word of [`ABBREVIATIONS`].
+fn is_abbreviation(text: &str, block_start: usize, dot: usize, next_word: Option<char>) -> bool {
+    let before = text.get(block_start..dot).unwrap_or("");
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let n_chars = word.chars().count();
+    let after_dot = before[..word_start].ends_with('.');
+    if after_dot && n_chars <= 2 {
+        return true;
+    }
+    let starts_token = before[..word_start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+    if !starts_token {
+        return false;
+    }
+    if n_chars == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word == "No" || word == "no" || word == "Nos" {
+        return next_word.is_some_and(|c| c.is_ascii_digit());
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Whether a sentence may start with `c`: not with a lower-case letter or a mark that
+/// continues a phrase.
+fn may_start_sentence(c: char) -> bool {
+    !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '.' | '-' | '–' | '—')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Sentences of the block `block`, in order, trimmed.
+///
+/// A sentence ends after `.`, `!` or `?` (and any closing quotes and brackets) when the next
+/// word may start a sentence. It does not end at an abbreviation or initial, inside a
+/// number ("3.5"), at an ellipsis, or inside a closed quotation: a quotation of several
+/// sentences stays in the one sentence that carries it, and a sentence may end right after
+/// a quotation that ends with its own period (`… war." Next`). `quotations` are the
+/// block's own, from [`text::quotations`]; unclosed ones (capped at the block's end) do
+/// not hold sentences together.
+pub fn split_sentences(text: &str, block: Span, quotations: &[Quotation]) -> Vec<Span> {
+    let Some(slice) = text.get(block.start..block.end) else {
+        return Vec::new();
+    };
+    let closed: Vec<&Quotation> = quotations.iter().filter(|q| q.closed).collect();
+    let mut quote_k = 0;
+    let mut out = Vec::new();
+    let mut sentence_start = 0;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_terminal(c) {
+            continue;
+        }
+        // The run of terminal marks ("?!", "...").
+        let mut run_end = i + c.len_utf8();
+        let mut run = String::from(c);
+        while let Some(&(j, n)) = iter.peek() {
+            if !is_terminal(n) {
+                break;
+            }
+            run.push(n);
+            run_end = j + n.len_utf8();
+            iter.next();
+        }
+        if run.contains('…') || run.contains("..") {
+            continue;
+        }
+        let at = block.start + i;
+        while quote_k < closed.len() && closed[quote_k].span.end <= at {
+            quote_k += 1;
+        }
+        let mut end = run_end;
+        if let Some(q) = closed.get(quote_k).filter(|q| q.span.start < at) {
+            // Inside a quotation: only its last words may end the sentence, after the mark.
+            let rest = text.get(block.start + run_end..q.inner.end).unwrap_or("x");
+            if !rest.trim().is_empty() {
+                continue;
+            }
+            end = q.span.end - block.start;
+        }
+        // Closing quotes and brackets right after the mark belong to the sentence.
+        let after = &slice[end..];
+        let closers = after.len() - after.trim_start_matches(is_closing_mark).len();
+        // Quotations are sorted and do not overlap: one starting here is one of the next two.
+        let starts_quotation = |offset: usize| {
+            closed
+                .iter()
+                .skip(quote_k)
+                .take(2)
+                .any(|q| q.span.start == block.start + offset)
+        };
+        if !(closers > 0 && starts_quotation(end)) {
+            end += closers;
+        }
+        let after = &slice[end..];
+        let next = after.trim_start().chars().next();
+        let spaced = after.starts_with(char::is_whitespace);
+        let ends = match next {
+            None => true,
+            Some(n) => spaced && may_start_sentence(n),
+        };
+        if !ends {
+            continue;
+        }
+        if run == "." && end == run_end && is_abbreviation(text, block.start, at, next) {
+            continue;
+        }
+        push_trimmed(&mut out, block.start, slice, sentence_start, end);
+        sentence_start = end;
+        // Skip what the loop already covered (quotation marks, closers).
+        while iter.peek().is_some_and(|&(j, _)| j < end) {
+            iter.next();
+        }
+    }
+    push_trimmed(&mut out, block.start, slice, sentence_start, slice.len());
+    out
+}
+
+/// Pushes `slice[start..end]`, trimmed, as a span of the text if it is not empty.
+fn push_trimmed(out: &mut Vec<Span>, offset: usize, slice: &str, start: usize, end: usize) {
+    let Some(part) = slice.get(start..end) else {
+        return;
+    };
+    let lead = part.len() - part.trim_start().len();
+    let trimmed = part.trim();
+    if !trimmed.is_empty() {
+        let from = offset + start + lead;
+        out.push(Span::new(from, from + trimmed.len()));
+    }
 }

@@ -105,6 +105,186 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// Words inside a pair of quotation marks, as found by [`quotations`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening mark to the closing mark, both included; for an unclosed
+    /// quotation, from the opening mark to the end of the scanned span.
+    pub span: Span,
+    /// The words inside the marks (trimmed of the spaces French guillemets put inside).
+    pub inner: Span,
+    /// The opening mark: `"`, `“`, `„`, `«`, `‘` or `'`.
+    pub open: char,
+    /// Whether the closing mark was found inside the scanned span.
+    pub closed: bool,
+}
+
+/// Characters after which a symmetric mark (`"`, `'`) reads as an opening mark.
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'
+            )
+    })
+}
+
+/// Characters before which a symmetric mark reads as a closing mark.
+fn closes_before(next: Option<char>) -> bool {
+    next.is_none_or(|n| {
+        n.is_whitespace()
+            || matches!(
+                n,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '—'
+                    | '–'
+                    | '-'
+                    | '/'
+                    | '…'
+                    | '"'
+                    | '”'
+                    | '’'
+                    | '»'
+                    | '\''
+            )
+    })
+}
+
+/// Whether a single quote (`'` or `’`) at this place could close a quotation: after a
+/// non-space and not inside a word, so the apostrophes of "Macron's" and "it’s" never do.
+fn single_closes(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace())
+        && !next.is_some_and(is_word_char)
+        && closes_before(next)
+}
+
+/// The quotations inside `span` of `text`, in text order, outermost only (marks nested in
+/// a quotation belong to it).
+///
+/// Every common style is recognised: `"…"`, `“…”`, `„…“`, `«…»`, `‘…’`, and `'…'` when
+/// the marks stand where quotation marks stand (an opening `'` before a word, a closing
+/// one after it) rather than inside a word as an apostrophe. A quotation never runs past
+/// `span`: scan one paragraph at a time and an unbalanced mark is capped at the end of its
+/// paragraph (`closed: false`). A straight `"` in a clear opening position while another
+/// is open ends the first one there, unclosed, so one stray mark cannot pair up every
+/// mark after it wrongly. Linear in the length of the span; never panics.
+pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
+    let Some(slice) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    // Pass 1: where single quotes could close, so an opening `'`/`‘` is only taken when a
+    // closing one follows somewhere in the span.
+    let mut straight_closers = Vec::new();
+    let mut curly_closers = Vec::new();
+    let mut prev = None;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if (c == '\'' || c == '’') && single_closes(prev, next) {
+            if c == '\'' {
+                straight_closers.push(i)
+            } else {
+                curly_closers.push(i)
+            }
+        }
+        prev = Some(c);
+    }
+    let (mut straight_k, mut curly_k) = (0, 0);
+
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let finish = |out: &mut Vec<Quotation>, start: usize, mark: char, end: usize, closed: bool| {
+        let close_len = if closed {
+            slice[end..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let inner_start = start + mark.len_utf8();
+        let inner = slice.get(inner_start..end).unwrap_or("");
+        let lead = inner.len() - inner.trim_start().len();
+        let inner_text = inner.trim();
+        let inner_from = span.start + inner_start + lead;
+        out.push(Quotation {
+            span: Span::new(span.start + start, span.start + end + close_len),
+            inner: Span::new(inner_from, inner_from + inner_text.len()),
+            open: mark,
+            closed,
+        });
+    };
+    let mut prev = None;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        while straight_k < straight_closers.len() && straight_closers[straight_k] <= i {
+            straight_k += 1;
+        }
+        while curly_k < curly_closers.len() && curly_closers[curly_k] <= i {
+            curly_k += 1;
+        }
+        let opener_place = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+        let closer_place = prev.is_some_and(|p| !p.is_whitespace()) && closes_before(next);
+        match open {
+            Some((start, mark)) => {
+                let closes = match (mark, c) {
+                    ('"', '"') => closer_place || !opener_place,
+                    ('“', '”') | ('„', '“' | '”') | ('«', '»') => true,
+                    ('‘', '’') | ('\'', '\'') => single_closes(prev, next),
+                    _ => false,
+                };
+                let restarts = (mark == c && (c == '“' || c == '«')) || (mark == '"' && c == '"');
+                if closes {
+                    finish(&mut out, start, mark, i, true);
+                    open = None;
+                } else if restarts {
+                    let end = start + slice[start..i].trim_end().len();
+                    finish(
+                        &mut out,
+                        start,
+                        mark,
+                        end.max(start + mark.len_utf8()),
+                        false,
+                    );
+                    open = Some((i, c));
+                }
+            }
+            None => {
+                let opens = match c {
+                    '"' => opener_place || !closer_place,
+                    '“' | '„' | '«' => true,
+                    '‘' => {
+                        !prev.is_some_and(is_word_char)
+                            && next.is_some_and(|n| !n.is_whitespace())
+                            && curly_k < curly_closers.len()
+                    }
+                    '\'' => {
+                        opener_place
+                            && next.is_some_and(is_word_char)
+                            && straight_k < straight_closers.len()
+                    }
+                    _ => false,
+                };
+                if opens {
+                    open = Some((i, c));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((start, mark)) = open {
+        let end = slice.trim_end().len().max(start + mark.len_utf8());
+        finish(&mut out, start, mark, end, false);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,8 +306,24 @@ mod tests {
     #[test]
     fn words_keep_inner_apostrophes_hyphens_and_number_separators() {
         let text = "Macronʼs Paris-hosted talks: 1,500 troops, 3.5 km. 'Not' -- end";
-        let got: Vec<&str> = words(text, Span::new(0, text.len())).iter().map(|s| s.text(text)).collect();
-        assert_eq!(got, ["Macronʼs", "Paris-hosted", "talks", "1,500", "troops", "3.5", "km", "Not", "end"]);
+        let got: Vec<&str> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Macronʼs",
+                "Paris-hosted",
+                "talks",
+                "1,500",
+                "troops",
+                "3.5",
+                "km",
+                "Not",
+                "end"
+            ]
+        );
     }
 
     #[test]
