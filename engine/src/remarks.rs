@@ -1,1 +1,969 @@
 //! The remarks lens: how each outlet framed what one focal actor said.
+//!
+//! Pure functions over a finished [`Analysis`]: nothing here reads text the earlier stages
+//! did not already find. For a focal actor (by default the corpus's most central speaker,
+//! [`central_actor`]) it gathers, per article in corpus order:
+//!
+//! - **prominence**: headline, lede, the paragraph where the actor is first named, and the
+//!   share of the article's words in sentences that carry the actor's statements;
+//! - **statements**: every [`Statement`] attributed to the actor, with its mode, verb,
+//!   connotation and sourcing, and the **reactions** the outlet sets next to it;
+//! - **headline framing**: the headline's subject, whose words it carries, its hedges and
+//!   evidentials, its frames.
+//!
+//! Across articles, statements are lined up into [`RemarkRow`]s through the claims (two
+//! statements whose sentences belong to the same [`crate::model::Claim`] share a row), and
+//! a short [`ContrastSentence`] list states counts drawn only from those findings, each
+//! sentence pointing at the spans it rests on. The contrast never judges an outlet: it
+//! counts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::model::{
+    ActorId, ActorKind, Analysis, ArticleAnalysis, BlockKind, Connotation, CueKind, Frame,
+    SourceKind, Sourcing, Span, Statement, StatementMode,
+};
+use crate::text;
+
+/// The remarks lens for one focal actor over the whole corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Remarks {
+    /// The focal actor (index into [`Analysis::actors`]).
+    pub focal: ActorId,
+    /// The focal actor's canonical name.
+    pub focal_name: String,
+    /// One entry per article, in corpus order.
+    pub articles: Vec<ArticleRemarks>,
+    /// The focal actor's statements lined up across articles, most widely carried first.
+    pub rows: Vec<RemarkRow>,
+    /// Plain-language counts across outlets, each resting on findings above.
+    pub contrast: Vec<ContrastSentence>,
+}
+
+/// What one article does with the focal actor's remarks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRemarks {
+    /// Index into [`Analysis::articles`].
+    pub article_idx: usize,
+    /// The article's id.
+    pub article: String,
+    pub prominence: Prominence,
+    /// Every statement attributed to the focal actor, in text order.
+    pub statements: Vec<FocalStatement>,
+    /// How the headline frames the story; `None` when the article has no headline.
+    pub headline: Option<HeadlineFraming>,
+}
+
+/// Where and how much an article gives room to the focal actor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Prominence {
+    /// The headline names the actor.
+    pub in_headline: bool,
+    /// The lede (the first body paragraph) names the actor.
+    pub in_lede: bool,
+    /// The body paragraph (1-based, headline and subheadings not counted) where the actor
+    /// is first named; a subheading counts as the paragraph it heads. `None`: never named
+    /// in the body.
+    pub first_paragraph: Option<usize>,
+    /// The first mention in the body.
+    pub first_mention: Option<Span>,
+    /// Mentions of the actor in the article (headline included).
+    pub n_mentions: usize,
+    /// Statements attributed to the actor.
+    pub n_statements: usize,
+    /// Words in the sentences that carry the actor's statements.
+    pub n_remark_words: usize,
+    /// Words of the article's own text.
+    pub n_words: usize,
+    /// `n_remark_words / n_words` (0 for an empty article).
+    pub remarks_share: f32,
+}
+
+/// One statement of the focal actor as one article reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FocalStatement {
+    /// Index into [`ArticleAnalysis::statements`].
+    pub statement_idx: usize,
+    /// Index into [`ArticleAnalysis::sentences`].
+    pub sentence_idx: usize,
+    /// Direct, partial, indirect (paraphrase) or relayed through others.
+    pub mode: StatementMode,
+    /// What is said: the quoted words or the reported clause.
+    pub content: Span,
+    /// The attribution verb as written.
+    pub verb: Option<String>,
+    pub verb_span: Option<Span>,
+    pub connotation: Connotation,
+    /// What the report rests on: the actor's words on record, a third party, anonymous
+    /// officials, another outlet.
+    pub sourcing: Sourcing,
+    /// The statement sits in the headline.
+    pub in_headline: bool,
+    /// The statement sits in the lede.
+    pub in_lede: bool,
+    /// Frames of the statement's own sentence.
+    pub frames: Vec<Frame>,
+    /// Index into [`Remarks::rows`].
+    pub row_idx: usize,
+    /// Statements by other actors that the outlet sets next to this one.
+    pub reactions: Vec<Reaction>,
+}
+
+/// A statement by another actor placed after a focal statement: in the sentences that
+/// follow it, up to the focal actor's next statement, within the same or the next paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reaction {
+    /// Index into [`ArticleAnalysis::statements`].
+    pub statement_idx: usize,
+    pub sentence_idx: usize,
+    pub speakers: Vec<ActorId>,
+    pub content: Span,
+    pub verb: Option<String>,
+    pub connotation: Connotation,
+    pub mode: StatementMode,
+    /// In the focal statement's paragraph (otherwise in the next one).
+    pub same_paragraph: bool,
+    /// Frames of the reaction's sentence.
+    pub frames: Vec<Frame>,
+}
+
+/// How a headline frames the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineFraming {
+    /// The headline's span.
+    pub span: Span,
+    /// The first actor the headline names: its grammatical subject in the usual
+    /// "X says …" / "X on …" headline shape.
+    pub subject: Option<ActorId>,
+    pub subject_span: Option<Span>,
+    /// Whose words the headline carries: speakers of statements found in it.
+    pub voices: Vec<HeadlineVoice>,
+    /// Hedges and evidentials in the headline ("- Reports", "allegedly").
+    pub hedges: Vec<HeadlineCue>,
+    /// Frames of the headline.
+    pub frames: Vec<Frame>,
+}
+
+/// An actor whose words a headline carries, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineVoice {
+    pub actor: ActorId,
+    pub mode: StatementMode,
+    /// The statement's content span.
+    pub content: Span,
+    /// Index into [`ArticleAnalysis::statements`].
+    pub statement_idx: usize,
+}
+
+/// A hedge or evidential cue found in a headline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineCue {
+    pub kind: CueKind,
+    pub span: Span,
+    pub reason: String,
+}
+
+/// One statement of the focal actor as carried across articles: the same claim on one
+/// line, so the viewer shows who carries it and who leaves a gap.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RemarkRow {
+    /// The claim's label, or the first member's words shortened when the statement
+    /// belongs to no claim.
+    pub label: String,
+    /// Index into [`Analysis::claims`] when the row comes from a claim.
+    pub claim_idx: Option<usize>,
+    /// The statements on this row, by article then text order.
+    pub members: Vec<RowMember>,
+    /// Number of distinct articles on the row.
+    pub n_articles: usize,
+}
+
+/// One cell entry of a [`RemarkRow`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowMember {
+    /// Index into [`Analysis::articles`] (and [`Remarks::articles`]).
+    pub article_idx: usize,
+    /// Index into that article's [`ArticleRemarks::statements`].
+    pub focal_idx: usize,
+}
+
+/// One generated sentence of the contrast, with the findings it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContrastSentence {
+    pub text: String,
+    /// The spans the sentence counts; never empty.
+    pub refs: Vec<FindingRef>,
+}
+
+/// A finding a contrast sentence rests on: a span of one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingRef {
+    /// Index into [`Analysis::articles`].
+    pub article_idx: usize,
+    pub span: Span,
+}
+
+/// The corpus's most central speaker: the actor with statements in the most articles,
+/// then the most statements, then mentioned in the most articles, then the most mentions;
+/// persons rank before bodies at every step. Ties go to the actor found first. `None`
+/// when the analysis has no actor.
+pub fn central_actor(analysis: &Analysis) -> Option<ActorId> {
+    let n_actors = analysis.actors.len();
+    if n_actors == 0 {
+        return None;
+    }
+    // (articles with statements, statements, articles with mentions, mentions)
+    let mut score = vec![[0usize; 4]; n_actors];
+    let mut seen_stmt = vec![usize::MAX; n_actors];
+    let mut seen_mention = vec![usize::MAX; n_actors];
+    for (article_idx, article) in analysis.articles.iter().enumerate() {
+        for statement in &article.statements {
+            for &speaker in &statement.speakers {
+                let Some(s) = score.get_mut(speaker) else {
+                    continue;
+                };
+                s[1] += 1;
+                if seen_stmt[speaker] != article_idx {
+                    seen_stmt[speaker] = article_idx;
+                    s[0] += 1;
+                }
+            }
+        }
+        for mention in &article.mentions {
+            let Some(s) = score.get_mut(mention.actor) else {
+                continue;
+            };
+            s[3] += 1;
+            if seen_mention[mention.actor] != article_idx {
+                seen_mention[mention.actor] = article_idx;
+                s[2] += 1;
+            }
+        }
+    }
+    (0..n_actors)
+        .filter(|&id| score[id].iter().any(|&n| n > 0))
+        .max_by(|&a, &b| {
+            let person = |id: usize| analysis.actors[id].kind == ActorKind::Person;
+            person(a)
+                .cmp(&person(b))
+                .then_with(|| score[a].cmp(&score[b]))
+                // Earlier actors win ties: max_by keeps the last maximum, so reverse ids.
+                .then_with(|| b.cmp(&a))
+        })
+}
+
+/// The remarks lens for `focal` over every article of `analysis` (which must come from
+/// `corpus`: spans are read in its texts). Never panics on an unknown actor: it simply
+/// finds nothing.
+pub fn remarks(corpus: &Corpus, analysis: &Analysis, focal: ActorId) -> Remarks {
+    let focal_name = analysis
+        .actors
+        .get(focal)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let mut articles: Vec<ArticleRemarks> = analysis
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(article_idx, article)| {
+            let text = corpus
+                .articles
+                .get(article_idx)
+                .map_or("", |a| a.text.as_str());
+            article_remarks(article_idx, article, text, focal)
+        })
+        .collect();
+    let rows = align_rows(corpus, analysis, &mut articles);
+    let mut lens = Remarks {
+        focal,
+        focal_name,
+        articles,
+        rows,
+        contrast: Vec::new(),
+    };
+    lens.contrast = contrast(corpus, analysis, &lens);
+    lens
+}
+
+/// Blocks that count as body paragraphs.
+fn is_paragraph(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
+}
+
+/// Frames tagged on one sentence, sorted and without repeats.
+fn sentence_frames(article: &ArticleAnalysis, sentence_idx: usize) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = article
+        .frames
+        .iter()
+        .filter(|f| f.sentence_idx == sentence_idx)
+        .map(|f| f.frame)
+        .collect();
+    frames.sort();
+    frames.dedup();
+    frames
+}
+
+/// Paragraph layout of one article: block of each sentence, the lede block, ordinals.
+struct Layout {
+    /// Block index of each sentence (`usize::MAX` where the sentence's block is unknown).
+    sentence_block: Vec<usize>,
+    headline_block: Option<usize>,
+    lede_block: Option<usize>,
+    /// For each block, the 1-based body paragraph it is or heads (0 before any paragraph).
+    paragraph_no: Vec<usize>,
+    /// For each block, the next body paragraph block after it.
+    next_paragraph: Vec<Option<usize>>,
+}
+
+impl Layout {
+    fn new(article: &ArticleAnalysis) -> Layout {
+        let blocks = &article.blocks;
+        let sentence_block = article.sentences.iter().map(|s| s.block_idx).collect();
+        let headline_block = blocks.iter().position(|b| b.kind == BlockKind::Headline);
+        let lede_block = blocks.iter().position(|b| is_paragraph(b.kind));
+        // A subheading counts as the paragraph it heads, so count forward from the end.
+        let mut paragraph_no = vec![0; blocks.len()];
+        let mut n_paragraphs = 0;
+        for (i, block) in blocks.iter().enumerate() {
+            if is_paragraph(block.kind) {
+                n_paragraphs += 1;
+                paragraph_no[i] = n_paragraphs;
+            } else if block.kind == BlockKind::Subheading {
+                paragraph_no[i] = n_paragraphs + 1;
+            }
+        }
+        let mut next_paragraph = vec![None; blocks.len()];
+        let mut next = None;
+        for i in (0..blocks.len()).rev() {
+            next_paragraph[i] = next;
+            if is_paragraph(blocks[i].kind) {
+                next = Some(i);
+            }
+        }
+        Layout {
+            sentence_block,
+            headline_block,
+            lede_block,
+            paragraph_no,
+            next_paragraph,
+        }
+    }
+
+    fn block_of(&self, sentence_idx: usize) -> Option<usize> {
+        self.sentence_block
+            .get(sentence_idx)
+            .copied()
+            .filter(|&b| b != usize::MAX)
+    }
+
+    fn in_headline(&self, sentence_idx: usize) -> bool {
+        self.headline_block.is_some() && self.block_of(sentence_idx) == self.headline_block
+    }
+
+    fn in_lede(&self, sentence_idx: usize) -> bool {
+        self.lede_block.is_some() && self.block_of(sentence_idx) == self.lede_block
+    }
+}
+
+fn speaks(statement: &Statement, focal: ActorId) -> bool {
+    statement.speakers.contains(&focal)
+}
+
+fn article_remarks(
+    article_idx: usize,
+    article: &ArticleAnalysis,
+    text: &str,
+    focal: ActorId,
+) -> ArticleRemarks {
+    let layout = Layout::new(article);
+    let focal_mentions: Vec<_> = article
+        .mentions
+        .iter()
+        .filter(|m| m.actor == focal)
+        .collect();
+    let in_headline = focal_mentions
+        .iter()
+        .any(|m| layout.in_headline(m.sentence_idx));
+    let in_lede = focal_mentions
+        .iter()
+        .any(|m| layout.in_lede(m.sentence_idx));
+    let first_body = focal_mentions
+        .iter()
+        .filter(|m| !layout.in_headline(m.sentence_idx))
+        .min_by_key(|m| m.span.start);
+    let first_paragraph = first_body
+        .and_then(|m| layout.block_of(m.sentence_idx))
+        .and_then(|b| layout.paragraph_no.get(b).copied())
+        .filter(|&n| n > 0);
+
+    let focal_idx: Vec<usize> = article
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| speaks(s, focal))
+        .map(|(i, _)| i)
+        .collect();
+
+    let mut statements: Vec<FocalStatement> = Vec::with_capacity(focal_idx.len());
+    for (k, &statement_idx) in focal_idx.iter().enumerate() {
+        let statement = &article.statements[statement_idx];
+        let next_focal_sentence = focal_idx[k + 1..]
+            .iter()
+            .map(|&i| article.statements[i].sentence_idx)
+            .find(|&s| s > statement.sentence_idx);
+        statements.push(FocalStatement {
+            statement_idx,
+            sentence_idx: statement.sentence_idx,
+            mode: statement.mode,
+            content: statement.content,
+            verb: statement.verb.clone(),
+            verb_span: statement.verb_span,
+            connotation: statement.connotation,
+            sourcing: statement.sourcing.clone(),
+            in_headline: layout.in_headline(statement.sentence_idx),
+            in_lede: layout.in_lede(statement.sentence_idx),
+            frames: sentence_frames(article, statement.sentence_idx),
+            row_idx: 0,
+            reactions: reactions(article, &layout, statement, next_focal_sentence, focal),
+        });
+    }
+
+    let mut remark_sentences: Vec<usize> = statements.iter().map(|s| s.sentence_idx).collect();
+    remark_sentences.sort_unstable();
+    remark_sentences.dedup();
+    let n_remark_words: usize = remark_sentences
+        .iter()
+        .filter_map(|&i| article.sentences.get(i))
+        .map(|s| text::count_words(s.span.text(text)))
+        .sum();
+    let n_words = article.n_words;
+    let remarks_share = if n_words == 0 {
+        0.0
+    } else {
+        (n_remark_words as f32 / n_words as f32).min(1.0)
+    };
+
+    ArticleRemarks {
+        article_idx,
+        article: article.id.clone(),
+        prominence: Prominence {
+            in_headline,
+            in_lede,
+            first_paragraph,
+            first_mention: first_body.map(|m| m.span),
+            n_mentions: focal_mentions.len(),
+            n_statements: statements.len(),
+            n_remark_words,
+            n_words,
+            remarks_share,
+        },
+        statements,
+        headline: headline_framing(article, &layout),
+    }
+}
+
+/// Statements by other actors after `statement`, up to the focal actor's next statement,
+/// within the statement's paragraph and the next one.
+fn reactions(
+    article: &ArticleAnalysis,
+    layout: &Layout,
+    statement: &Statement,
+    next_focal_sentence: Option<usize>,
+    focal: ActorId,
+) -> Vec<Reaction> {
+    let Some(block) = layout.block_of(statement.sentence_idx) else {
+        return Vec::new();
+    };
+    let next_block = layout.next_paragraph.get(block).copied().flatten();
+    article
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| {
+            other.sentence_idx > statement.sentence_idx
+                && next_focal_sentence.is_none_or(|n| other.sentence_idx < n)
+                && !speaks(other, focal)
+                && !other.speakers.is_empty()
+        })
+        .filter_map(|(statement_idx, other)| {
+            let other_block = layout.block_of(other.sentence_idx)?;
+            let same_paragraph = other_block == block;
+            (same_paragraph || Some(other_block) == next_block).then(|| Reaction {
+                statement_idx,
+                sentence_idx: other.sentence_idx,
+                speakers: other.speakers.clone(),
+                content: other.content,
+                verb: other.verb.clone(),
+                connotation: other.connotation,
+                mode: other.mode,
+                same_paragraph,
+                frames: sentence_frames(article, other.sentence_idx),
+            })
+        })
+        .collect()
+}
+
+fn headline_framing(article: &ArticleAnalysis, layout: &Layout) -> Option<HeadlineFraming> {
+    let span = article.headline_span?;
+    let in_headline =
+        |sentence_idx: usize, s: Span| layout.in_headline(sentence_idx) || span.contains(s);
+    let subject_mention = article
+        .mentions
+        .iter()
+        .filter(|m| in_headline(m.sentence_idx, m.span))
+        .min_by_key(|m| m.span.start);
+    let mut voices = Vec::new();
+    for (statement_idx, statement) in article.statements.iter().enumerate() {
+        if !in_headline(statement.sentence_idx, statement.content) {
+            continue;
+        }
+        for &actor in &statement.speakers {
+            voices.push(HeadlineVoice {
+                actor,
+                mode: statement.mode,
+                content: statement.content,
+                statement_idx,
+            });
+        }
+    }
+    let hedges = article
+        .cues
+        .iter()
+        .filter(|c| matches!(c.kind, CueKind::Hedge | CueKind::Evidential) && span.contains(c.span))
+        .map(|c| HeadlineCue {
+            kind: c.kind,
+            span: c.span,
+            reason: c.reason.clone(),
+        })
+        .collect();
+    let mut frames: Vec<Frame> = article
+        .frames
+        .iter()
+        .filter(|f| in_headline(f.sentence_idx, f.trigger))
+        .map(|f| f.frame)
+        .collect();
+    frames.sort();
+    frames.dedup();
+    Some(HeadlineFraming {
+        span,
+        subject: subject_mention.map(|m| m.actor),
+        subject_span: subject_mention.map(|m| m.span),
+        voices,
+        hedges,
+        frames,
+    })
+}
+
+/// Longest row label made from a statement's own words, in chars.
+const MAX_LABEL_CHARS: usize = 80;
+
+/// `s` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut];
+    let head = head.rfind(char::is_whitespace).map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Lines up the focal statements into rows: statements whose sentences are members of the
+/// same claim share that claim's row; any other statement gets a row of its own. Rows are
+/// ordered by how many articles carry them, then by where they first appear.
+fn align_rows(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    articles: &mut [ArticleRemarks],
+) -> Vec<RemarkRow> {
+    let mut claim_of = std::collections::HashMap::new();
+    for (claim_idx, claim) in analysis.claims.iter().enumerate() {
+        for member in &claim.members {
+            // A sentence in two claims keeps the first (claims are sorted by reach).
+            claim_of
+                .entry((member.article_idx, member.sentence_idx))
+                .or_insert(claim_idx);
+        }
+    }
+    let mut rows: Vec<RemarkRow> = Vec::new();
+    let mut row_of_claim = std::collections::HashMap::new();
+    for remarks in articles.iter() {
+        let text = corpus
+            .articles
+            .get(remarks.article_idx)
+            .map_or("", |a| a.text.as_str());
+        for (focal_idx, statement) in remarks.statements.iter().enumerate() {
+            let member = RowMember {
+                article_idx: remarks.article_idx,
+                focal_idx,
+            };
+            let claim_idx = claim_of
+                .get(&(remarks.article_idx, statement.sentence_idx))
+                .copied();
+            let existing = claim_idx.and_then(|c| row_of_claim.get(&c).copied());
+            match existing {
+                Some(row_idx) => {
+                    let row: &mut RemarkRow = &mut rows[row_idx];
+                    row.members.push(member);
+                }
+                None => {
+                    if let Some(c) = claim_idx {
+                        row_of_claim.insert(c, rows.len());
+                    }
+                    let label = match claim_idx.and_then(|c| analysis.claims.get(c)) {
+                        Some(claim) => claim.label.clone(),
+                        None => shorten(statement.content.text(text), MAX_LABEL_CHARS),
+                    };
+                    rows.push(RemarkRow {
+                        label,
+                        claim_idx,
+                        members: vec![member],
+                        n_articles: 0,
+                    });
+                }
+            }
+        }
+    }
+    for row in &mut rows {
+        let mut ids: Vec<usize> = row.members.iter().map(|m| m.article_idx).collect();
+        ids.dedup();
+        row.n_articles = ids.len();
+    }
+    // Stable sort: rows carried by more articles first; otherwise first appearance.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| rows[b].n_articles.cmp(&rows[a].n_articles).then(a.cmp(&b)));
+    let mut new_idx = vec![0; rows.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_idx[old] = new;
+    }
+    for (old, row) in rows.iter().enumerate() {
+        for member in &row.members {
+            // `articles[i]` is article `i`: the lens is built in corpus order.
+            if let Some(statement) = articles
+                .get_mut(member.article_idx)
+                .and_then(|a| a.statements.get_mut(member.focal_idx))
+            {
+                statement.row_idx = new_idx[old];
+            }
+        }
+    }
+    let mut sorted: Vec<Option<RemarkRow>> = rows.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| sorted[old].take()).collect()
+}
+
+/// "3 of 5 outlets name" / "Only 1 of 5 outlets names": a count phrase and its verb.
+fn count_phrase(n: usize, m: usize, noun: &str, verb_plural: &str, verb_singular: &str) -> String {
+    if n == 1 && m >= 3 {
+        format!("Only 1 of {m} {noun} {verb_singular}")
+    } else if n == 1 {
+        format!("1 of {m} {noun} {verb_singular}")
+    } else {
+        format!("{n} of {m} {noun} {verb_plural}")
+    }
+}
+
+/// The plain-language contrast: each sentence counts one finding across articles and
+/// carries the spans it counts. A sentence is only written when at least one article has
+/// the finding, so none stands without a reference.
+fn contrast(corpus: &Corpus, analysis: &Analysis, lens: &Remarks) -> Vec<ContrastSentence> {
+    let m = lens.articles.len();
+    let name = lens.focal_name.as_str();
+    let text_of = |article_idx: usize, span: Span| -> &str {
+        corpus
+            .articles
+            .get(article_idx)
+            .map_or("", |a| span.text(&a.text))
+    };
+    let mut out = Vec::new();
+    let mut push = |text: String, refs: Vec<FindingRef>| {
+        if !refs.is_empty() {
+            out.push(ContrastSentence { text, refs });
+        }
+    };
+    let at = |article_idx: usize, span: Span| FindingRef { article_idx, span };
+
+    // Headline: named, subject, whose words, hedges.
+    let n_with_headline = lens
+        .articles
+        .iter()
+        .filter(|a| a.headline.is_some())
+        .count();
+    let no_headline = match m - n_with_headline {
+        0 => String::new(),
+        1 => " (1 has no headline)".to_owned(),
+        k => format!(" ({k} have no headline)"),
+    };
+    let named: Vec<FindingRef> = lens
+        .articles
+        .iter()
+        .filter(|a| a.prominence.in_headline)
+        .filter_map(|a| a.headline.as_ref().map(|h| at(a.article_idx, h.span)))
+        .collect();
+    push(
+        format!(
+            "{} {name} in the headline{no_headline}.",
+            count_phrase(named.len(), m, "outlets", "name", "names")
+        ),
+        named,
+    );
+    let subject: Vec<FindingRef> = lens
+        .articles
+        .iter()
+        .filter_map(|a| {
+            let h = a.headline.as_ref()?;
+            (h.subject == Some(lens.focal))
+                .then(|| at(a.article_idx, h.subject_span.unwrap_or(h.span)))
+        })
+        .collect();
+    push(
+        format!(
+            "{} {name} the subject of the headline.",
+            count_phrase(subject.len(), m, "outlets", "make", "makes")
+        ),
+        subject,
+    );
+    let mut voiced = Vec::new();
+    let mut n_voiced_direct = 0;
+    for a in &lens.articles {
+        let Some(h) = &a.headline else { continue };
+        let mine: Vec<&HeadlineVoice> = h.voices.iter().filter(|v| v.actor == lens.focal).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if mine
+            .iter()
+            .any(|v| matches!(v.mode, StatementMode::Direct | StatementMode::Partial))
+        {
+            n_voiced_direct += 1;
+        }
+        voiced.extend(mine.iter().map(|v| at(a.article_idx, v.content)));
+    }
+    let n_voiced = count_articles(&voiced);
+    push(
+        format!(
+            "{} {name}'s words in the headline ({n_voiced_direct} in quotation marks).",
+            count_phrase(n_voiced, m, "outlets", "carry", "carries")
+        ),
+        voiced,
+    );
+    let hedged: Vec<FindingRef> = lens
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.headline
+                .iter()
+                .flat_map(move |h| h.hedges.iter().map(move |c| at(a.article_idx, c.span)))
+        })
+        .collect();
+    let hedge_words = distinct_words(hedged.iter().map(|r| text_of(r.article_idx, r.span)));
+    push(
+        format!(
+            "{} a hedge or evidential in the headline ({hedge_words}).",
+            count_phrase(count_articles(&hedged), m, "outlets", "put", "puts")
+        ),
+        hedged,
+    );
+
+    // Lede and the statements outlets lead with.
+    let lede: Vec<FindingRef> = lens
+        .articles
+        .iter()
+        .filter(|a| a.prominence.in_lede)
+        .filter_map(|a| a.prominence.first_mention.map(|s| at(a.article_idx, s)))
+        .collect();
+    push(
+        format!(
+            "{} {name} in the lede.",
+            count_phrase(lede.len(), m, "outlets", "name", "names")
+        ),
+        lede,
+    );
+    let mut by_row_lead: Vec<(usize, Vec<FindingRef>)> = Vec::new();
+    let mut by_row_all: Vec<(usize, Vec<FindingRef>)> = Vec::new();
+    for (row_idx, row) in lens.rows.iter().enumerate() {
+        let mut lead = Vec::new();
+        let mut all = Vec::new();
+        for member in &row.members {
+            let Some(s) = lens
+                .articles
+                .get(member.article_idx)
+                .and_then(|a| a.statements.get(member.focal_idx))
+            else {
+                continue;
+            };
+            let r = at(member.article_idx, s.content);
+            if s.in_headline || s.in_lede {
+                lead.push(r);
+            }
+            all.push(r);
+        }
+        if count_articles(&lead) >= 2 || (!lead.is_empty() && row.n_articles >= 2) {
+            by_row_lead.push((row_idx, lead));
+        }
+        if row.n_articles >= 2 {
+            by_row_all.push((row_idx, all));
+        }
+    }
+    by_row_lead.sort_by(|a, b| {
+        count_articles(&b.1)
+            .cmp(&count_articles(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+    for (row_idx, refs) in by_row_lead.into_iter().take(MAX_ROW_SENTENCES) {
+        let label = shorten(&lens.rows[row_idx].label, 60);
+        push(
+            format!(
+                "{} with the statement \u{2018}{label}\u{2019} (row {}).",
+                count_phrase(count_articles(&refs), m, "outlets", "lead", "leads"),
+                row_idx + 1
+            ),
+            refs,
+        );
+    }
+    for (row_idx, refs) in by_row_all.into_iter().take(MAX_ROW_SENTENCES) {
+        let label = shorten(&lens.rows[row_idx].label, 60);
+        push(
+            format!(
+                "{} the statement \u{2018}{label}\u{2019} (row {}).",
+                count_phrase(count_articles(&refs), m, "outlets", "carry", "carries"),
+                row_idx + 1
+            ),
+            refs,
+        );
+    }
+
+    // How the statements are reported: quotation marks, verbs, sourcing.
+    let statements = || {
+        lens.articles
+            .iter()
+            .flat_map(|a| a.statements.iter().map(move |s| (a.article_idx, s)))
+    };
+    let quoted: Vec<FindingRef> = statements()
+        .filter(|(_, s)| matches!(s.mode, StatementMode::Direct | StatementMode::Partial))
+        .map(|(i, s)| at(i, s.content))
+        .collect();
+    push(
+        format!(
+            "{} {name} in quotation marks at least once.",
+            count_phrase(count_articles(&quoted), m, "outlets", "quote", "quotes")
+        ),
+        quoted,
+    );
+    let only_reported: Vec<FindingRef> = lens
+        .articles
+        .iter()
+        .filter(|a| {
+            !a.statements.is_empty()
+                && a.statements
+                    .iter()
+                    .all(|s| matches!(s.mode, StatementMode::Indirect | StatementMode::Relayed))
+        })
+        .flat_map(|a| {
+            a.statements
+                .iter()
+                .map(move |s| at(a.article_idx, s.content))
+        })
+        .collect();
+    push(
+        format!(
+            "{} {name}'s statements only in paraphrase or as relayed by others.",
+            count_phrase(
+                count_articles(&only_reported),
+                m,
+                "outlets",
+                "give",
+                "gives"
+            )
+        ),
+        only_reported,
+    );
+    let relayed: Vec<FindingRef> = statements()
+        .filter(|(_, s)| matches!(s.sourcing.kind, SourceKind::Anonymous | SourceKind::Outlet))
+        .map(|(i, s)| at(i, s.sourcing.span.unwrap_or(s.content)))
+        .collect();
+    push(
+        format!(
+            "{} at least one of {name}'s statements on anonymous officials or another outlet.",
+            count_phrase(count_articles(&relayed), m, "outlets", "rest", "rests")
+        ),
+        relayed,
+    );
+    let coloured: Vec<FindingRef> = statements()
+        .filter(|(_, s)| s.connotation != Connotation::Neutral)
+        .filter_map(|(i, s)| s.verb_span.map(|v| at(i, v)))
+        .collect();
+    let verbs = distinct_words(coloured.iter().map(|r| text_of(r.article_idx, r.span)));
+    push(
+        format!(
+            "{} a verb other than a neutral one for {name}'s statements ({verbs}).",
+            count_phrase(count_articles(&coloured), m, "outlets", "use", "uses")
+        ),
+        coloured,
+    );
+
+    // Who answers: actors most often set next to the focal statements.
+    let mut answerers: Vec<(ActorId, Vec<FindingRef>)> = Vec::new();
+    for a in &lens.articles {
+        for s in &a.statements {
+            for r in &s.reactions {
+                for &speaker in &r.speakers {
+                    let r = at(a.article_idx, r.content);
+                    match answerers.iter_mut().find(|(id, _)| *id == speaker) {
+                        Some((_, refs)) => refs.push(r),
+                        None => answerers.push((speaker, vec![r])),
+                    }
+                }
+            }
+        }
+    }
+    answerers.sort_by(|a, b| {
+        count_articles(&b.1)
+            .cmp(&count_articles(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+    for (speaker, refs) in answerers.into_iter().take(MAX_ANSWERER_SENTENCES) {
+        let Some(actor) = analysis.actors.get(speaker) else {
+            continue;
+        };
+        push(
+            format!(
+                "{} {} after {name}'s statements, in the same or the next paragraph.",
+                count_phrase(count_articles(&refs), m, "outlets", "quote", "quotes"),
+                actor.name
+            ),
+            refs,
+        );
+    }
+    out
+}
+
+/// Rows named in the contrast, for "lead with" and for "carry": the most carried only.
+const MAX_ROW_SENTENCES: usize = 3;
+/// Answering voices named in the contrast.
+const MAX_ANSWERER_SENTENCES: usize = 2;
+
+/// Distinct articles among `refs`.
+fn count_articles(refs: &[FindingRef]) -> usize {
+    let mut ids: Vec<usize> = refs.iter().map(|r| r.article_idx).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// Up to three distinct words or phrases, quoted and joined: "‘assured’, ‘insisted’".
+fn distinct_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for w in words {
+        let w = w.trim().to_owned();
+        if !w.is_empty() && !seen.iter().any(|s| s.eq_ignore_ascii_case(&w)) {
+            seen.push(w);
+        }
+    }
+    seen.iter()
+        .take(3)
+        .map(|w| format!("\u{2018}{w}\u{2019}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
