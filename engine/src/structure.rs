@@ -618,7 +618,7 @@ fn may_start_sentence(c: char) -> bool {
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
 
 /// Sentences of the block `block`, in order, trimmed.
@@ -718,5 +718,219 @@ fn push_trimmed(out: &mut Vec<Span>, offset: usize, slice: &str, start: usize, e
     if !trimmed.is_empty() {
         let from = offset + start + lead;
         out.push(Span::new(from, from + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        name: String,
+        text: String,
+        repeat: Option<usize>,
+        #[serde(default)]
+        expected: Expected,
+    }
+
+    /// What a case checks; fields left out are not checked.
+    #[derive(Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Expected {
+        header: Option<String>,
+        headline: Option<String>,
+        subheadings: Option<Vec<String>>,
+        list_items: Option<Vec<String>>,
+        removed: Option<Vec<String>>,
+        removed_reasons: Option<Vec<String>>,
+        sentences: Option<Vec<String>>,
+        n_sentences: Option<usize>,
+        n_blocks: Option<usize>,
+        n_diagnostics: Option<usize>,
+        quotations: Option<Vec<String>>,
+    }
+
+    /// What every parse must satisfy, whatever the input.
+    fn check_invariants(text: &str, s: &Structure) -> Result<(), String> {
+        let fits = |span: Span| {
+            span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        let spans = s
+            .header
+            .iter()
+            .chain(&s.headline)
+            .copied()
+            .chain(s.blocks.iter().map(|b| b.span))
+            .chain(s.sentences.iter().map(|x| x.span))
+            .chain(s.removed.iter().map(|r| r.span))
+            .chain(s.quotations.iter().flat_map(|q| [q.span, q.inner]));
+        for span in spans {
+            if !fits(span) {
+                return Err(format!(
+                    "span {span:?} is not on char boundaries inside the text"
+                ));
+            }
+        }
+        for pair in s.blocks.windows(2) {
+            if pair[0].span.end > pair[1].span.start {
+                return Err(format!("blocks {:?} and {:?} overlap", pair[0], pair[1]));
+            }
+        }
+        for pair in s.sentences.windows(2) {
+            if pair[0].span.end > pair[1].span.start || pair[0].block_idx > pair[1].block_idx {
+                return Err(format!(
+                    "sentences {:?} and {:?} out of order",
+                    pair[0], pair[1]
+                ));
+            }
+        }
+        for sentence in &s.sentences {
+            let block = s
+                .blocks
+                .get(sentence.block_idx)
+                .ok_or("sentence of no block")?;
+            if !block.span.contains(sentence.span) || sentence.span.is_empty() {
+                return Err(format!("sentence {sentence:?} is not inside its block"));
+            }
+        }
+        for removed in &s.removed {
+            if s.blocks.iter().any(|b| b.span.overlaps(removed.span)) {
+                return Err(format!("removed line {:?} overlaps a block", removed.text));
+            }
+            if removed.text != removed.span.text(text) || removed.reason.is_empty() {
+                return Err(format!(
+                    "removed line {:?} lacks its text or reason",
+                    removed.text
+                ));
+            }
+        }
+        if s.headline.is_some()
+            != s.blocks
+                .first()
+                .is_some_and(|b| b.kind == BlockKind::Headline)
+        {
+            return Err("the headline is not blocks[0]".into());
+        }
+        if parse(text) != *s {
+            return Err("parsing twice gives different results".into());
+        }
+        Ok(())
+    }
+
+    fn texts_of(text: &str, spans: impl Iterator<Item = Span>) -> Vec<String> {
+        spans.map(|span| span.text(text).to_owned()).collect()
+    }
+
+    fn check_case(case: &Case) -> Vec<String> {
+        let text = case.text.repeat(case.repeat.unwrap_or(1));
+        let s = parse(&text);
+        let mut problems = Vec::new();
+        if let Err(problem) = check_invariants(&text, &s) {
+            problems.push(problem);
+        }
+        let e = &case.expected;
+        let mut compare =
+            |what: &str, expected: &dyn std::fmt::Debug, got: &dyn std::fmt::Debug| {
+                let (expected, got) = (format!("{expected:?}"), format!("{got:?}"));
+                if expected != got {
+                    problems.push(format!(
+                        "{what}:\n    expected {expected}\n    got      {got}"
+                    ));
+                }
+            };
+        let optional = |span: Option<Span>| span.map_or("", |span| span.text(&text)).to_owned();
+        let of_kind = |kind: BlockKind| {
+            texts_of(
+                &text,
+                s.blocks.iter().filter(|b| b.kind == kind).map(|b| b.span),
+            )
+        };
+        if let Some(header) = &e.header {
+            compare("header", header, &optional(s.header));
+        }
+        if let Some(headline) = &e.headline {
+            compare("headline", headline, &optional(s.headline));
+        }
+        if let Some(subheadings) = &e.subheadings {
+            compare("subheadings", subheadings, &of_kind(BlockKind::Subheading));
+        }
+        if let Some(list_items) = &e.list_items {
+            compare("list items", list_items, &of_kind(BlockKind::ListItem));
+        }
+        if let Some(removed) = &e.removed {
+            let got: Vec<&str> = s.removed.iter().map(|r| r.text.as_str()).collect();
+            compare("removed", removed, &got);
+        }
+        if let Some(reasons) = &e.removed_reasons {
+            let fits = reasons.len() == s.removed.len()
+                && reasons
+                    .iter()
+                    .zip(&s.removed)
+                    .all(|(word, r)| r.reason.contains(word.as_str()));
+            let got: Vec<&str> = s.removed.iter().map(|r| r.reason.as_str()).collect();
+            if !fits {
+                compare("removed reasons", reasons, &got);
+            }
+        }
+        if let Some(sentences) = &e.sentences {
+            compare(
+                "sentences",
+                sentences,
+                &texts_of(&text, s.sentences.iter().map(|x| x.span)),
+            );
+        }
+        if let Some(n) = e.n_sentences {
+            compare("number of sentences", &n, &s.sentences.len());
+        }
+        if let Some(n) = e.n_blocks {
+            compare("number of blocks", &n, &s.blocks.len());
+        }
+        if let Some(n) = e.n_diagnostics {
+            compare("number of diagnostics", &n, &s.diagnostics.len());
+        }
+        if let Some(quotations) = &e.quotations {
+            compare(
+                "quotations",
+                quotations,
+                &texts_of(&text, s.quotations.iter().map(|q| q.inner)),
+            );
+        }
+        problems
+    }
+
+    #[test]
+    fn structure_cases_hold() {
+        let cases: Cases = toml::from_str(include_str!("../testdata/structure.toml"))
+            .unwrap_or_else(|e| panic!("testdata/structure.toml: {e}"));
+        let mut failures = Vec::new();
+        for case in &cases.case {
+            let problems = check_case(case);
+            if !problems.is_empty() {
+                failures.push(format!(
+                    "case `{}`:\n  {}",
+                    case.name,
+                    problems.join("\n  ")
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases fail:\n{}",
+            failures.len(),
+            cases.case.len(),
+            failures.join("\n")
+        );
     }
 }

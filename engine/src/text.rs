@@ -257,7 +257,10 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
             }
             None => {
                 let opens = match c {
-                    '"' => opener_place || !closer_place,
+                    // A mark with spaces on both sides is a stray, not an opening.
+                    '"' => {
+                        opener_place || (!closer_place && next.is_some_and(|n| !n.is_whitespace()))
+                    }
                     '“' | '„' | '«' => true,
                     '‘' => {
                         !prev.is_some_and(is_word_char)
