@@ -56,7 +56,9 @@ pub fn is_valid_date(date: &str) -> bool {
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let s = &date[r];
-        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
     let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;
@@ -84,7 +86,9 @@ pub fn is_web_url(url: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 /// The optional first line of an article file: ` date 2024-04-03 https://…`.
@@ -106,22 +110,33 @@ pub fn parse_header_line(text: &str) -> Option<HeaderLine> {
     if words.next() != Some("date") {
         return None;
     }
-    let mut header = HeaderLine { date: None, url: None, len: line.len(), problems: Vec::new() };
+    let mut header = HeaderLine {
+        date: None,
+        url: None,
+        len: line.len(),
+        problems: Vec::new(),
+    };
     for word in words {
         if word.starts_with("http:") || word.starts_with("https:") || word.contains("://") {
             if is_web_url(word) {
                 header.url = Some(word.to_owned());
             } else {
-                header.problems.push(format!("header line: `{word}` is not an http(s) URL"));
+                header
+                    .problems
+                    .push(format!("header line: `{word}` is not an http(s) URL"));
             }
         } else if header.date.is_none() && word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             if is_valid_date(word) {
                 header.date = Some(word.to_owned());
             } else {
-                header.problems.push(format!("header line: `{word}` is not a date (YYYY-MM-DD)"));
+                header
+                    .problems
+                    .push(format!("header line: `{word}` is not a date (YYYY-MM-DD)"));
             }
         } else {
-            header.problems.push(format!("header line: unexpected `{word}`"));
+            header
+                .problems
+                .push(format!("header line: unexpected `{word}`"));
         }
     }
     Some(header)
@@ -161,19 +176,27 @@ mod load {
     impl std::error::Error for CorpusError {}
 
     fn err(file: &Path, line: Option<usize>, message: impl Into<String>) -> CorpusError {
-        CorpusError { file: file.to_path_buf(), line, message: message.into() }
+        CorpusError {
+            file: file.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 
     /// 1-based line of byte offset `at` in `text`.
     fn line_of(text: &str, at: usize) -> usize {
-        text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+        text.as_bytes()[..at.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Manifest {
         #[serde(default)]
-        article: Vec<toml::Spanned<ManifestEntry>>,
+        article: Vec<ManifestEntry>,
     }
 
     #[derive(Deserialize)]
@@ -199,7 +222,11 @@ mod load {
         let manifest_text = read_utf8(&manifest_path)?;
         let manifest: Manifest = toml::from_str(&manifest_text).map_err(|e| {
             let line = e.span().map(|s| line_of(&manifest_text, s.start));
-            err(&manifest_path, line, format!("malformed manifest: {}", e.message()))
+            err(
+                &manifest_path,
+                line,
+                format!("malformed manifest: {}", e.message()),
+            )
         })?;
 
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)
@@ -214,8 +241,6 @@ mod load {
         let mut warnings = Vec::new();
         let mut seen: Vec<(String, usize)> = Vec::new();
         for entry in manifest.article {
-            let entry_line = line_of(&manifest_text, entry.span().start);
-            let entry = entry.into_inner();
             let file_line = line_of(&manifest_text, entry.file.span().start);
             let file = entry.file.into_inner();
             if file.contains(['/', '\\']) || !file.ends_with(".txt") {
@@ -230,15 +255,20 @@ mod load {
                 return Err(err(
                     &manifest_path,
                     Some(file_line),
-                    format!("`{file}` is listed twice (first at line {first}); article ids must be unique"),
+                    format!(
+                        "`{file}` is listed twice (first at line {first}); article ids must be unique"
+                    ),
                 ));
             }
-            seen.push((id.clone(), entry_line));
+            seen.push((id.clone(), file_line));
             if !on_disk.contains(&file) {
                 return Err(err(
                     &manifest_path,
                     Some(file_line),
-                    format!("entry for a missing file: `{file}` is not in {}", dir.display()),
+                    format!(
+                        "entry for a missing file: `{file}` is not in {}",
+                        dir.display()
+                    ),
                 ));
             }
             let path = dir.join(&file);
@@ -274,7 +304,11 @@ mod load {
                         if ok(&value) {
                             Ok(Some(value))
                         } else {
-                            Err(err(&manifest_path, Some(line), format!("`{value}` is not {what}")))
+                            Err(err(
+                                &manifest_path,
+                                Some(line),
+                                format!("`{value}` is not {what}"),
+                            ))
                         }
                     }
                 }
@@ -295,7 +329,9 @@ mod load {
                 return Err(err(
                     &dir.join(file),
                     None,
-                    format!("article file with no manifest entry: add an [[article]] with file = \"{file}\" to corpus.toml"),
+                    format!(
+                        "article file with no manifest entry: add an [[article]] with file = \"{file}\" to corpus.toml"
+                    ),
                 ));
             }
         }
@@ -307,14 +343,22 @@ mod load {
         let (corpus, warnings) = load_dir(dir)?;
         let gazetteer_path = dir.join("actors.toml");
         let gazetteer_text = read_utf8(&gazetteer_path)?;
-        let gazetteer = crate::gazetteer::Gazetteer::from_toml(&gazetteer_text).map_err(|e| {
-            CorpusError { file: gazetteer_path.clone(), line: e.line, message: e.message }
-        })?;
-        Ok(Bundle { corpus, gazetteer, warnings })
+        let gazetteer =
+            crate::gazetteer::Gazetteer::from_toml(&gazetteer_text).map_err(|e| CorpusError {
+                file: gazetteer_path.clone(),
+                line: e.line,
+                message: e.message,
+            })?;
+        Ok(Bundle {
+            corpus,
+            gazetteer,
+            warnings,
+        })
     }
 
     fn read_utf8(path: &Path) -> Result<String, CorpusError> {
-        let bytes = std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
         String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let line = line_of(std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or(""), at);
