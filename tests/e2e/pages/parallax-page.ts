@@ -1,0 +1,45 @@
+// The page object of the app: how tests find things on screen, in one place, by role and
+// accessible name (the contract of issue #4) rather than by CSS classes that change.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ParallaxPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app at `path`, relative to the server's base URL (`./` or
+   * `tools/parallax/`), and waits until the wasm has mounted something. */
+  async goto(path = './'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('region').first()).toBeVisible();
+  }
+
+  /** The outlet column whose accessible name is `title` (the outlet's name). */
+  column(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /** The accessible names of every region on the page, in document order. */
+  async regionNames(): Promise<string[]> {
+    const regions = await this.page.getByRole('region').all();
+    const names = await Promise.all(
+      regions.map((r) =>
+        r.evaluate((el) => {
+          const label = el.getAttribute('aria-label');
+          if (label) return label;
+          const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+          return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+        }),
+      ),
+    );
+    return names;
+  }
+
+  /** The headings of a column that contain `text`: the headline is shown as a heading. */
+  headingsWith(column: Locator, text: string): Locator {
+    return column.getByRole('heading').filter({ hasText: text });
+  }
+
+  /** Links in a column that point to `url`. */
+  linksTo(column: Locator, url: string): Locator {
+    return column.locator(`a[href="${url.replace(/"/g, '\\"')}"]`);
+  }
+}
