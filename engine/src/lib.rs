@@ -32,11 +32,13 @@ pub mod corpus;
 pub mod cues;
 pub mod export;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod model;
 pub mod quotes;
 pub mod reader;
 pub mod remarks;
 pub mod structure;
+pub mod synth;
 pub mod text;
 
 pub use model::*;

@@ -1,20 +1,1306 @@
 //! Quotations and statements: who is reported saying what, with which verb, on whose
 //! authority.
+//!
+//! # Method
+//! Quotation marks are found by [`crate::structure`] (every common style, capped at the
+//! end of their paragraph). This module attributes each quotation and finds reported
+//! speech, one sentence at a time, from three things only: the sentence's words (folded),
+//! the actor mentions inside it (from [`crate::actors`]), and the speech verbs of
+//! [`crate::lexicon`]. There is no parser; a few shallow patterns of news English do the
+//! work, tried in this order for a quotation:
+//!
+//! 1. **After the quote**: `"…," he said.` / `"…," said Italian Foreign Minister X.` /
+//!    `"…", according to X.` — the speaker is the noun phrase next to the verb.
+//! 2. **According to**: `According to the minister, … "…"` — the source it names wins.
+//! 3. **Before the quote**: the nearest speech verb before it (`X said in a message: "…"`,
+//!    `X said that, if …, "…"`, `X …, saying "…"`, `X who accused him of "…"`), whose
+//!    subject is found by walking back over adverbs ("reportedly"), parentheticals
+//!    (", who spoke on condition of anonymity,"), relative pronouns ("who") and, for a
+//!    participle after a comma ("…, arguing"), the subject of the main clause.
+//! 4. **Shared**: another quotation of the same sentence is attributed (`While there was
+//!    "no consensus" …, "…," Macron added.`).
+//! 5. **Subject**: the sentence's subject is an actor (`The White House sees it as a
+//!    "crazy map"`).
+//!
+//! A quotation none of these attribute is a scare quote. Inside a speaker's noun phrase a
+//! person wins over a body ("Kremlin spokesman Dmitry Peskov" is Peskov); a function noun
+//! makes the body the speaker ("a NATO official" is NATO, sourced anonymously); "and"
+//! joins speakers ("Blinken and Macron"). A pronoun with no resolved mention stands for
+//! the last person quoted or named before it.
+//!
+//! Statements add reported speech to the quotations: every speech verb outside quotation
+//! marks whose subject is an actor (`Macron said that …`, `…, warning that …`). A source
+//! given after the clause (`…, US officials said`, `…, WSJ reported`, `as per the WSJ`)
+//! or before it (`Interlocutors of journalists say that …`, `According to a US
+//! official, …`) becomes the [`Sourcing`] of the statements inside its scope, which are
+//! then [`StatementMode::Relayed`]. Everything is linear in the text's length.
 
 use crate::actors::Registry;
-use crate::model::{Mention, Quote, Statement};
+use crate::lexicon::{self, SpeechVerb};
+use crate::model::{
+    Actor, ActorId, ActorKind, BlockKind, Connotation, Mention, Quote, QuoteKind,
+    SourceKind, Sourcing, Span, Statement, StatementMode,
+};
 use crate::structure::Structure;
+use crate::text;
 
-pub fn find_quotes(_text: &str, _structure: &Structure, _mentions: &[Mention], _registry: &Registry) -> Vec<Quote> {
-    Vec::new()
+/// What the quote and statement finders need to know of an actor: its name and kind.
+pub trait ActorLookup {
+    /// Canonical name and kind of `id`, if known.
+    fn lookup(&self, id: ActorId) -> Option<(&str, ActorKind)>;
 }
 
+impl ActorLookup for Registry {
+    fn lookup(&self, id: ActorId) -> Option<(&str, ActorKind)> {
+        let actor = self.actor(id);
+        Some((actor.name.as_str(), actor.kind))
+    }
+}
+
+impl ActorLookup for [Actor] {
+    fn lookup(&self, id: ActorId) -> Option<(&str, ActorKind)> {
+        self.get(id).map(|a| (a.name.as_str(), a.kind))
+    }
+}
+
+/// Every quotation of the article's own text, attributed where a speaker can be found.
+pub fn find_quotes(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    registry: &Registry,
+) -> Vec<Quote> {
+    find_quotes_with(text, structure, mentions, registry)
+}
+
+/// [`find_quotes`] with any [`ActorLookup`] (tests use a plain list of actors).
+pub fn find_quotes_with(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    actors: &(impl ActorLookup + ?Sized),
+) -> Vec<Quote> {
+    attribute_quotes(text, structure, mentions, actors).into_iter().map(|(q, _)| q).collect()
+}
+
+/// Everything the article reports someone as saying: quotations and reported speech.
 pub fn find_statements(
-    _text: &str,
-    _structure: &Structure,
-    _mentions: &[Mention],
-    _quotes: &[Quote],
-    _registry: &Registry,
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    quotes: &[Quote],
+    registry: &Registry,
 ) -> Vec<Statement> {
-    Vec::new()
+    find_statements_with(text, structure, mentions, quotes, registry)
+}
+
+/// [`find_statements`] with any [`ActorLookup`].
+pub fn find_statements_with(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    quotes: &[Quote],
+    actors: &(impl ActorLookup + ?Sized),
+) -> Vec<Statement> {
+    let attributed = attribute_quotes(text, structure, mentions, actors);
+    let sorted = sorted_mentions(mentions);
+    let mut out = Vec::new();
+    let mut quote_k = 0;
+    let mut last = LastSpeaker::default();
+    for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
+        let view = View::new(text, sentence.span, structure, &sorted, actors);
+        let mut in_sentence = Vec::new();
+        while quote_k < attributed.len() && attributed[quote_k].0.sentence_idx <= sentence_idx {
+            if attributed[quote_k].0.sentence_idx == sentence_idx {
+                in_sentence.push(quote_k);
+            }
+            quote_k += 1;
+        }
+        let given_idx = |q: &Quote| quotes.iter().position(|g| g.span == q.span);
+        sentence_statements(&view, sentence_idx, &attributed, &in_sentence, &given_idx, &mut last, &mut out);
+    }
+    out
+}
+
+// ----------------------------------------------------------------------------- views
+
+/// One word of a sentence.
+#[derive(Clone, Debug)]
+struct Tok {
+    span: Span,
+    /// Folded ([`text::fold`]).
+    word: String,
+    /// Index into the sorted mentions of the mention covering this word.
+    mention: Option<usize>,
+    /// Inside quotation marks.
+    in_quote: bool,
+    /// Starts with an upper-case letter or a digit.
+    cap: bool,
+}
+
+/// A sentence as the attribution patterns see it.
+struct View<'a, L: ActorLookup + ?Sized> {
+    text: &'a str,
+    span: Span,
+    toks: Vec<Tok>,
+    words: Vec<String>,
+    mentions: &'a [Mention],
+    actors: &'a L,
+    block_kind: Option<BlockKind>,
+}
+
+/// Mentions sorted by start (the stage above may give them in any order).
+fn sorted_mentions(mentions: &[Mention]) -> Vec<Mention> {
+    let mut sorted = mentions.to_vec();
+    sorted.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    sorted
+}
+
+impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
+    fn new(
+        text: &'a str,
+        span: Span,
+        structure: &Structure,
+        mentions: &'a [Mention],
+        actors: &'a L,
+    ) -> View<'a, L> {
+        let quotations: Vec<Span> = quotations_in(structure, span).map(|q| q.span).collect();
+        let first_mention = mentions.partition_point(|m| m.span.end <= span.start);
+        let mut toks = Vec::new();
+        let mut mention_k = first_mention;
+        for word_span in text::words(text, span) {
+            while mention_k < mentions.len() && mentions[mention_k].span.end <= word_span.start {
+                mention_k += 1;
+            }
+            // Mentions may nest; look at the few that start before this word ends.
+            let mention = (mention_k..mentions.len())
+                .take_while(|&k| mentions[k].span.start < word_span.end)
+                .find(|&k| mentions[k].span.overlaps(word_span));
+            let word = word_span.text(text);
+            toks.push(Tok {
+                span: word_span,
+                word: text::fold(word),
+                mention,
+                in_quote: quotations.iter().any(|q| q.contains(word_span)),
+                cap: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            });
+        }
+        let words = toks.iter().map(|t| t.word.clone()).collect();
+        let block_kind = structure
+            .sentences
+            .iter()
+            .find(|s| s.span == span)
+            .and_then(|s| structure.blocks.get(s.block_idx))
+            .map(|b| b.kind);
+        View { text, span, toks, words, mentions, actors, block_kind }
+    }
+
+    fn word(&self, k: usize) -> &str {
+        self.words.get(k).map_or("", String::as_str)
+    }
+
+    /// The text between word `k - 1` (or the sentence start) and word `k`.
+    fn gap_before(&self, k: usize) -> &'a str {
+        let from = if k == 0 { self.span.start } else { self.toks[k - 1].span.end };
+        let to = self.toks.get(k).map_or(self.span.end, |t| t.span.start);
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    /// Whether clause punctuation (anything but spaces and quotation marks) separates word
+    /// `k - 1` from word `k`.
+    fn punct_before(&self, k: usize) -> bool {
+        self.gap_before(k).chars().any(|c| !c.is_whitespace() && !is_quote_mark(c))
+    }
+
+    fn comma_before(&self, k: usize) -> bool {
+        let gap = self.gap_before(k);
+        gap.contains(',') || gap.contains(';') || gap.contains('—') || gap.contains('–')
+    }
+
+    /// The speech verb at word `k`, if it is one used as a verb here.
+    fn verb_at(&self, k: usize) -> Option<(usize, SpeechVerb)> {
+        let tok = self.toks.get(k)?;
+        if tok.in_quote || tok.mention.is_some() || (tok.cap && k > 0) {
+            return None;
+        }
+        let (n, verb) = lexicon::speech_verbs().longest_at(&self.words, k)?;
+        if self.toks[k..k + n].iter().any(|t| t.in_quote) {
+            return None;
+        }
+        let prev = if k > 0 && !self.punct_before(k) { self.word(k - 1) } else { "" };
+        let noun_or_passive = lexicon::DETERMINERS.contains(&prev)
+            || lexicon::BE_FORMS.contains(&prev)
+            || prev == "to"
+            || (prev.ends_with("'s") && !lexicon::BE_FORMS.contains(&prev));
+        if noun_or_passive {
+            return None;
+        }
+        // A bare base form ("say", "report") is a verb only after a subject or auxiliary.
+        if self.word(k) == verb.lemma.split(' ').next().unwrap_or("") && verb.lemma != "cite" {
+            let subject_like = lexicon::SUBJECT_PRONOUNS.contains(&prev)
+                || matches!(prev, "will" | "would" | "could" | "can" | "may" | "might")
+                || matches!(prev, "should" | "must" | "did" | "do" | "does" | "not" | "never")
+                || (prev.ends_with('s') && !prev.ends_with("'s"))
+                || (k > 0 && self.toks[k - 1].mention.is_some());
+            if !subject_like {
+                return None;
+            }
+        }
+        Some((n, verb))
+    }
+
+    /// Every speech verb of the sentence outside quotation marks.
+    fn verbs(&self) -> Vec<VerbHit> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < self.toks.len() {
+            if let Some((n, verb)) = self.verb_at(k) {
+                out.push(VerbHit { k, n, verb });
+                k += n;
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+
+    /// Every "according to" / "as per" outside quotation marks: the index of its first word.
+    fn according_tos(&self) -> Vec<usize> {
+        (0..self.toks.len())
+            .filter(|&k| !self.toks[k].in_quote)
+            .filter(|&k| {
+                let (a, b) = (self.word(k), self.word(k + 1));
+                (a == "according" && b == "to") || (a == "as" && b == "per")
+            })
+            .collect()
+    }
+
+    /// The verb as written, with the medium for verbs of writing ("wrote on X").
+    fn verb_span(&self, k: usize, n: usize, verb: SpeechVerb) -> Span {
+        let medium = matches!(verb.lemma, "write" | "post" | "tweet")
+            && self.word(k + n) == "on"
+            && self.toks.get(k + n + 1).is_some_and(|t| t.cap && !t.in_quote)
+            && !self.punct_before(k + n)
+            && !self.punct_before(k + n + 1);
+        self.span_of(k, if medium { k + n + 2 } else { k + n })
+    }
+
+    /// Whether the words from `k` on close a clause: the sentence or a comma ends it before
+    /// anything but a short time or place adjunct ("reported on Wednesday, citing …").
+    fn ends_clause(&self, k: usize) -> bool {
+        let mut j = k;
+        loop {
+            if j >= self.toks.len() || self.punct_before(j) && j > k {
+                return true;
+            }
+            if j == k && self.punct_before(j) {
+                return true;
+            }
+            let w = self.word(j);
+            let adjunct = matches!(w, "on" | "in" | "at" | "late" | "earlier" | "later")
+                || matches!(w, "yesterday" | "today" | "last" | "this" | "week" | "on")
+                || self.toks[j].cap
+                || self.toks[j].word.chars().all(|c| c.is_ascii_digit());
+            if !adjunct || w == "that" || j - k > 6 {
+                return false;
+            }
+            j += 1;
+        }
+    }
+
+    fn span_of(&self, from: usize, to: usize) -> Span {
+        match (self.toks.get(from), to.checked_sub(1).and_then(|t| self.toks.get(t))) {
+            (Some(a), Some(b)) if from < to => Span::new(a.span.start, b.span.end),
+            _ => Span::new(self.span.start, self.span.start),
+        }
+    }
+
+    // -------------------------------------------------------------- noun phrases
+
+    /// Whether word `k` may belong to a speaker's noun phrase.
+    fn np_word(&self, k: usize) -> bool {
+        let Some(tok) = self.toks.get(k) else { return false };
+        if tok.in_quote {
+            return false;
+        }
+        let w = tok.word.as_str();
+        tok.mention.is_some()
+            || (tok.cap && !lexicon::SUBJECT_PRONOUNS.contains(&w))
+            || lexicon::ROLE_NOUNS.contains(&w)
+            || lexicon::ANONYMITY_MARKERS.contains(&w)
+            || matches!(w, "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some")
+            || matches!(w, "senior" | "top" | "former" | "western" | "european" | "its" | "his")
+            || matches!(w, "and" | "of" | "her" | "their" | "many" | "other")
+    }
+
+    /// The noun phrase ending just before word `end`: `(start, end)` of its words.
+    fn np_back(&self, end: usize) -> Option<(usize, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let last = end - 1;
+        if lexicon::SUBJECT_PRONOUNS.contains(&self.word(last)) {
+            return Some((last, end));
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_NP_WORDS && self.np_word(start - 1) {
+            if start < end && self.punct_before(start) {
+                break;
+            }
+            start -= 1;
+        }
+        while start < end && matches!(self.word(start), "and" | "of") {
+            start += 1;
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// The noun phrase starting at word `start`.
+    fn np_forward(&self, start: usize) -> Option<(usize, usize)> {
+        if lexicon::SUBJECT_PRONOUNS.contains(&self.word(start)) && !self.toks[start].in_quote {
+            return Some((start, start + 1));
+        }
+        let mut end = start;
+        while end < self.toks.len()
+            && end - start < MAX_NP_WORDS
+            && self.np_word(end)
+            && (end == start || !self.punct_before(end))
+        {
+            end += 1;
+        }
+        while end > start && matches!(self.word(end - 1), "and" | "of" | "the" | "a") {
+            end -= 1;
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// The speakers a noun phrase names: per "and"-joined part, the person in it, else its
+    /// first actor.
+    fn np_actors(&self, (start, end): (usize, usize)) -> Vec<ActorId> {
+        let mut out: Vec<ActorId> = Vec::new();
+        let mut part: Vec<usize> = Vec::new();
+        let flush = |part: &mut Vec<usize>, out: &mut Vec<ActorId>| {
+            let is_person = |m: &usize| {
+                self.mentions.get(*m).and_then(|m| self.actors.lookup(m.actor)).map(|a| a.1)
+                    == Some(ActorKind::Person)
+            };
+            let pick = part.iter().find(|m| is_person(m)).or(part.first());
+            if let Some(actor) = pick.and_then(|&m| self.mentions.get(m)).map(|m| m.actor)
+                && !out.contains(&actor)
+            {
+                out.push(actor);
+            }
+            part.clear();
+        };
+        for k in start..end {
+            if self.word(k) == "and" {
+                flush(&mut part, &mut out);
+            } else if let Some(m) = self.toks[k].mention
+                && !part.contains(&m)
+            {
+                part.push(m);
+            }
+        }
+        flush(&mut part, &mut out);
+        out
+    }
+
+    /// Reads a noun phrase as a speaker or source.
+    fn speaker_np(&self, np: (usize, usize)) -> Speaker {
+        let actors = self.np_actors(np);
+        let words = &self.words[np.0..np.1];
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let kinds: Vec<ActorKind> =
+            actors.iter().filter_map(|&a| self.actors.lookup(a).map(|x| x.1)).collect();
+        let has_person = kinds.contains(&ActorKind::Person);
+        let media = actors
+            .iter()
+            .zip(&kinds)
+            .find(|(_, k)| **k == ActorKind::Media)
+            .map(|(&a, _)| a);
+        let anonymous = has(lexicon::ANONYMITY_MARKERS)
+            || (!has_person && has(lexicon::ANONYMOUS_NOUNS) && media.is_none());
+        let outlet = !anonymous && !has_person && (media.is_some() || has(lexicon::OUTLET_NOUNS));
+        let pronoun = np.1 == np.0 + 1
+            && actors.is_empty()
+            && lexicon::SUBJECT_PRONOUNS.contains(&self.word(np.0));
+        Speaker {
+            actors,
+            np: self.span_of(np.0, np.1),
+            np_words: np,
+            anonymous,
+            outlet,
+            media,
+            pronoun,
+            verb_span: None,
+        }
+    }
+
+    /// The subject of the main clause: the first noun phrase after an introductory phrase.
+    fn main_subject(&self, before: usize) -> Option<Speaker> {
+        let mut start = 0;
+        if lexicon::INTRO_OPENERS.contains(&self.word(0)) {
+            let comma = (1..before.min(MAX_INTRO_WORDS)).find(|&k| self.comma_before(k));
+            start = match comma {
+                Some(k) => k,
+                None if matches!(self.word(0), "however" | "but" | "and" | "yet") => 1,
+                None => return None,
+            };
+        }
+        let np = self.np_forward(start)?;
+        if np.1 > before {
+            return None;
+        }
+        // "Macron's plan …": a possessive that is not "Sunak's spokesman" is no subject.
+        let last = self.word(np.1 - 1);
+        if last.ends_with("'s") && !lexicon::ROLE_NOUNS.contains(&self.word(np.1)) {
+            return None;
+        }
+        let speaker = self.speaker_np(np);
+        (!speaker.actors.is_empty() || speaker.pronoun).then_some(speaker)
+    }
+
+    /// The subject of the speech verb at word `k`, with the subject of the clause before
+    /// it for a participle or a coordinated verb ("…, saying", "… and stated").
+    /// Where the clause of a participle or coordinated verb at word `k` begins ("…,
+    /// saying", "… and stated"): the byte after the word before the comma or "and".
+    fn attachment(&self, k: usize) -> Option<usize> {
+        let participle = lexicon::is_participle(self.word(k));
+        let j = self.skip_back(k);
+        let coordinated = j > 0 && matches!(self.word(j - 1), "and" | "but" | "or" | "while");
+        if coordinated && j >= 2 {
+            return Some(self.toks[j - 2].span.end);
+        }
+        if participle && j > 0 && self.comma_before(j) {
+            return Some(self.toks[j - 1].span.end);
+        }
+        None
+    }
+
+    /// The word index before `k` once adverbs and auxiliaries are skipped.
+    fn skip_back(&self, k: usize) -> usize {
+        let mut j = k;
+        while j > 0
+            && lexicon::BETWEEN_SPEAKER_AND_VERB.contains(&self.word(j - 1))
+            && !self.punct_before(j)
+        {
+            j -= 1;
+        }
+        j
+    }
+
+    /// The subject of the speech verb at word `k`, with the subject of the clause before
+    /// it for a participle or a coordinated verb ("…, saying", "… and stated").
+    fn subject_of(&self, k: usize, prior: Option<&Speaker>) -> Option<Speaker> {
+        if self.attachment(k).is_some() {
+            return prior.cloned().or_else(|| self.main_subject(k));
+        }
+        let j = self.skip_back(k);
+        if j == 0 {
+            return None;
+        }
+        let mut end = j;
+        let mut parenthetical = None;
+        if self.comma_before(end) {
+            // ", who spoke on condition of anonymity," or ", in his turn,": skip back to
+            // the comma that opens it.
+            let open = (1..end).rev().find(|&p| self.comma_before(p))?;
+            parenthetical = Some(self.span_of(open, end));
+            end = open;
+        }
+        if lexicon::RELATIVE_PRONOUNS.contains(&self.word(end - 1)) {
+            end -= 1;
+            if end == 0 {
+                return None;
+            }
+        }
+        let np = self.np_back(end).filter(|&np| {
+            let s = self.speaker_np(np);
+            !s.actors.is_empty() || s.pronoun || s.anonymous || s.outlet
+        });
+        let np = match np {
+            Some(np) => np,
+            // "Stoltenberg and the leaders of the Alliance countries said": take the clause
+            // from its start when it names an actor.
+            None => {
+                let start = (1..end).rev().find(|&p| self.comma_before(p)).unwrap_or(0);
+                let start = if lexicon::INTRO_OPENERS.contains(&self.word(start)) {
+                    return None;
+                } else {
+                    start
+                };
+                if end - start > MAX_NP_WORDS || self.toks[start..end].iter().any(|t| t.in_quote) {
+                    return None;
+                }
+                (start, end)
+            }
+        };
+        let mut speaker = self.speaker_np(np);
+        if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous && !speaker.outlet {
+            return None;
+        }
+        if let Some(paren) = parenthetical {
+            let words: Vec<&str> = text::words(self.text, paren)
+                .iter()
+                .map(|w| w.text(self.text))
+                .collect();
+            if words.iter().any(|w| lexicon::ANONYMITY_MARKERS.contains(&text::fold(w).as_str())) {
+                speaker.anonymous = true;
+                speaker.outlet = false;
+                speaker.np = Span::new(speaker.np.start, paren.end);
+            }
+        }
+        Some(speaker)
+    }
+}
+
+/// Longest noun phrase taken as a speaker.
+const MAX_NP_WORDS: usize = 12;
+/// Longest introductory phrase skipped before a sentence's subject.
+const MAX_INTRO_WORDS: usize = 16;
+/// Words after a quotation within which a trailing attribution verb must come.
+const MAX_POST_QUOTE_WORDS: usize = 8;
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
+}
+
+/// The quotations of `structure` whose opening mark lies in `span`.
+fn quotations_in(structure: &Structure, span: Span) -> impl Iterator<Item = &text::Quotation> {
+    let first = structure.quotations.partition_point(|q| q.span.start < span.start);
+    structure.quotations[first..].iter().take_while(move |q| q.span.start < span.end)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct VerbHit {
+    /// First word.
+    k: usize,
+    /// Number of words.
+    n: usize,
+    verb: SpeechVerb,
+}
+
+/// A speaker or source read from a noun phrase.
+#[derive(Clone, Debug, Default)]
+struct Speaker {
+    actors: Vec<ActorId>,
+    /// The words that name it (with a parenthetical that makes it anonymous).
+    np: Span,
+    np_words: (usize, usize),
+    anonymous: bool,
+    /// Another outlet or its reporters.
+    outlet: bool,
+    media: Option<ActorId>,
+    /// A bare pronoun no mention resolved.
+    pronoun: bool,
+    /// The attribution verb as written, once a pattern has found it.
+    verb_span: Option<Span>,
+}
+
+/// Who was last quoted or named, to resolve pronouns the actor stage left alone.
+#[derive(Default)]
+struct LastSpeaker {
+    actors: Vec<ActorId>,
+    at: usize,
+}
+
+/// Resolves a bare pronoun: the last speaker if quoted within the last few hundred bytes
+/// and a person for "he"/"she", else the nearest person named before it.
+fn resolve_pronoun<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    speaker: &mut Speaker,
+    all_mentions: &[Mention],
+    last: &LastSpeaker,
+) {
+    if !speaker.pronoun {
+        return;
+    }
+    let at = speaker.np.start;
+    let personal = matches!(view.word(speaker.np_words.0), "he" | "she");
+    let is_person = |a: ActorId| view.actors.lookup(a).map(|x| x.1) == Some(ActorKind::Person);
+    let recent = at.saturating_sub(last.at) < PRONOUN_REACH && !last.actors.is_empty();
+    if recent && (!personal || last.actors.iter().all(|&a| is_person(a))) {
+        speaker.actors = last.actors.clone();
+        return;
+    }
+    let before = all_mentions.partition_point(|m| m.span.start < at);
+    let found = all_mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| at - m.span.start < PRONOUN_REACH * 2)
+        .find(|m| !personal || is_person(m.actor));
+    if let Some(m) = found {
+        speaker.actors = vec![m.actor];
+    }
+}
+
+/// How far back (bytes) a pronoun may reach for its speaker.
+const PRONOUN_REACH: usize = 600;
+
+// ----------------------------------------------------------------------------- quotes
+
+/// How a quotation was attributed, for the statement stage.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    speaker: Speaker,
+    verb: Option<SpeechVerb>,
+    /// Whether any pattern attributed it (an anonymous source has no actor).
+    found: bool,
+}
+
+fn attribute_quotes<L: ActorLookup + ?Sized>(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    actors: &L,
+) -> Vec<(Quote, Attribution)> {
+    let sorted = sorted_mentions(mentions);
+    let mut out: Vec<(Quote, Attribution)> = Vec::new();
+    let mut last = LastSpeaker::default();
+    for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
+        let qs: Vec<text::Quotation> = quotations_in(structure, sentence.span).copied().collect();
+        if qs.is_empty() {
+            continue;
+        }
+        let view = View::new(text, sentence.span, structure, &sorted, actors);
+        let verbs = view.verbs();
+        let mut found: Vec<(Quote, Attribution)> = Vec::new();
+        for q in &qs {
+            let inner = q.inner.text(text);
+            if inner.trim().is_empty() || !inner.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            // A subheading wholly in quotation marks is a title, not somebody's words.
+            if view.block_kind == Some(BlockKind::Subheading)
+                && text.get(sentence.span.start..q.span.start).is_some_and(|s| s.trim().is_empty())
+            {
+                continue;
+            }
+            let mut attribution = attribute(&view, q.span, &verbs);
+            resolve_pronoun(&view, &mut attribution.speaker, &sorted, &last);
+            found.push((make_quote(&view, q, sentence_idx, &attribution), attribution));
+        }
+        // Shared: quotations of one sentence with no attribution take a sibling's.
+        if let Some(donor) = found.iter().position(|(_, a)| a.found) {
+            let (donor_quote, donor_attr) = found[donor].clone();
+            for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+                *attribution = donor_attr.clone();
+                quote.speakers = donor_quote.speakers.clone();
+                quote.speaker_ids = donor_quote.speaker_ids.clone();
+                quote.verb = donor_quote.verb.clone();
+                quote.verb_span = donor_quote.verb_span;
+                if quote.kind == QuoteKind::Scare {
+                    quote.kind = QuoteKind::Partial;
+                }
+            }
+        }
+        // Subject: the sentence's subject is an actor.
+        for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+            if let Some(mut subject) = view.main_subject(view.toks.len()) {
+                resolve_pronoun(&view, &mut subject, &sorted, &last);
+                if !subject.actors.is_empty() {
+                    set_speakers(quote, &subject.actors, actors);
+                    quote.kind = QuoteKind::Partial;
+                    *attribution = Attribution { speaker: subject, verb: None, found: true };
+                }
+            }
+        }
+        for (quote, _) in &found {
+            if !quote.speaker_ids.is_empty() {
+                last = LastSpeaker { actors: quote.speaker_ids.clone(), at: quote.span.end };
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], actors: &L) {
+    quote.speaker_ids = ids.to_vec();
+    quote.speakers =
+        ids.iter().filter_map(|&a| actors.lookup(a).map(|x| x.0.to_owned())).collect();
+}
+
+/// Tries the attribution patterns in order (see the module docs).
+fn attribute<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span, verbs: &[VerbHit]) -> Attribution {
+    if let Some(a) = after_quote(view, q, verbs) {
+        return a;
+    }
+    for k in view.according_tos() {
+        if let Some(np) = view.np_forward(k + 2) {
+            let speaker = view.speaker_np(np);
+            if !speaker.actors.is_empty() || speaker.anonymous {
+                let verb = ACCORDING_TO;
+                let span = view.span_of(k, k + 2);
+                return Attribution {
+                    speaker: Speaker { np: Span::new(span.start, speaker.np.end), ..speaker },
+                    verb: Some(verb),
+                    found: true,
+                }
+                .with_verb_span(span);
+            }
+        }
+    }
+    // The nearest speech verb before the quotation, then earlier ones.
+    let mut prior: Option<Speaker> = None;
+    let mut best: Option<(Speaker, VerbHit)> = None;
+    for hit in verbs.iter().filter(|h| view.toks[h.k].span.end <= q.start) {
+        if let Some(s) = view.subject_of(hit.k, prior.as_ref()) {
+            if !s.actors.is_empty() || s.pronoun || s.anonymous {
+                best = Some((s.clone(), *hit));
+            }
+            prior = Some(s);
+        }
+    }
+    if let Some((speaker, hit)) = best {
+        let span = view.verb_span(hit.k, hit.n, hit.verb);
+        return Attribution { speaker, verb: Some(hit.verb), found: true }.with_verb_span(span);
+    }
+    Attribution::default()
+}
+
+impl Attribution {
+    /// Records where the attribution verb is written.
+    fn with_verb_span(mut self, span: Span) -> Attribution {
+        self.speaker.verb_span = Some(span);
+        self
+    }
+}
+
+/// `"…," he said.` / `"…," said X.` / `"…", according to X.`
+fn after_quote<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: Span,
+    verbs: &[VerbHit],
+) -> Option<Attribution> {
+    let first = view.toks.iter().position(|t| t.span.start >= q.end)?;
+    let gap = view.text.get(q.end..view.toks[first].span.start).unwrap_or("x");
+    if !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')) {
+        return None;
+    }
+    if view.word(first) == "according" && view.word(first + 1) == "to" {
+        let np = view.np_forward(first + 2)?;
+        let speaker = view.speaker_np(np);
+        let verb = ACCORDING_TO;
+        return Some(
+            Attribution { speaker, verb: Some(verb), found: true }
+                .with_verb_span(view.span_of(first, first + 2)),
+        );
+    }
+    let hit = verbs
+        .iter()
+        .find(|h| h.k >= first && h.k < first + MAX_POST_QUOTE_WORDS)?;
+    let verb_span = view.verb_span(hit.k, hit.n, hit.verb);
+    let speaker = if hit.k == first {
+        // "said Italian Foreign Minister Antonio Tajani"
+        view.speaker_np(view.np_forward(hit.k + hit.n)?)
+    } else {
+        let between = (first..hit.k)
+            .filter(|&k| !lexicon::BETWEEN_SPEAKER_AND_VERB.contains(&view.word(k)))
+            .collect::<Vec<_>>();
+        let (&a, &b) = (between.first()?, between.last()?);
+        if (a..=b).any(|k| !view.np_word(k) && !lexicon::SUBJECT_PRONOUNS.contains(&view.word(k))) {
+            return None;
+        }
+        view.speaker_np((a, b + 1))
+    };
+    if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous {
+        return None;
+    }
+    Some(Attribution { speaker, verb: Some(hit.verb), found: true }.with_verb_span(verb_span))
+}
+
+fn make_quote<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: &text::Quotation,
+    sentence_idx: usize,
+    attribution: &Attribution,
+) -> Quote {
+    let inner = q.inner.text(view.text);
+    let before = view.text.get(view.span.start..q.span.start).unwrap_or("").trim_end();
+    let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    let ends_punct = inner.trim_end().ends_with(['.', ',', '!', '?', '…']);
+    let has_sentence_break = inner
+        .char_indices()
+        .any(|(i, c)| matches!(c, '.' | '!' | '?') && inner[i + 1..].starts_with(' ') && inner[i + 1..].trim_start().starts_with(char::is_uppercase));
+    let full = has_sentence_break
+        || (starts_upper && (before.is_empty() || before.ends_with([':', ',']) || ends_punct));
+    let verb_span = attribution.speaker.verb_span;
+    let mut quote = Quote {
+        text: inner.to_owned(),
+        speakers: Vec::new(),
+        verb: verb_span.map(|s| s.text(view.text).to_owned()),
+        span: q.inner,
+        speaker_ids: Vec::new(),
+        verb_span,
+        kind: if full { QuoteKind::Full } else { QuoteKind::Partial },
+        sentence_idx,
+    };
+    set_speakers(&mut quote, &attribution.speaker.actors, view.actors);
+    if !attribution.found {
+        quote.kind = QuoteKind::Scare;
+    }
+    quote
+}
+
+// ------------------------------------------------------------------------- statements
+
+/// A speech verb (or "according to") of a sentence with its subject and what it governs.
+#[derive(Clone, Debug)]
+struct Occurrence {
+    speaker: Speaker,
+    verb: SpeechVerb,
+    verb_span: Span,
+    /// What is said.
+    content: Span,
+    /// A source given after its clause (", US officials said"): it governs the clause
+    /// before it.
+    trailer: bool,
+    /// Words of the sentence the occurrence reports on, for relaying statements inside.
+    scope: Span,
+    /// Where a participle's, coordinated verb's or trailer's clause begins: the clause of
+    /// an earlier verb ends there.
+    clause_start: Option<usize>,
+}
+
+fn sentence_statements<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    sentence_idx: usize,
+    attributed: &[(Quote, Attribution)],
+    quote_ks: &[usize],
+    given_idx: &dyn Fn(&Quote) -> Option<usize>,
+    last: &mut LastSpeaker,
+    out: &mut Vec<Statement>,
+) {
+    let used_verbs: Vec<Span> =
+        quote_ks.iter().filter_map(|&k| attributed[k].0.verb_span).collect();
+    let occurrences = occurrences(view, &used_verbs, last);
+    let mut statements: Vec<(Statement, Option<usize>)> = Vec::new();
+    for &k in quote_ks {
+        let (quote, attribution) = &attributed[k];
+        if !attribution.found {
+            continue;
+        }
+        let mode = if quote.kind == QuoteKind::Full { StatementMode::Direct } else { StatementMode::Partial };
+        let speaker = &attribution.speaker;
+        statements.push((
+            Statement {
+                speakers: quote.speaker_ids.clone(),
+                verb: quote.verb.clone(),
+                verb_span: quote.verb_span,
+                connotation: attribution.verb.map_or(Connotation::Neutral, |v| v.connotation),
+                content: quote.span,
+                mode,
+                sourcing: own_sourcing(speaker),
+                sentence_idx,
+                quote_idx: given_idx(quote),
+            },
+            None,
+        ));
+    }
+    // Reported speech.
+    for (occ_idx, occ) in occurrences.iter().enumerate() {
+        let is_source_only = occ.speaker.actors.is_empty()
+            || occ.speaker.outlet
+            || occ.speaker.anonymous
+            || occ.trailer;
+        let inner = occurrences.iter().enumerate().any(|(j, o)| {
+            j != occ_idx && occ.scope.contains(o.verb_span) && !o.speaker.actors.is_empty()
+        }) || statements.iter().any(|(s, _)| occ.scope.contains(s.content));
+        if is_source_only && inner {
+            continue;
+        }
+        if occ.speaker.actors.is_empty() && !occ.speaker.anonymous && !occ.speaker.outlet {
+            continue;
+        }
+        if occ.content.is_empty() {
+            continue;
+        }
+        statements.push((
+            Statement {
+                speakers: occ.speaker.actors.clone(),
+                verb: Some(occ.verb_span.text(view.text).to_owned()),
+                verb_span: Some(occ.verb_span),
+                connotation: occ.verb.connotation,
+                content: occ.content,
+                mode: StatementMode::Indirect,
+                sourcing: own_sourcing(&occ.speaker),
+                sentence_idx,
+                quote_idx: None,
+            },
+            Some(occ_idx),
+        ));
+    }
+    // Sources relay the statements inside their scope.
+    for (statement, own) in &mut statements {
+        let at = statement.verb_span.unwrap_or(statement.content);
+        let source = occurrences.iter().enumerate().find(|(j, o)| {
+            Some(*j) != *own
+                && o.scope.contains(at)
+                && !o.scope.is_empty()
+                && o.speaker.actors != statement.speakers
+                && (o.speaker.anonymous || o.speaker.outlet || !o.speaker.actors.is_empty())
+        });
+        if let Some((_, source)) = source {
+            statement.sourcing = relay_sourcing(&source.speaker, source.verb_span);
+            if statement.mode == StatementMode::Indirect {
+                statement.mode = StatementMode::Relayed;
+            }
+        }
+    }
+    for (statement, _) in statements {
+        if !statement.speakers.is_empty() {
+            last.actors = statement.speakers.clone();
+            last.at = statement.content.end;
+        }
+        out.push(statement);
+    }
+}
+
+/// Sourcing of a speaker's own words.
+fn own_sourcing(speaker: &Speaker) -> Sourcing {
+    if speaker.anonymous {
+        Sourcing { kind: SourceKind::Anonymous, actor: None, span: Some(speaker.np) }
+    } else if speaker.outlet {
+        Sourcing { kind: SourceKind::Outlet, actor: speaker.media, span: Some(speaker.np) }
+    } else if speaker.actors.is_empty() {
+        Sourcing { kind: SourceKind::Unsourced, actor: None, span: None }
+    } else {
+        Sourcing { kind: SourceKind::OnRecord, actor: None, span: None }
+    }
+}
+
+/// Sourcing of a statement relayed by `source`.
+fn relay_sourcing(source: &Speaker, verb_span: Span) -> Sourcing {
+    let start = source.np.start.min(verb_span.start);
+    let end = source.np.end.max(verb_span.end);
+    let span = Some(Span::new(start, end));
+    if source.anonymous {
+        Sourcing { kind: SourceKind::Anonymous, actor: None, span }
+    } else if source.outlet {
+        Sourcing { kind: SourceKind::Outlet, actor: source.media, span }
+    } else {
+        Sourcing { kind: SourceKind::NamedThirdParty, actor: source.actors.first().copied(), span }
+    }
+}
+
+/// Finds the speech verbs of a sentence with their subjects, content and scope.
+fn occurrences<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    used_verbs: &[Span],
+    last: &LastSpeaker,
+) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::new();
+    let n = view.toks.len();
+    let end_trim = sentence_content_end(view);
+    let mut prior: Option<Speaker> = None;
+    let mut hits: Vec<(usize, usize, SpeechVerb, bool)> =
+        view.verbs().into_iter().map(|h| (h.k, h.n, h.verb, false)).collect();
+    for k in view.according_tos() {
+        hits.push((k, 2, ACCORDING_TO, true));
+    }
+    hits.sort_by_key(|h| h.0);
+    for &(k, len, verb, according) in &hits {
+        let verb_span = view.verb_span(k, len, verb);
+        let occurrence = if according {
+            let Some(np) = view.np_forward(k + 2) else { continue };
+            let mut speaker = view.speaker_np(np);
+            speaker.np = Span::new(verb_span.start, speaker.np.end);
+            let leading = (0..k).all(|j| {
+                view.np_word(j) || lexicon::INTRO_OPENERS.contains(&view.word(j))
+            }) && !view.comma_before(k);
+            if leading {
+                let content = view.span_of(np.1, n).min_end(end_trim);
+                Occurrence { speaker, verb, verb_span, content, trailer: false, scope: content, clause_start: None }
+            } else {
+                let content =
+                    Span::new(view.span.start, view.toks[k].span.start).trim_end_in(view.text);
+                let clause_start = k.checked_sub(1).map(|p| view.toks[p].span.end);
+                Occurrence { speaker, verb, verb_span, content, trailer: true, scope: content, clause_start }
+            }
+        } else {
+            if verb.lemma == "cite" {
+                continue;
+            }
+            let Some(mut speaker) = view.subject_of(k, prior.as_ref()) else { continue };
+            if speaker.pronoun {
+                resolve_pronoun(view, &mut speaker, view.mentions, last);
+            }
+            prior = Some(speaker.clone());
+            if used_verbs.contains(&verb_span) {
+                continue;
+            }
+            let np_start = speaker.np_words.0;
+            let attachment = view.attachment(k);
+            if attachment.is_none() && np_start > 0 && view.comma_before(np_start) && view.ends_clause(k + len) {
+                let content = Span::new(view.span.start, view.toks[np_start].span.start)
+                    .trim_end_in(view.text);
+                let clause_start = Some(view.toks[np_start - 1].span.end);
+                Occurrence { speaker, verb, verb_span, content, trailer: true, scope: content, clause_start }
+            } else {
+                let content = content_after(view, k + len, verb).min_end(end_trim);
+                Occurrence { speaker, verb, verb_span, content, trailer: false, scope: content, clause_start: attachment }
+            }
+        };
+        out.push(occurrence);
+    }
+    // ", citing unnamed US officials": the deeper source of a trailer.
+    for k in 0..n {
+        if view.word(k) != "citing" || view.toks[k].in_quote || !view.comma_before(k) {
+            continue;
+        }
+        let Some(np) = view.np_forward(k + 1) else { continue };
+        let cited = view.speaker_np(np);
+        let at = view.toks[k].span.start;
+        if let Some(occ) = out.iter_mut().rev().find(|o| o.trailer && o.verb_span.end <= at) {
+            occ.speaker.np = Span::new(occ.speaker.np.start, cited.np.end);
+            if cited.anonymous {
+                occ.speaker.anonymous = true;
+                occ.speaker.outlet = false;
+            }
+        }
+    }
+    // A clause ends where a later participle, coordinated verb or trailer takes over.
+    let bounds: Vec<usize> = out.iter().filter_map(|o| o.clause_start).collect();
+    for occ in &mut out {
+        if occ.trailer {
+            continue;
+        }
+        if let Some(&b) = bounds.iter().filter(|&&b| b > occ.content.start).min() {
+            let cut = b.min(occ.content.end);
+            occ.content = Span::new(occ.content.start, cut).trim_end_in(view.text);
+            occ.scope = occ.content;
+        }
+    }
+    out
+}
+
+/// The pseudo-verb of "according to" and "as per".
+const ACCORDING_TO: SpeechVerb =
+    SpeechVerb { lemma: "according to", connotation: Connotation::Neutral, addressee: false };
+
+/// Where content ends: the sentence's end without its final punctuation.
+fn sentence_content_end<L: ActorLookup + ?Sized>(view: &View<'_, L>) -> usize {
+    view.toks.last().map_or(view.span.start, |t| {
+        let after = view.text.get(t.span.end..view.span.end).unwrap_or("");
+        // Keep a closing quotation mark that belongs to the content.
+        let keep = after.len() - after.trim_start_matches(|c: char| is_quote_mark(c) || c == '.' || c == '!' || c == '?').len();
+        let kept = &after[..keep];
+        let marks = kept.trim_end_matches(['.', '!', '?']).len();
+        t.span.end + marks
+    })
+}
+
+/// The reported clause after a verb: after "that" when it comes soon, else after the
+/// addressee of verbs that take one ("told allies there would be …").
+fn content_after<L: ActorLookup + ?Sized>(view: &View<'_, L>, from: usize, verb: SpeechVerb) -> Span {
+    let n = view.toks.len();
+    let that = (from..n.min(from + MAX_NP_WORDS))
+        .take_while(|&j| !view.toks[j].in_quote && (j == from || !view.comma_before(j)))
+        .take_while(|&j| view.verb_at(j).is_none())
+        .find(|&j| view.word(j) == "that");
+    let start = match that {
+        Some(j) => j + 1,
+        None if verb.addressee => {
+            let mut j = from;
+            if view.word(j) == "to" {
+                j += 1;
+            }
+            let addressee_start = j;
+            while j < n
+                && j - addressee_start < 5
+                && !view.toks[j].in_quote
+                && (j == addressee_start || !view.punct_before(j))
+                && (view.np_word(j) || lexicon::ADDRESSEES.contains(&view.word(j)))
+                && view.word(j) != "and"
+            {
+                j += 1;
+            }
+            if j > addressee_start { j } else { from }
+        }
+        None => from,
+    };
+    match view.toks.get(start) {
+        Some(t) => Span::new(t.span.start, view.span.end),
+        None => Span::new(view.span.end, view.span.end),
+    }
+}
+
+trait SpanExt {
+    fn min_end(self, end: usize) -> Span;
+    fn trim_end_in(self, text: &str) -> Span;
+}
+
+impl SpanExt for Span {
+    fn min_end(self, end: usize) -> Span {
+        Span::new(self.start, self.end.min(end).max(self.start))
+    }
+    /// Drops trailing spaces and commas.
+    fn trim_end_in(self, text: &str) -> Span {
+        let slice = self.text(text);
+        let kept = slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–'));
+        Span::new(self.start, self.start + kept.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, MentionVia};
+    use serde::Deserialize;
+
+    /// A test case of `testdata/quotes.toml`.
+    #[derive(Deserialize)]
+    struct Case {
+        name: String,
+        text: String,
+        /// `"Canonical Name|kind|alias|alias…"`: matched as whole words, case-sensitive.
+        #[serde(default)]
+        actors: Vec<String>,
+        expected: Expected,
+    }
+
+    #[derive(Deserialize)]
+    struct Expected {
+        quotes: Option<Vec<ExpectedQuote>>,
+        statements: Option<Vec<ExpectedStatement>>,
+    }
+
+    #[derive(Deserialize)]
+    struct ExpectedQuote {
+        text: String,
+        #[serde(default)]
+        speakers: Vec<String>,
+        verb: Option<String>,
+        kind: Option<QuoteKind>,
+    }
+
+    #[derive(Deserialize)]
+    struct ExpectedStatement {
+        speakers: Vec<String>,
+        mode: Option<StatementMode>,
+        verb: Option<String>,
+        connotation: Option<Connotation>,
+        content: Option<String>,
+        sourcing: Option<SourceKind>,
+        /// The words of the sourcing span.
+        source: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+
+    /// Mentions of the case's actors by exact name or alias (the actor stage is tested on
+    /// its own; these tests pin the attribution patterns).
+    fn mentions_of(text: &str, structure: &Structure, specs: &[String]) -> (Vec<Actor>, Vec<Mention>) {
+        let mut actors = Vec::new();
+        let mut names: Vec<(String, ActorId)> = Vec::new();
+        for spec in specs {
+            let mut parts = spec.split('|');
+            let name = parts.next().unwrap_or_default().to_owned();
+            let kind = match parts.next().unwrap_or_default() {
+                "person" => ActorKind::Person,
+                "government" => ActorKind::Government,
+                "media" => ActorKind::Media,
+                _ => ActorKind::Organization,
+            };
+            let id = actors.len();
+            names.push((name.clone(), id));
+            names.extend(parts.map(|alias| (alias.to_owned(), id)));
+            actors.push(Actor { name, kind, role: None, affiliation: None, discovered: false });
+        }
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (name, actor) in &names {
+            for (at, _) in text.match_indices(name.as_str()) {
+                let span = Span::new(at, at + name.len());
+                let before = text[..at].chars().next_back();
+                let after = text[span.end..].chars().next();
+                let bounded = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
+                if !bounded || mentions.iter().any(|m| m.span.overlaps(span)) {
+                    continue;
+                }
+                let Some(sentence_idx) =
+                    structure.sentences.iter().position(|s| s.span.contains(span))
+                else {
+                    continue;
+                };
+                mentions.push(Mention { actor: *actor, span, via: MentionVia::Name, sentence_idx });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        (actors, mentions)
+    }
+
+    fn names(ids: &[ActorId], actors: &[Actor]) -> Vec<String> {
+        ids.iter().map(|&a| actors[a].name.clone()).collect()
+    }
+
+    #[test]
+    fn quote_and_statement_cases_hold() {
+        let cases: Cases = toml::from_str(include_str!("../testdata/quotes.toml"))
+            .unwrap_or_else(|e| panic!("testdata/quotes.toml: {e}"));
+        let mut failures = Vec::new();
+        for case in &cases.case {
+            let text = case.text.as_str();
+            let structure = crate::structure::parse(text);
+            let (actors, mentions) = mentions_of(text, &structure, &case.actors);
+            let quotes = find_quotes_with(text, &structure, &mentions, actors.as_slice());
+            let statements =
+                find_statements_with(text, &structure, &mentions, &quotes, actors.as_slice());
+            for q in &quotes {
+                assert_eq!(q.span.text(text), q.text, "{}: quote span", case.name);
+            }
+            if let Some(expected) = &case.expected.quotes {
+                let got: Vec<String> = quotes
+                    .iter()
+                    .map(|q| format!("{:?} {:?} {:?} {:?}", q.text, q.speakers, q.verb, q.kind))
+                    .collect();
+                let ok = expected.len() == quotes.len()
+                    && expected.iter().zip(&quotes).all(|(e, q)| {
+                        e.text == q.text
+                            && e.speakers == q.speakers
+                            && e.verb.as_ref().is_none_or(|v| Some(v) == q.verb.as_ref())
+                            && e.kind.is_none_or(|k| k == q.kind)
+                    });
+                if !ok {
+                    failures.push(format!("{}: quotes were {got:#?}", case.name));
+                }
+            }
+            if let Some(expected) = &case.expected.statements {
+                let show = |s: &Statement| {
+                    format!(
+                        "{:?} {:?} {:?} {:?} content={:?} sourcing={:?} {:?}",
+                        names(&s.speakers, &actors),
+                        s.mode,
+                        s.verb,
+                        s.connotation,
+                        s.content.text(text),
+                        s.sourcing.kind,
+                        s.sourcing.span.map(|sp| sp.text(text)),
+                    )
+                };
+                let ok = expected.len() == statements.len()
+                    && expected.iter().zip(&statements).all(|(e, s)| {
+                        e.speakers == names(&s.speakers, &actors)
+                            && e.mode.is_none_or(|m| m == s.mode)
+                            && e.verb.as_ref().is_none_or(|v| Some(v) == s.verb.as_ref())
+                            && e.connotation.is_none_or(|c| c == s.connotation)
+                            && e.content.as_ref().is_none_or(|c| c == s.content.text(text))
+                            && e.sourcing.is_none_or(|k| k == s.sourcing.kind)
+                            && e.source.as_ref().is_none_or(|w| {
+                                s.sourcing.span.map(|sp| sp.text(text)) == Some(w.as_str())
+                            })
+                    });
+                if !ok {
+                    let got: Vec<String> = statements.iter().map(show).collect();
+                    failures.push(format!("{}: statements were {got:#?}", case.name));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    }
 }
