@@ -38,7 +38,6 @@ pub mod quotes;
 pub mod reader;
 pub mod remarks;
 pub mod structure;
-pub mod synth;
 pub mod text;
 
 pub use model::*;
