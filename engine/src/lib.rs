@@ -38,6 +38,7 @@ pub mod quotes;
 pub mod reader;
 pub mod remarks;
 pub mod structure;
+pub mod synth;
 pub mod text;
 
 pub use model::*;
