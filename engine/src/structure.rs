@@ -314,11 +314,16 @@ const TIMESTAMP_WORDS: &[&str] = &[
 ];
 /// Lines longer than this are article text, whatever words they use.
 const MAX_FURNITURE_WORDS: usize = 8;
+/// A quick bound on [`MAX_FURNITURE_WORDS`] words, so long lines are not scanned for words.
+const MAX_FURNITURE_BYTES: usize = 160;
 
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
 fn furniture_reason(line: &str) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("page furniture: a line with no words");
+    }
+    if line.len() > MAX_FURNITURE_BYTES {
+        return None;
     }
     let spans = text::words(line, Span::new(0, line.len()));
     if spans.len() > MAX_FURNITURE_WORDS {
@@ -540,9 +545,13 @@ fn body_block_kind(text: &str, lines: &[Span], kinds: &[LineKind], line_idx: usi
     if list_marker_len(next).is_some() {
         return BlockKind::Paragraph;
     }
+    // Byte length bounds the char count: long paragraphs are not scanned any further.
+    if line.len() > 4 * MAX_SUBHEADING_CHARS + 8 {
+        return BlockKind::Paragraph;
+    }
     let core = wholly_quoted(line).unwrap_or(line);
-    let short = text::count_words(core) <= MAX_SUBHEADING_WORDS
-        && core.chars().count() <= MAX_SUBHEADING_CHARS;
+    let short = core.chars().count() <= MAX_SUBHEADING_CHARS
+        && text::count_words(core) <= MAX_SUBHEADING_WORDS;
     let starts_like_a_title = core
         .chars()
         .next()
@@ -638,26 +647,40 @@ pub fn split_sentences(text: &str, block: Span, quotations: &[Quotation]) -> Vec
     let mut quote_k = 0;
     let mut out = Vec::new();
     let mut sentence_start = 0;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminal marks start with one of these bytes, never a UTF-8 continuation byte, so
+        // `i` is a char boundary wherever a char is decoded.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if !is_terminal(c) {
+            i += c.len_utf8();
             continue;
         }
         // The run of terminal marks ("?!", "...").
         let mut run_end = i + c.len_utf8();
-        let mut run = String::from(c);
-        while let Some(&(j, n)) = iter.peek() {
+        let (mut n_dots, mut ellipsis) = (usize::from(c == '.'), c == '…');
+        let mut single_dot = c == '.';
+        while let Some(n) = slice.get(run_end..).and_then(|rest| rest.chars().next()) {
             if !is_terminal(n) {
                 break;
             }
-            run.push(n);
-            run_end = j + n.len_utf8();
-            iter.next();
-        }
-        if run.contains('…') || run.contains("..") {
-            continue;
+            n_dots += usize::from(n == '.');
+            ellipsis |= n == '…';
+            single_dot = false;
+            run_end += n.len_utf8();
         }
         let at = block.start + i;
+        i = run_end;
+        if ellipsis || n_dots >= 2 {
+            continue;
+        }
         while quote_k < closed.len() && closed[quote_k].span.end <= at {
             quote_k += 1;
         }
@@ -694,15 +717,13 @@ pub fn split_sentences(text: &str, block: Span, quotations: &[Quotation]) -> Vec
         if !ends {
             continue;
         }
-        if run == "." && end == run_end && is_abbreviation(text, block.start, at, next) {
+        if single_dot && end == run_end && is_abbreviation(text, block.start, at, next) {
             continue;
         }
         push_trimmed(&mut out, block.start, slice, sentence_start, end);
         sentence_start = end;
-        // Skip what the loop already covered (quotation marks, closers).
-        while iter.peek().is_some_and(|&(j, _)| j < end) {
-            iter.next();
-        }
+        // Go on after what the sentence took (quotation marks, closers).
+        i = end;
     }
     push_trimmed(&mut out, block.start, slice, sentence_start, slice.len());
     out

@@ -119,6 +119,29 @@ pub struct Quotation {
     pub closed: bool,
 }
 
+/// Every mark [`quotations`] reads as opening or closing a quotation.
+fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’')
+}
+
+/// Each quotation mark of `slice` with its byte offset and the characters before and
+/// after it. Scans bytes, decoding only at the lead bytes quotation marks start with (never
+/// UTF-8 continuation bytes, so every offset is a char boundary): most text has no marks.
+fn quotation_marks(slice: &str) -> impl Iterator<Item = (usize, char, Option<char>, Option<char>)> {
+    slice.bytes().enumerate().filter_map(move |(i, b)| {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            return None;
+        }
+        let c = slice.get(i..)?.chars().next()?;
+        if !is_quotation_mark(c) {
+            return None;
+        }
+        let prev = slice.get(..i)?.chars().next_back();
+        let next = slice.get(i + c.len_utf8()..)?.chars().next();
+        Some((i, c, prev, next))
+    })
+}
+
 /// Characters after which a symmetric mark (`"`, `'`) reads as an opening mark.
 fn opens_after(prev: Option<char>) -> bool {
     prev.is_none_or(|p| {
@@ -184,10 +207,7 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
     // closing one follows somewhere in the span.
     let mut straight_closers = Vec::new();
     let mut curly_closers = Vec::new();
-    let mut prev = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c, prev, next) in quotation_marks(slice) {
         if (c == '\'' || c == '’') && single_closes(prev, next) {
             if c == '\'' {
                 straight_closers.push(i)
@@ -195,7 +215,6 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
                 curly_closers.push(i)
             }
         }
-        prev = Some(c);
     }
     let (mut straight_k, mut curly_k) = (0, 0);
 
@@ -219,10 +238,7 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
             closed,
         });
     };
-    let mut prev = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c, prev, next) in quotation_marks(slice) {
         while straight_k < straight_closers.len() && straight_closers[straight_k] <= i {
             straight_k += 1;
         }
@@ -279,7 +295,6 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some((start, mark)) = open {
         let end = slice.trim_end().len().max(start + mark.len_utf8());
