@@ -451,27 +451,42 @@ fn is_teaser_blurb(line: &str) -> bool {
 /// most blurbs are cut off mid-sentence, as teaser blurbs are. An article whose last
 /// sections happen to be "Title\nParagraph." in a body laid out the same way keeps them.
 fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
-    // Groups of consecutive text lines; blank and removed lines separate them.
-    let mut groups: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
+    /// A run of text lines between blank lines: its first two lines and its size.
+    struct Group {
+        first: usize,
+        second: Option<usize>,
+        n_lines: usize,
+    }
+    // Blank lines (and the header and headline) separate groups; a removed line (a
+    // timestamp under a teaser, say) neither joins nor splits them.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut open = false;
     for (idx, kind) in kinds.iter().enumerate() {
-        match (kind, open) {
-            (LineKind::Text, None) => open = Some(idx),
-            (LineKind::Text, Some(_)) => {}
-            (_, Some(start)) => {
-                groups.push((start, idx));
-                open = None;
-            }
-            (_, None) => {}
+        match kind {
+            LineKind::Text => match groups.last_mut().filter(|_| open) {
+                Some(group) => {
+                    group.n_lines += 1;
+                    group.second.get_or_insert(idx);
+                }
+                None => {
+                    groups.push(Group {
+                        first: idx,
+                        second: None,
+                        n_lines: 1,
+                    });
+                    open = true;
+                }
+            },
+            LineKind::Removed(_) => {}
+            _ => open = false,
         }
     }
-    if let Some(start) = open {
-        groups.push((start, kinds.len()));
-    }
-    let is_teaser = |&(start, end): &(usize, usize)| {
-        end - start == 2
-            && is_teaser_title(lines[start].text(text))
-            && is_teaser_blurb(lines[start + 1].text(text))
+    let is_teaser = |g: &Group| {
+        g.n_lines == 2
+            && g.second.is_some_and(|second| {
+                is_teaser_title(lines[g.first].text(text))
+                    && is_teaser_blurb(lines[second].text(text))
+            })
     };
     let n_teasers = groups.iter().rev().take_while(|g| is_teaser(g)).count();
     let first_teaser = groups.len() - n_teasers;
@@ -479,11 +494,12 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         return;
     }
     let teasers = &groups[first_teaser..];
-    let body_has_multiline_groups = groups[..first_teaser].iter().any(|(s, e)| e - s >= 3);
+    let body_has_multiline_groups = groups[..first_teaser].iter().any(|g| g.n_lines >= 3);
     let n_cut_blurbs = teasers
         .iter()
-        .filter(|(start, _)| {
-            lines[start + 1]
+        .filter_map(|g| g.second)
+        .filter(|&second| {
+            lines[second]
                 .text(text)
                 .chars()
                 .last()
@@ -493,10 +509,12 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     if !body_has_multiline_groups && n_cut_blurbs * 2 <= teasers.len() {
         return;
     }
-    for &(start, _) in teasers {
-        kinds[start] =
+    for group in teasers {
+        kinds[group.first] =
             LineKind::Removed("unrelated teaser: a headline in a trailing list of other stories");
-        kinds[start + 1] = LineKind::Removed("unrelated teaser: the blurb of a trailing teaser");
+        if let Some(second) = group.second {
+            kinds[second] = LineKind::Removed("unrelated teaser: the blurb of a trailing teaser");
+        }
     }
 }
 
@@ -575,19 +593,40 @@ fn wholly_quoted(line: &str) -> Option<&str> {
 
 // ---------------------------------------------------------------------------- sentences
 
-/// Words before a period that do not end a sentence: titles, months and the like.
-/// "No" only counts before a number ("No. 10"); see [`is_abbreviation`].
-const ABBREVIATIONS: &[&str] = &[
+/// Titles before a name: their period never ends a sentence.
+const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Cpl", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Mt", "Ft", "Jr", "Sr",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
-    "Ltd", "Corp", "Co", "Bros", "Dept", "Univ", "Ave", "Blvd", "Rd", "Fig", "Vol", "vs", "approx",
-    "cf", "ca", "Mme", "Mlle", "Messrs",
+    "Cpl", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt", "St", "Mt", "Ft", "Mme",
+    "Mlle", "Messrs",
 ];
 
-/// Whether the period at `dot` (a byte offset in `text`) ends an abbreviation: a dotted
-/// acronym ("U.S.", "e.g."), an initial ("J."), or a word of [`ABBREVIATIONS`].
-fn is_abbreviation(text: &str, block_start: usize, dot: usize, next_word: Option<char>) -> bool {
+/// Other words whose period does not end a sentence unless a sentence opener follows:
+/// months, company suffixes and the like. "No" only counts before a number ("No. 10").
+const ABBREVIATIONS: &[&str] = &[
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Inc", "Ltd", "Corp", "Co", "Bros", "Dept", "Univ", "Ave", "Blvd", "Rd", "Fig", "Vol",
+    "vs", "approx", "cf", "ca",
+];
+
+/// What kind of abbreviation a period closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbreviation {
+    /// A title or an initial ("Gen.", "J."): a name follows, the sentence goes on.
+    BeforeName,
+    /// A dotted acronym, a month and the like ("U.S.", "Feb."): the sentence goes on unless
+    /// a word that opens sentences follows ("… in the U.S. The …").
+    Other,
+}
+
+/// Whether the period at `dot` (a byte offset in `text`) ends an abbreviation, and which:
+/// a dotted acronym ("U.S.", "e.g."), an initial ("J."), a word of [`TITLES`] or of
+/// [`ABBREVIATIONS`].
+fn abbreviation_at(
+    text: &str,
+    block_start: usize,
+    dot: usize,
+    next_word: Option<char>,
+) -> Option<Abbreviation> {
     let before = text.get(block_start..dot).unwrap_or("");
     let word_start = before
         .char_indices()
@@ -597,27 +636,67 @@ fn is_abbreviation(text: &str, block_start: usize, dot: usize, next_word: Option
         .map_or(before.len(), |(i, _)| i);
     let word = &before[word_start..];
     if word.is_empty() {
-        return false;
+        return None;
     }
     let n_chars = word.chars().count();
-    let after_dot = before[..word_start].ends_with('.');
-    if after_dot && n_chars <= 2 {
-        return true;
+    if before[..word_start].ends_with('.') && n_chars <= 2 {
+        return Some(Abbreviation::Other);
     }
     let starts_token = before[..word_start]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric() && c != '.');
     if !starts_token {
-        return false;
+        return None;
     }
-    if n_chars == 1 && word.chars().all(char::is_uppercase) {
-        return true;
+    if (n_chars == 1 && word.chars().all(char::is_uppercase)) || TITLES.contains(&word) {
+        return Some(Abbreviation::BeforeName);
     }
-    if word == "No" || word == "no" || word == "Nos" {
-        return next_word.is_some_and(|c| c.is_ascii_digit());
-    }
-    ABBREVIATIONS.contains(&word)
+    let is_number_sign = matches!(word, "No" | "no" | "Nos");
+    let listed = ABBREVIATIONS.contains(&word);
+    (listed || is_number_sign && next_word.is_some_and(|c| c.is_ascii_digit()))
+        .then_some(Abbreviation::Other)
+}
+
+/// Words that open a sentence and hardly ever follow a dotted acronym or a month: after
+/// "the U.S." they show that the abbreviation's period also ends the sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "However",
+    "Meanwhile",
+    "And",
+    "Yet",
+    "So",
+    "Still",
+    "Moreover",
+    "Earlier",
+    "Later",
+];
+
+/// Whether `rest` starts with one of [`SENTENCE_OPENERS`] as a whole word.
+fn starts_with_sentence_opener(rest: &str) -> bool {
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    rest.get(..word_len)
+        .is_some_and(|word| SENTENCE_OPENERS.contains(&word))
 }
 
 /// Whether a sentence may start with `c`: not with a lower-case letter or a mark that
@@ -717,8 +796,15 @@ pub fn split_sentences(text: &str, block: Span, quotations: &[Quotation]) -> Vec
         if !ends {
             continue;
         }
-        if single_dot && end == run_end && is_abbreviation(text, block.start, at, next) {
-            continue;
+        if single_dot && end == run_end {
+            let goes_on = match abbreviation_at(text, block.start, at, next) {
+                None => false,
+                Some(Abbreviation::BeforeName) => true,
+                Some(Abbreviation::Other) => !starts_with_sentence_opener(after.trim_start()),
+            };
+            if goes_on {
+                continue;
+            }
         }
         push_trimmed(&mut out, block.start, slice, sentence_start, end);
         sentence_start = end;
