@@ -340,7 +340,6 @@ const CUE_PHRASES: &[(&str, CueKind, &str)] = {
         ("might", Hedge, HEDGE_MODAL),
         ("could", Hedge, HEDGE_MODAL),
         ("may", Hedge, HEDGE_MODAL),
-        ("would", Hedge, HEDGE_MODAL),
         ("is understood", Hedge, HEDGE_UNCERTAIN),
         ("it is understood", Hedge, HEDGE_UNCERTAIN),
         ("it is believed", Hedge, HEDGE_UNCERTAIN),
@@ -378,7 +377,6 @@ const CUE_PHRASES: &[(&str, CueKind, &str)] = {
         ("defiant", Loaded, LOADED_MOOD),
         ("bristled", Loaded, LOADED_MOOD),
         ("snapped", Loaded, LOADED_MOOD),
-        ("astonished", Loaded, LOADED_MOOD),
         ("stunned", Loaded, LOADED_MOOD),
         ("taken aback", Loaded, LOADED_MOOD),
         ("rattled", Loaded, LOADED_MOOD),
@@ -411,9 +409,6 @@ const CUE_PHRASES: &[(&str, CueKind, &str)] = {
         ("war of words", Loaded, LOADED_IDIOM),
         ("backtracked", Loaded, LOADED_IDIOM),
         ("u-turn", Loaded, LOADED_IDIOM),
-        ("slammed", Loaded, LOADED_IDIOM),
-        ("lashed out", Loaded, LOADED_IDIOM),
-        ("hit out", Loaded, LOADED_IDIOM),
         ("broke a taboo", Loaded, LOADED_IDIOM),
         ("break a major taboo", Loaded, LOADED_IDIOM),
         ("taboo", Loaded, LOADED_IDIOM),
@@ -511,7 +506,7 @@ const CUE_PHRASES: &[(&str, CueKind, &str)] = {
 };
 
 /// Words of [`CUE_PHRASES`] that count only when written in lower case (modal verbs).
-pub const LOWER_CASE_ONLY: &[&str] = &["may", "might", "could", "would"];
+pub const LOWER_CASE_ONLY: &[&str] = &["may", "might", "could"];
 
 /// Cue phrases by first word: a phrase may carry several cues (reportedly is a hedge and
 /// an evidential), in list order.

@@ -778,6 +778,10 @@ fn after_quote<L: ActorLookup + ?Sized>(
     if !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')) {
         return None;
     }
+    // `"…", and Macron calls for …` starts a new clause, not an attribution.
+    if matches!(view.word(first), "and" | "but" | "or" | "while" | "as" | "which" | "who") {
+        return None;
+    }
     if view.word(first) == "according" && view.word(first + 1) == "to" {
         let np = view.np_forward(first + 2)?;
         let speaker = view.speaker_np(np);
