@@ -1,33 +1,21 @@
-//! Parallax: mounts the app. Everything else lives in the library modules.
+//! Parallax: mounts the viewer. Everything else lives in the modules below.
 
+mod app;
 mod bundle;
-
-use leptos::prelude::*;
+mod components;
+mod fatal;
+mod filter;
+mod quote_groups;
+mod segments;
+mod state;
+mod url;
+mod view_model;
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-}
-
-#[component]
-fn App() -> impl IntoView {
-    let bundle = bundle::load().expect("bundle");
-    let articles = bundle.corpus.articles;
-    view! {
-        <main class="compare">
-            {articles
-                .into_iter()
-                .map(|a| {
-                    let outlet = a.meta.outlet.clone().unwrap_or_else(|| format!("Unattributed article {}", a.id));
-                    view! {
-                        <section class="outlet" aria-label=outlet.clone()>
-                            <h2>{outlet.clone()}</h2>
-                            <p>{a.meta.date.clone().unwrap_or_default()}</p>
-                            <pre>{a.text}</pre>
-                        </section>
-                    }
-                })
-                .collect_view()}
-        </main>
-    }
+    fatal::install_panic_hook();
+    let host = app::Host::find();
+    let options = host.options.clone();
+    let handle = leptos::mount::mount_to(host.element, move || app::App(app::AppProps { options }));
+    // The app lives as long as the page: dropping the handle would unmount it.
+    handle.forget();
 }

@@ -1,0 +1,205 @@
+//! The actor filter: a searchable list of every actor found, with counts per outlet,
+//! "any"/"all" and "hide"/"dim" choices. Each checkbox's accessible name begins with the
+//! actor's canonical name.
+
+use crate::state::actors::{Match, Others, use_actor_filter};
+use crate::state::use_model;
+use leptos::prelude::*;
+use parallax_engine::{ActorId, ActorKind};
+
+/// CSS class of an actor's highlight colour.
+pub fn colour_class(colour: Option<usize>) -> String {
+    match colour {
+        Some(c) => format!("px-c{c}"),
+        None => "px-cn".to_owned(),
+    }
+}
+
+pub(crate) const fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Government => "government",
+        ActorKind::Organization => "organisation",
+        ActorKind::Media => "media",
+    }
+}
+
+/// The actor filter panel.
+#[component]
+pub fn ActorFilter() -> impl IntoView {
+    let vm = use_model();
+    let selection = use_actor_filter().0;
+    let query = RwSignal::new(String::new());
+    let list_vm = vm.clone();
+    let listed = Memo::new(move |_| {
+        let q = parallax_engine::text::fold(query.get().trim());
+        list_vm
+            .actor_order
+            .iter()
+            .copied()
+            .filter(|&id| q.is_empty() || list_vm.actors[id].search_text.contains(&q))
+            .collect::<Vec<ActorId>>()
+    });
+    let chips_vm = vm.clone();
+    let chosen = move || selection.with(|s| s.chosen.clone());
+    let row_vm = vm.clone();
+
+    view! {
+        <section class="px-filter" aria-labelledby="px-actor-filter-title" data-testid="actor-filter">
+            <h2 class="px-filter__title" id="px-actor-filter-title">"Actors"</h2>
+            <div class="px-filter__row">
+                <fieldset class="px-seg">
+                    <legend class="px-seg__legend">"Passages naming"</legend>
+                    <label class="px-seg__opt">
+                        <input
+                            type="radio"
+                            name="px-match"
+                            value="any"
+                            prop:checked=move || selection.with(|s| s.mode == Match::Any)
+                            on:change=move |_| selection.update(|s| s.mode = Match::Any)
+                        />
+                        <span>"any"</span>
+                    </label>
+                    <label class="px-seg__opt">
+                        <input
+                            type="radio"
+                            name="px-match"
+                            value="all"
+                            prop:checked=move || selection.with(|s| s.mode == Match::All)
+                            on:change=move |_| selection.update(|s| s.mode = Match::All)
+                        />
+                        <span>"all"</span>
+                    </label>
+                </fieldset>
+                <fieldset class="px-seg">
+                    <legend class="px-seg__legend">"Other passages"</legend>
+                    <label class="px-seg__opt">
+                        <input
+                            type="radio"
+                            name="px-others"
+                            value="hide"
+                            prop:checked=move || selection.with(|s| s.others == Others::Hide)
+                            on:change=move |_| selection.update(|s| s.others = Others::Hide)
+                        />
+                        <span>"hide"</span>
+                    </label>
+                    <label class="px-seg__opt">
+                        <input
+                            type="radio"
+                            name="px-others"
+                            value="dim"
+                            prop:checked=move || selection.with(|s| s.others == Others::Dim)
+                            on:change=move |_| selection.update(|s| s.others = Others::Dim)
+                        />
+                        <span>"dim"</span>
+                    </label>
+                </fieldset>
+            </div>
+            <div class="px-chips" class:px-hidden=move || selection.with(|s| s.chosen.is_empty())>
+                <For each=chosen key=|id| *id let:id>
+                    <button
+                        type="button"
+                        class=format!("px-chip {}", colour_class(chips_vm.actors[id].colour))
+                        aria-label=format!("Remove {} from the filter", chips_vm.actor_name(id))
+                        on:click=move |_| selection.update(|s| s.set(id, false))
+                    >
+                        {chips_vm.actor_name(id).to_owned()}
+                        <span aria-hidden="true" class="px-chip__x">"×"</span>
+                    </button>
+                </For>
+                <button
+                    type="button"
+                    class="px-link-button"
+                    on:click=move |_| selection.update(|s| s.chosen.clear())
+                >
+                    "Clear"
+                </button>
+            </div>
+            <input
+                type="search"
+                class="px-search"
+                placeholder="Search actors"
+                aria-label="Search actors"
+                prop:value=move || query.get()
+                on:input=move |e| query.set(event_target_value(&e))
+            />
+            <ul class="px-actor-list" aria-label="Actors found">
+                <For each=move || listed.get() key=|id| *id let:id>
+                    <ActorRow id vm=row_vm.clone() />
+                </For>
+            </ul>
+            <p class="px-empty" class:px-hidden=move || listed.with(|l| !l.is_empty())>
+                {move || {
+                    if vm.actor_order.is_empty() {
+                        "No actor was found in these articles.".to_owned()
+                    } else {
+                        format!("No actor matches “{}”.", query.get().trim())
+                    }
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn ActorRow(id: ActorId, vm: std::sync::Arc<crate::view_model::ViewModel>) -> impl IntoView {
+    let selection = use_actor_filter().0;
+    let actor = &vm.actors[id];
+    let input_id = format!("px-actor-{}", actor.slug);
+    let n_outlets = actor
+        .per_article
+        .iter()
+        .filter(|a| a.mentions + a.n_quotes > 0)
+        .count();
+    let summary = format!(
+        "{} mention{} in {n_outlets} of {} outlets",
+        actor.n_mentions,
+        if actor.n_mentions == 1 { "" } else { "s" },
+        vm.articles.len()
+    );
+    let detail = actor
+        .role
+        .clone()
+        .or_else(|| actor.affiliation.clone())
+        .unwrap_or_else(|| kind_label(actor.kind).to_owned());
+    let pills = vm
+        .articles
+        .iter()
+        .zip(&actor.per_article)
+        .map(|(article, counts)| {
+            view! {
+                <span
+                    class="px-pill"
+                    class:px-pill--zero=counts.mentions == 0
+                    title=format!("{}: {} mentions", article.name, counts.mentions)
+                >
+                    {counts.mentions}
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="px-actor-row" data-testid="actor-option" data-actor=actor.slug.clone()>
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                class="px-actor-row__box"
+                prop:checked=move || selection.with(|s| s.is_chosen(id))
+                on:change=move |e| {
+                    let on = event_target_checked(&e);
+                    selection.update(|s| s.set(id, on));
+                }
+            />
+            <label for=input_id class="px-actor-row__label">
+                <span class="px-actor-row__name">{actor.name.clone()}</span>
+                <span class=format!("px-swatch {}", colour_class(actor.colour)) aria-hidden="true"></span>
+                <span class="px-actor-row__detail">
+                    {detail}
+                    {actor.discovered.then_some(" · found in text")}
+                </span>
+                <span class="px-visually-hidden">{summary}</span>
+            </label>
+            <span class="px-actor-row__pills" aria-hidden="true">{pills}</span>
+        </li>
+    }
+}
