@@ -324,7 +324,13 @@ fn measure_claims(
                         member_a.snippet, member_b.snippet
                     ));
                 }
-                (true, false) => figures.missed_pairs += 1,
+                (true, false) => {
+                    figures.missed_pairs += 1;
+                    details.entry("claims").or_default().push(format!(
+                        "not grouped although both in {claim_a}: {:?} + {:?}",
+                        member_a.snippet, member_b.snippet
+                    ));
+                }
                 (false, false) => {}
             }
         }
