@@ -49,11 +49,40 @@
 //! Everything is sorted or taken in corpus order, never in hash order: the same corpus
 //! always gives the same claims.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::corpus::Corpus;
 use crate::model::{Actor, ArticleAnalysis, Claim, ClaimMember, MentionVia, Span};
 use crate::text;
+
+/// A small, fast, deterministic hasher (the multiply-rotate scheme of rustc's FxHash)
+/// for the maps keyed by term and cluster ids, which the default SipHash makes the
+/// costliest part of grouping. Hash order is never used for output.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Mean cosine a sentence needs with the members of a cluster to join it.
 ///
@@ -346,6 +375,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
 /// Groups the sentences of `articles` (analyses of `corpus`, in the same order) into
 /// claims. See the module documentation for the method.
 pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Actor]) -> Vec<Claim> {
+    let lexicon = Lexicon::new();
     let mut vocab = Vocabulary::default();
     let mut sentences: Vec<SentenceTerms> = Vec::new();
     for (article_idx, article) in articles.iter().enumerate() {
@@ -362,7 +392,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
         }
         for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
             let mentions = by_sentence.get(sentence_idx).map_or(&[][..], Vec::as_slice);
-            let terms = sentence_terms(text, sentence.span, mentions, &mut vocab);
+            let terms = sentence_terms(text, sentence.span, mentions, &lexicon, &mut vocab);
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
@@ -447,10 +477,25 @@ fn carries_statement(articles: &[ArticleAnalysis], s: &SentenceTerms) -> bool {
     })
 }
 
+/// The stop words and synonyms as hash lookups, built once per grouping.
+struct Lexicon {
+    stop: FxSet<&'static str>,
+    synonyms: FxMap<&'static str, &'static str>,
+}
+
+impl Lexicon {
+    fn new() -> Lexicon {
+        Lexicon {
+            stop: STOP_WORDS.iter().copied().collect(),
+            synonyms: SYNONYMS.iter().copied().collect(),
+        }
+    }
+}
+
 /// Terms interned to dense ids, with what a label shows for each.
 #[derive(Default)]
 struct Vocabulary {
-    ids: HashMap<String, usize>,
+    ids: FxMap<String, usize>,
     /// For each term: the surface form shown in labels (first written form), or the actor.
     shown: Vec<Shown>,
 }
@@ -489,6 +534,7 @@ fn sentence_terms(
     text: &str,
     span: Span,
     mentions: &[(usize, Span, MentionVia)],
+    lexicon: &Lexicon,
     vocab: &mut Vocabulary,
 ) -> Vec<(usize, u32)> {
     let mut terms: Vec<usize> = Vec::new();
@@ -540,7 +586,9 @@ fn sentence_terms(
             continue;
         }
         k += 1;
-        let Some(key) = normalise(word) else { continue };
+        let Some(key) = normalise(word, lexicon) else {
+            continue;
+        };
         let shown = w.text(text).to_owned();
         terms.push(vocab.intern(key, || Shown::Word(shown)));
     }
@@ -556,7 +604,7 @@ fn sentence_terms(
 }
 
 /// The term of one folded word, or `None` for a stop word or a stray letter.
-fn normalise(word: &str) -> Option<String> {
+fn normalise(word: &str, lexicon: &Lexicon) -> Option<String> {
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
@@ -565,20 +613,20 @@ fn normalise(word: &str) -> Option<String> {
         let digits: String = word.chars().filter(|&c| c != ',').collect();
         return Some(format!("#{digits}"));
     }
-    if word.chars().count() < 2 || STOP_WORDS.contains(&word) {
+    if word.chars().count() < 2 || lexicon.stop.contains(word) {
         return None;
     }
     // A hyphenated word keeps its head ("Paris-hosted" → "host"): the part that carries
     // the meaning in English compounds of this kind is the last one.
     let word = word.rsplit('-').next().unwrap_or(word);
-    if word.chars().count() < 2 || STOP_WORDS.contains(&word) {
+    if word.chars().count() < 2 || lexicon.stop.contains(word) {
         return None;
     }
-    if let Some(&(_, term)) = SYNONYMS.iter().find(|&&(w, _)| w == word) {
+    if let Some(&term) = lexicon.synonyms.get(word) {
         return Some(term.to_owned());
     }
     let stemmed = stem(word);
-    if let Some(&(_, term)) = SYNONYMS.iter().find(|&&(w, _)| w == stemmed) {
+    if let Some(&term) = lexicon.synonyms.get(stemmed.as_str()) {
         return Some(term.to_owned());
     }
     Some(stemmed)
@@ -694,7 +742,7 @@ fn weigh(sentences: &[SentenceTerms], n_terms: usize) -> Vec<Vec<(usize, f32)>> 
 #[derive(Default)]
 struct Cluster {
     n_members: usize,
-    sum: HashMap<usize, f32>,
+    sum: FxMap<usize, f32>,
 }
 
 impl Cluster {
@@ -737,28 +785,36 @@ fn cluster(vectors: &[Vec<(usize, f32)>], n_terms: usize, threshold: f32) -> Vec
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); n_terms];
     let mut cluster_of = vec![usize::MAX; vectors.len()];
-    let mut scores: HashMap<usize, f32> = HashMap::new();
+    // Partial scores by cluster, and the clusters touched, reused across sentences.
+    let mut scores: Vec<f32> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
 
     let best_cluster = |v: &[(usize, f32)],
                         clusters: &[Cluster],
                         postings: &[Vec<usize>],
-                        scores: &mut HashMap<usize, f32>|
+                        scores: &mut Vec<f32>,
+                        touched: &mut Vec<usize>|
      -> Option<usize> {
-        // Partial scores through the rarer terms only: a cheap way to pick candidates.
-        scores.clear();
+        // Partial scores through the rarer terms only (the sentence's weights of the terms
+        // it shares): a cheap way to pick the few candidates scored exactly.
+        scores.resize(clusters.len(), 0.0);
+        touched.clear();
         for &(t, w) in v {
             let list = &postings[t];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             for &c in list {
-                let cw = clusters[c].sum.get(&t).copied().unwrap_or(0.0);
-                if cw > 0.0 {
-                    *scores.entry(c).or_insert(0.0) += w * cw / clusters[c].n_members.max(1) as f32;
+                if scores[c] == 0.0 {
+                    touched.push(c);
                 }
+                scores[c] += w;
             }
         }
-        let mut candidates: Vec<(usize, f32)> = scores.iter().map(|(&c, &s)| (c, s)).collect();
+        let mut candidates: Vec<(usize, f32)> = touched.iter().map(|&c| (c, scores[c])).collect();
+        for &c in touched.iter() {
+            scores[c] = 0.0;
+        }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
         candidates
@@ -783,7 +839,7 @@ fn cluster(vectors: &[Vec<(usize, f32)>], n_terms: usize, threshold: f32) -> Vec
     };
 
     for (s, v) in vectors.iter().enumerate() {
-        let c = match best_cluster(v, &clusters, &postings, &mut scores) {
+        let c = match best_cluster(v, &clusters, &postings, &mut scores, &mut touched) {
             Some(c) => c,
             None => {
                 clusters.push(Cluster::default());
@@ -799,7 +855,7 @@ fn cluster(vectors: &[Vec<(usize, f32)>], n_terms: usize, threshold: f32) -> Vec
         for (s, v) in vectors.iter().enumerate() {
             let own = cluster_of[s];
             clusters[own].add(v, -1.0);
-            let c = match best_cluster(v, &clusters, &postings, &mut scores) {
+            let c = match best_cluster(v, &clusters, &postings, &mut scores, &mut touched) {
                 Some(c) => c,
                 None if clusters[own].n_members == 0 => own,
                 None => {
