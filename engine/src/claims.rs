@@ -512,6 +512,16 @@ impl Vocabulary {
 
     fn intern(&mut self, key: String, shown: impl FnOnce() -> Shown) -> usize {
         if let Some(&id) = self.ids.get(&key) {
+            // Labels show a word as running text writes it: a lower-case form seen later
+            // replaces one capitalised by a headline or the start of a sentence.
+            if let Shown::Word(old) = &self.shown[id]
+                && old.chars().next().is_some_and(char::is_uppercase)
+                && !old.chars().skip(1).any(char::is_uppercase)
+                && let Shown::Word(new) = shown()
+                && new.chars().all(|c| !c.is_uppercase())
+            {
+                self.shown[id] = Shown::Word(new);
+            }
             return id;
         }
         let id = self.shown.len();

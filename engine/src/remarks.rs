@@ -967,3 +967,370 @@ fn distinct_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Corpus};
+    use crate::gazetteer::Gazetteer;
+    use serde::Deserialize;
+    use std::path::Path;
+
+    fn root() -> &'static Path {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let text = std::fs::read_to_string(root().join("seeds/actors.toml")).unwrap_or_default();
+        Gazetteer::from_toml(&text).unwrap_or_default()
+    }
+
+    #[derive(Deserialize)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+
+    /// One case of `testdata/remarks.toml`.
+    #[derive(Deserialize)]
+    struct Case {
+        name: String,
+        articles: Vec<String>,
+        /// The focal actor's canonical name; the central actor when absent.
+        focal: Option<String>,
+        expected: Expected,
+    }
+
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct Expected {
+        focal: Option<String>,
+        /// Per article, in order; only the fields given are checked.
+        articles: Vec<ExpectedArticle>,
+        /// Words each contrast sentence must contain, one list per expected sentence.
+        contrast_has: Vec<String>,
+    }
+
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct ExpectedArticle {
+        in_headline: Option<bool>,
+        in_lede: Option<bool>,
+        first_paragraph: Option<usize>,
+        statements: Vec<ExpectedStatement>,
+        headline_subject: Option<String>,
+        headline_hedges: Vec<String>,
+        headline_voices: Vec<String>,
+    }
+
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct ExpectedStatement {
+        /// Words the statement's content must contain.
+        content_has: String,
+        mode: Option<StatementMode>,
+        connotation: Option<Connotation>,
+        sourcing: Option<SourceKind>,
+        /// Speakers of reactions set next to the statement.
+        reactions: Vec<String>,
+    }
+
+    fn corpus_of(texts: &[String]) -> Corpus {
+        Corpus {
+            articles: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article {
+                    id: format!("a{i}"),
+                    text: t.clone(),
+                    ..Article::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn remarks_cases_hold() {
+        let cases: Cases = toml::from_str(include_str!("../testdata/remarks.toml"))
+            .unwrap_or_else(|e| panic!("testdata/remarks.toml: {e}"));
+        let gazetteer = gazetteer();
+        let mut failures = Vec::new();
+        for case in &cases.case {
+            let mut fail = |why: String| failures.push(format!("{}: {why}", case.name));
+            let corpus = corpus_of(&case.articles);
+            let analysis = crate::analyze(&corpus, &gazetteer);
+            let id_of = |name: &str| analysis.actors.iter().position(|a| a.name == name);
+            let focal = match &case.focal {
+                Some(name) => id_of(name),
+                None => central_actor(&analysis),
+            };
+            let Some(focal) = focal else {
+                fail("no focal actor found".into());
+                continue;
+            };
+            let lens = remarks(&corpus, &analysis, focal);
+            if lens != remarks(&corpus, &analysis, focal) {
+                fail("two runs differ".into());
+            }
+            let name_of = |id: ActorId| analysis.actors.get(id).map_or("?", |a| a.name.as_str());
+            let e = &case.expected;
+            if let Some(name) = &e.focal
+                && &lens.focal_name != name
+            {
+                fail(format!("focal is {:?}, expected {name:?}", lens.focal_name));
+            }
+            for (i, ea) in e.articles.iter().enumerate() {
+                let Some(a) = lens.articles.get(i) else {
+                    fail(format!("no article {i}"));
+                    continue;
+                };
+                let text = corpus.articles[i].text.as_str();
+                let p = &a.prominence;
+                let mut check = |what: &str, got: String, want: Option<String>| {
+                    if let Some(want) = want
+                        && got != want
+                    {
+                        fail(format!("article {i}: {what} is {got}, expected {want}"));
+                    }
+                };
+                check(
+                    "in_headline",
+                    p.in_headline.to_string(),
+                    ea.in_headline.map(|b| b.to_string()),
+                );
+                check(
+                    "in_lede",
+                    p.in_lede.to_string(),
+                    ea.in_lede.map(|b| b.to_string()),
+                );
+                check(
+                    "first_paragraph",
+                    format!("{:?}", p.first_paragraph),
+                    ea.first_paragraph.map(|n| format!("{:?}", Some(n))),
+                );
+                let h = a.headline.as_ref();
+                check(
+                    "headline subject",
+                    h.and_then(|h| h.subject)
+                        .map_or("none".into(), |s| name_of(s).to_owned()),
+                    ea.headline_subject.clone(),
+                );
+                for hedge in &ea.headline_hedges {
+                    if !h.is_some_and(|h| {
+                        h.hedges
+                            .iter()
+                            .any(|c| c.span.text(text).contains(hedge.as_str()))
+                    }) {
+                        fail(format!("article {i}: no headline hedge {hedge:?}"));
+                    }
+                }
+                for voice in &ea.headline_voices {
+                    if !h.is_some_and(|h| h.voices.iter().any(|v| name_of(v.actor) == voice)) {
+                        fail(format!(
+                            "article {i}: headline does not carry {voice}'s words"
+                        ));
+                    }
+                }
+                for es in &ea.statements {
+                    let found = a
+                        .statements
+                        .iter()
+                        .find(|s| s.content.text(text).contains(es.content_has.as_str()));
+                    let Some(s) = found else {
+                        let got: Vec<&str> =
+                            a.statements.iter().map(|s| s.content.text(text)).collect();
+                        fail(format!(
+                            "article {i}: no statement with {:?} among {got:?}",
+                            es.content_has
+                        ));
+                        continue;
+                    };
+                    if es.mode.is_some_and(|m| m != s.mode) {
+                        fail(format!(
+                            "{:?}: mode {:?}, expected {:?}",
+                            es.content_has, s.mode, es.mode
+                        ));
+                    }
+                    if es.connotation.is_some_and(|c| c != s.connotation) {
+                        fail(format!(
+                            "{:?}: connotation {:?}, expected {:?}",
+                            es.content_has, s.connotation, es.connotation
+                        ));
+                    }
+                    if es.sourcing.is_some_and(|k| k != s.sourcing.kind) {
+                        fail(format!(
+                            "{:?}: sourcing {:?}, expected {:?}",
+                            es.content_has, s.sourcing.kind, es.sourcing
+                        ));
+                    }
+                    for r in &es.reactions {
+                        if !s
+                            .reactions
+                            .iter()
+                            .any(|x| x.speakers.iter().any(|&id| name_of(id) == r))
+                        {
+                            fail(format!("{:?}: no reaction by {r}", es.content_has));
+                        }
+                    }
+                }
+            }
+            for words in &e.contrast_has {
+                if !lens
+                    .contrast
+                    .iter()
+                    .any(|c| c.text.contains(words.as_str()))
+                {
+                    let got: Vec<&str> = lens.contrast.iter().map(|c| c.text.as_str()).collect();
+                    fail(format!("no contrast sentence with {words:?} in {got:?}"));
+                }
+            }
+            for c in &lens.contrast {
+                let refs_ok = !c.refs.is_empty()
+                    && c.refs.iter().all(|r| {
+                        corpus
+                            .articles
+                            .get(r.article_idx)
+                            .is_some_and(|a| a.text.get(r.span.start..r.span.end).is_some())
+                    });
+                if !refs_ok {
+                    fail(format!(
+                        "contrast sentence without valid references: {:?}",
+                        c.text
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_analysis_without_actors_has_no_central_actor_and_an_unknown_focal_finds_nothing() {
+        let corpus = corpus_of(&["Rain fell.".to_owned()]);
+        let analysis = crate::analyze(&corpus, &Gazetteer::default());
+        assert_eq!(central_actor(&analysis), None);
+        let lens = remarks(&corpus, &analysis, 999);
+        assert!(lens.articles[0].statements.is_empty());
+        assert!(lens.contrast.is_empty());
+    }
+
+    #[derive(Deserialize)]
+    struct Gold {
+        quote: Vec<GoldQuote>,
+        claim: Vec<GoldClaim>,
+    }
+    #[derive(Deserialize)]
+    struct GoldQuote {
+        article: String,
+        text: String,
+        speaker: toml::Value,
+    }
+    #[derive(Deserialize)]
+    struct GoldClaim {
+        id: String,
+        members: Vec<GoldMember>,
+    }
+    #[derive(Deserialize)]
+    struct GoldMember {
+        article: String,
+        snippet: String,
+    }
+
+    /// Gold claims that report Macron's own statements (chosen by reading their labels in
+    /// the gold file; the engine never sees these ids).
+    const MACRON_CLAIMS: [&str; 3] = [
+        "no-nato-help",
+        "nothing-ruled-out",
+        "strategic-ambiguity-calls",
+    ];
+
+    #[test]
+    fn the_seeds_lens_for_macron_agrees_with_the_gold_quotations_and_claims() {
+        let path = std::env::var_os("PARALLAX_GOLD")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| root().join("../shared/gold/seeds.toml"));
+        let gold_text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read the gold file {}: {e}", path.display()));
+        let gold: Gold = toml::from_str(&gold_text).expect("gold file parses");
+        let bundle = crate::corpus::load_bundle(&root().join("seeds")).expect("seeds load");
+        let analysis = crate::analyze(&bundle.corpus, &bundle.gazetteer);
+        let focal = central_actor(&analysis);
+        let macron = analysis
+            .actors
+            .iter()
+            .position(|a| a.name == "Emmanuel Macron");
+        assert_eq!(
+            focal, macron,
+            "the central actor of the seeds is Emmanuel Macron"
+        );
+        let Some(focal) = focal else { return };
+        let lens = remarks(&bundle.corpus, &analysis, focal);
+        let article_idx = |id: &str| analysis.articles.iter().position(|a| a.id == id);
+
+        let (mut quotes_hit, mut quotes_total) = (0, 0);
+        for q in &gold.quote {
+            let is_macron = match &q.speaker {
+                toml::Value::String(s) => s == "Emmanuel Macron",
+                toml::Value::Array(a) => a.iter().any(|s| s.as_str() == Some("Emmanuel Macron")),
+                _ => false,
+            };
+            let Some(i) = article_idx(&q.article).filter(|_| is_macron) else {
+                continue;
+            };
+            quotes_total += 1;
+            let text = &bundle.corpus.articles[i].text;
+            let hit = lens.articles[i].statements.iter().any(|s| {
+                let content = s.content.text(text);
+                content.contains(q.text.trim_end_matches(','))
+                    || q.text.contains(content) && !content.is_empty()
+            });
+            if hit {
+                quotes_hit += 1;
+            } else {
+                eprintln!("  missing Macron quotation in {}: {:?}", q.article, q.text);
+            }
+        }
+        let (mut claims_hit, mut claims_total) = (0, 0);
+        for claim in gold
+            .claim
+            .iter()
+            .filter(|c| MACRON_CLAIMS.contains(&c.id.as_str()))
+        {
+            for m in &claim.members {
+                let Some(i) = article_idx(&m.article) else {
+                    continue;
+                };
+                claims_total += 1;
+                let text = &bundle.corpus.articles[i].text;
+                let a = &analysis.articles[i];
+                let hit = lens.articles[i].statements.iter().any(|s| {
+                    a.sentences
+                        .get(s.sentence_idx)
+                        .is_some_and(|x| x.span.text(text).contains(m.snippet.as_str()))
+                });
+                if hit {
+                    claims_hit += 1;
+                } else {
+                    eprintln!(
+                        "  no Macron statement for {} in {}: {:?}",
+                        claim.id, m.article, m.snippet
+                    );
+                }
+            }
+        }
+        let q = quotes_hit as f64 / quotes_total.max(1) as f64;
+        let c = claims_hit as f64 / claims_total.max(1) as f64;
+        eprintln!(
+            "Macron lens: gold quotations among his statements {quotes_hit}/{quotes_total} ({q:.2}); gold Macron claims with a statement {claims_hit}/{claims_total} ({c:.2})"
+        );
+        for s in &lens.contrast {
+            eprintln!("  contrast: {}", s.text);
+        }
+        assert!(
+            q >= 0.9,
+            "gold Macron quotations among his statements: {q:.2} < 0.9"
+        );
+        assert!(
+            c >= 0.7,
+            "gold Macron claims with a Macron statement: {c:.2} < 0.7"
+        );
+    }
+}
