@@ -25,6 +25,7 @@ use crate::lexicon;
 use crate::model::{Cue, CueKind, Frame, FrameTag, Span};
 use crate::structure::Structure;
 use crate::text;
+use std::borrow::Cow;
 
 /// Every framing cue of the article's own text, in text order.
 pub fn find_cues(text: &str, structure: &Structure) -> Vec<Cue> {
@@ -74,21 +75,24 @@ pub fn find_frames(text: &str, structure: &Structure) -> Vec<FrameTag> {
 }
 
 /// The words of one sentence: spans, folded forms, and whether each is quoted.
-struct Words {
+struct Words<'a> {
     spans: Vec<Span>,
-    folded: Vec<String>,
+    folded: Vec<Cow<'a, str>>,
     quoted: Vec<bool>,
 }
 
-impl Words {
+impl<'a> Words<'a> {
     /// `quote_k` walks `structure.quotations` along with the sentences (both in text order).
-    fn new(text: &str, span: Span, structure: &Structure, quote_k: &mut usize) -> Words {
+    fn new(text: &'a str, span: Span, structure: &Structure, quote_k: &mut usize) -> Words<'a> {
         let quotations = &structure.quotations;
         while *quote_k < quotations.len() && quotations[*quote_k].span.end <= span.start {
             *quote_k += 1;
         }
         let spans = text::words(text, span);
-        let folded = spans.iter().map(|w| text::fold(w.text(text))).collect();
+        let folded = spans
+            .iter()
+            .map(|w| crate::quotes::folded(w.text(text)))
+            .collect();
         let mut k = *quote_k;
         let quoted = spans
             .iter()
@@ -99,7 +103,11 @@ impl Words {
                 quotations.get(k).is_some_and(|q| q.span.start <= w.start)
             })
             .collect();
-        Words { spans, folded, quoted }
+        Words {
+            spans,
+            folded,
+            quoted,
+        }
     }
 }
 
@@ -107,13 +115,19 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
     let phrases = lexicon::cue_phrases();
     let verbs = lexicon::speech_verbs();
     let first_new = out.len();
-    let mut push = |out: &mut Vec<Cue>, kind: CueKind, span: Span, reason: String| {
+    let push = |out: &mut Vec<Cue>, kind: CueKind, span: Span, reason: String| {
         // Phrases may overlap ("with reference to" / "reference to sources"); a phrase
         // inside one already found of the same kind adds nothing.
-        let covered =
-            out[first_new..].iter().any(|c: &Cue| c.kind == kind && c.span.contains(span));
+        let covered = out[first_new..]
+            .iter()
+            .any(|c: &Cue| c.kind == kind && c.span.contains(span));
         if !covered {
-            out.push(Cue { kind, span, reason, sentence_idx });
+            out.push(Cue {
+                kind,
+                span,
+                reason,
+                sentence_idx,
+            });
         }
     };
     for k in 0..words.folded.len() {
@@ -125,14 +139,14 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
         let written_lower = original.chars().next().is_some_and(char::is_lowercase);
         let span_of = |len: usize| Span::new(words.spans[k].start, words.spans[k + len - 1].end);
         if let Some((len, cues)) = phrases.longest_at(&words.folded, k) {
-            let lower_only = lexicon::LOWER_CASE_ONLY.contains(&words.folded[k].as_str());
+            let lower_only = lexicon::LOWER_CASE_ONLY.contains(&words.folded[k].as_ref());
             if !lower_only || written_lower {
                 for &(kind, reason) in cues {
                     push(out, kind, span_of(len), reason.to_owned());
                 }
             }
         }
-        let prev = k.checked_sub(1).map_or("", |p| words.folded[p].as_str());
+        let prev = k.checked_sub(1).map_or("", |p| words.folded[p].as_ref());
         if let Some((len, verb)) = verbs.longest_at(&words.folded, k)
             && verb.connotation != crate::model::Connotation::Neutral
             && !lexicon::DETERMINERS.contains(&prev)
@@ -158,22 +172,30 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
 /// (not "Kremlin official Dmitry Peskov"). The span takes the words before it that belong
 /// to the phrase (a determiner, a body's name).
 fn anonymous_official(text: &str, words: &Words, k: usize) -> Option<Span> {
-    let word = words.folded[k].as_str();
+    let word = words.folded[k].as_ref();
     if !matches!(word, "official" | "officials") {
         return None;
     }
     let next = words.spans.get(k + 1).map(|s| s.text(text));
-    let gap = words.spans.get(k + 1).map_or("", |s| text.get(words.spans[k].end..s.start).unwrap_or(""));
+    let gap = words
+        .spans
+        .get(k + 1)
+        .map_or("", |s| text.get(words.spans[k].end..s.start).unwrap_or(""));
     if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && gap.trim().is_empty() {
         return None;
     }
     let mut start = k;
     while start > 0 && k - start < 3 {
         let prev = words.spans[start - 1].text(text);
-        let folded = words.folded[start - 1].as_str();
-        let gap = text.get(words.spans[start - 1].end..words.spans[start].start).unwrap_or("x");
+        let folded = words.folded[start - 1].as_ref();
+        let gap = text
+            .get(words.spans[start - 1].end..words.spans[start].start)
+            .unwrap_or("x");
         let belongs = prev.starts_with(char::is_uppercase)
-            || matches!(folded, "a" | "an" | "the" | "one" | "two" | "three" | "several" | "senior")
+            || matches!(
+                folded,
+                "a" | "an" | "the" | "one" | "two" | "three" | "several" | "senior"
+            )
             || lexicon::ANONYMITY_MARKERS.contains(&folded);
         if !belongs || !gap.trim().is_empty() {
             break;
@@ -234,11 +256,17 @@ mod tests {
     }
 
     fn kind_name(kind: CueKind) -> String {
-        serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     fn frame_name(frame: Frame) -> String {
-        serde_json::to_value(frame).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        serde_json::to_value(frame)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -278,23 +306,42 @@ mod tests {
                 }
             }
             for not in e.no_frames.iter().flatten() {
-                if frames.iter().any(|f| f.split(':').next() == Some(not.as_str())) {
+                if frames
+                    .iter()
+                    .any(|f| f.split(':').next() == Some(not.as_str()))
+                {
                     fail(&format!("unwanted frame {not:?} among {frames:?}"));
                 }
             }
         }
-        assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
     fn cues_and_frames_of_odd_text_never_panic_and_lie_on_char_boundaries() {
-        for text in ["", "\"", "«»", "é’s ‘ ’ “", "- Reports", "Ω officials", "a\u{301} may"] {
+        for text in [
+            "",
+            "\"",
+            "«»",
+            "é’s ‘ ’ “",
+            "- Reports",
+            "Ω officials",
+            "a\u{301} may",
+        ] {
             let structure = crate::structure::parse(text);
             for cue in find_cues(text, &structure) {
                 assert!(text.get(cue.span.start..cue.span.end).is_some(), "{text:?}");
             }
             for tag in find_frames(text, &structure) {
-                assert!(text.get(tag.trigger.start..tag.trigger.end).is_some(), "{text:?}");
+                assert!(
+                    text.get(tag.trigger.start..tag.trigger.end).is_some(),
+                    "{text:?}"
+                );
             }
         }
     }

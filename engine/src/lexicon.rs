@@ -22,19 +22,42 @@ use crate::model::{Connotation, CueKind, Frame};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// A fast, non-cryptographic hasher for short words (the FxHash mix used by rustc): the
+/// tables are looked up once per word of every article, and SipHash would dominate.
+#[derive(Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A table of phrases (runs of folded words) with a value each, looked up by first word.
 pub struct PhraseTable<T: Copy> {
     /// First word → (the phrase's words, value), longest phrases first.
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    by_first: WordMap<Vec<(Vec<&'static str>, T)>>,
 }
 
 impl<T: Copy> PhraseTable<T> {
     /// Builds the table; phrases are split at spaces. A later duplicate is ignored.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> PhraseTable<T> {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::new();
+        let mut by_first: WordMap<Vec<(Vec<&'static str>, T)>> = WordMap::default();
         for (phrase, value) in entries {
             let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
-            let Some(&first) = words.first() else { continue };
+            let Some(&first) = words.first() else {
+                continue;
+            };
             let list = by_first.entry(first).or_default();
             if !list.iter().any(|(w, _)| *w == words) {
                 list.push((words, value));
@@ -65,6 +88,26 @@ impl<T: Copy> PhraseTable<T> {
     }
 }
 
+/// A word list looked up in constant time (built on first use).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<WordMap<()>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().map(|&w| (w, ())).collect())
+            .contains_key(word)
+    }
+}
+
 // ------------------------------------------------------------------------ speech verbs
 
 /// A verb (or verb phrase) that attributes words to a speaker.
@@ -90,86 +133,376 @@ const SPEECH_VERBS: &[(&str, &[&str], Connotation, bool)] = {
         ("state", &["states", "stated", "stating"], Neutral, false),
         ("add", &["adds", "added", "adding"], Neutral, false),
         ("note", &["notes", "noted", "noting"], Neutral, false),
-        ("remark", &["remarks", "remarked", "remarking"], Neutral, false),
-        ("comment", &["comments", "commented", "commenting"], Neutral, false),
-        ("explain", &["explains", "explained", "explaining"], Neutral, true),
-        ("announce", &["announces", "announced", "announcing"], Neutral, false),
+        (
+            "remark",
+            &["remarks", "remarked", "remarking"],
+            Neutral,
+            false,
+        ),
+        (
+            "comment",
+            &["comments", "commented", "commenting"],
+            Neutral,
+            false,
+        ),
+        (
+            "explain",
+            &["explains", "explained", "explaining"],
+            Neutral,
+            true,
+        ),
+        (
+            "announce",
+            &["announces", "announced", "announcing"],
+            Neutral,
+            false,
+        ),
         ("reply", &["replies", "replied", "replying"], Neutral, false),
-        ("respond", &["responds", "responded", "responding"], Neutral, false),
-        ("answer", &["answers", "answered", "answering"], Neutral, false),
-        ("mention", &["mentions", "mentioned", "mentioning"], Neutral, false),
+        (
+            "respond",
+            &["responds", "responded", "responding"],
+            Neutral,
+            false,
+        ),
+        (
+            "answer",
+            &["answers", "answered", "answering"],
+            Neutral,
+            false,
+        ),
+        (
+            "mention",
+            &["mentions", "mentioned", "mentioning"],
+            Neutral,
+            false,
+        ),
         ("write", &["writes", "wrote", "writing"], Neutral, false),
-        ("recall", &["recalls", "recalled", "recalling"], Neutral, false),
-        ("indicate", &["indicates", "indicated", "indicating"], Neutral, true),
-        ("inform", &["informs", "informed", "informing"], Neutral, true),
-        ("point out", &["points out", "pointed out", "pointing out"], Neutral, false),
-        ("express", &["expresses", "expressed", "expressing"], Neutral, false),
+        (
+            "recall",
+            &["recalls", "recalled", "recalling"],
+            Neutral,
+            false,
+        ),
+        (
+            "indicate",
+            &["indicates", "indicated", "indicating"],
+            Neutral,
+            true,
+        ),
+        (
+            "inform",
+            &["informs", "informed", "informing"],
+            Neutral,
+            true,
+        ),
+        (
+            "point out",
+            &["points out", "pointed out", "pointing out"],
+            Neutral,
+            false,
+        ),
+        (
+            "express",
+            &["expresses", "expressed", "expressing"],
+            Neutral,
+            false,
+        ),
         ("voice", &["voices", "voiced", "voicing"], Neutral, false),
-        ("acknowledge", &["acknowledges", "acknowledged", "acknowledging"], Neutral, false),
-        ("admit", &["admits", "admitted", "admitting"], Neutral, false),
-        ("confirm", &["confirms", "confirmed", "confirming"], Neutral, false),
-        ("clarify", &["clarifies", "clarified", "clarifying"], Neutral, false),
-        ("declare", &["declares", "declared", "declaring"], Neutral, false),
-        ("observe", &["observes", "observed", "observing"], Neutral, false),
-        ("report", &["reports", "reported", "reporting"], Neutral, false),
+        (
+            "acknowledge",
+            &["acknowledges", "acknowledged", "acknowledging"],
+            Neutral,
+            false,
+        ),
+        (
+            "admit",
+            &["admits", "admitted", "admitting"],
+            Neutral,
+            false,
+        ),
+        (
+            "confirm",
+            &["confirms", "confirmed", "confirming"],
+            Neutral,
+            false,
+        ),
+        (
+            "clarify",
+            &["clarifies", "clarified", "clarifying"],
+            Neutral,
+            false,
+        ),
+        (
+            "declare",
+            &["declares", "declared", "declaring"],
+            Neutral,
+            false,
+        ),
+        (
+            "observe",
+            &["observes", "observed", "observing"],
+            Neutral,
+            false,
+        ),
+        (
+            "report",
+            &["reports", "reported", "reporting"],
+            Neutral,
+            false,
+        ),
         ("tweet", &["tweets", "tweeted", "tweeting"], Neutral, false),
         ("post", &["posts", "posted", "posting"], Neutral, false),
         ("argue", &["argues", "argued", "arguing"], Neutral, false),
         ("cite", &["cites", "cited", "citing"], Neutral, false),
         ("ask", &["asks", "asked", "asking"], Neutral, true),
         ("deny", &["denies", "denied", "denying"], Neutral, false),
-        ("describe", &["describes", "described", "describing"], Neutral, false),
-        ("insist", &["insists", "insisted", "insisting"], Insistence, false),
-        ("emphasize", &["emphasizes", "emphasized", "emphasizing"], Insistence, false),
-        ("emphasise", &["emphasises", "emphasised", "emphasising"], Insistence, false),
-        ("stress", &["stresses", "stressed", "stressing"], Insistence, false),
-        ("assure", &["assures", "assured", "assuring"], Insistence, true),
-        ("reassure", &["reassures", "reassured", "reassuring"], Insistence, true),
-        ("reiterate", &["reiterates", "reiterated", "reiterating"], Insistence, false),
-        ("underline", &["underlines", "underlined", "underlining"], Insistence, false),
-        ("underscore", &["underscores", "underscored", "underscoring"], Insistence, false),
-        ("maintain", &["maintains", "maintained", "maintaining"], Insistence, false),
-        ("affirm", &["affirms", "affirmed", "affirming"], Insistence, false),
-        ("reaffirm", &["reaffirms", "reaffirmed", "reaffirming"], Insistence, false),
+        (
+            "describe",
+            &["describes", "described", "describing"],
+            Neutral,
+            false,
+        ),
+        (
+            "insist",
+            &["insists", "insisted", "insisting"],
+            Insistence,
+            false,
+        ),
+        (
+            "emphasize",
+            &["emphasizes", "emphasized", "emphasizing"],
+            Insistence,
+            false,
+        ),
+        (
+            "emphasise",
+            &["emphasises", "emphasised", "emphasising"],
+            Insistence,
+            false,
+        ),
+        (
+            "stress",
+            &["stresses", "stressed", "stressing"],
+            Insistence,
+            false,
+        ),
+        (
+            "assure",
+            &["assures", "assured", "assuring"],
+            Insistence,
+            true,
+        ),
+        (
+            "reassure",
+            &["reassures", "reassured", "reassuring"],
+            Insistence,
+            true,
+        ),
+        (
+            "reiterate",
+            &["reiterates", "reiterated", "reiterating"],
+            Insistence,
+            false,
+        ),
+        (
+            "underline",
+            &["underlines", "underlined", "underlining"],
+            Insistence,
+            false,
+        ),
+        (
+            "underscore",
+            &["underscores", "underscored", "underscoring"],
+            Insistence,
+            false,
+        ),
+        (
+            "maintain",
+            &["maintains", "maintained", "maintaining"],
+            Insistence,
+            false,
+        ),
+        (
+            "affirm",
+            &["affirms", "affirmed", "affirming"],
+            Insistence,
+            false,
+        ),
+        (
+            "reaffirm",
+            &["reaffirms", "reaffirmed", "reaffirming"],
+            Insistence,
+            false,
+        ),
         ("vow", &["vows", "vowed", "vowing"], Insistence, false),
-        ("pledge", &["pledges", "pledged", "pledging"], Insistence, false),
-        ("promise", &["promises", "promised", "promising"], Insistence, true),
+        (
+            "pledge",
+            &["pledges", "pledged", "pledging"],
+            Insistence,
+            false,
+        ),
+        (
+            "promise",
+            &["promises", "promised", "promising"],
+            Insistence,
+            true,
+        ),
         ("claim", &["claims", "claimed", "claiming"], Doubt, false),
         ("allege", &["alleges", "alleged", "alleging"], Doubt, false),
-        ("purport", &["purports", "purported", "purporting"], Doubt, false),
-        ("contend", &["contends", "contended", "contending"], Doubt, false),
-        ("astonish", &["astonishes", "astonished", "astonishing"], Emotion, true),
-        ("lash out", &["lashes out", "lashed out", "lashing out"], Emotion, false),
+        (
+            "purport",
+            &["purports", "purported", "purporting"],
+            Doubt,
+            false,
+        ),
+        (
+            "contend",
+            &["contends", "contended", "contending"],
+            Doubt,
+            false,
+        ),
+        (
+            "astonish",
+            &["astonishes", "astonished", "astonishing"],
+            Emotion,
+            true,
+        ),
+        (
+            "lash out",
+            &["lashes out", "lashed out", "lashing out"],
+            Emotion,
+            false,
+        ),
         ("hit out", &["hits out", "hitting out"], Emotion, false),
         ("slam", &["slams", "slammed", "slamming"], Emotion, false),
         ("blast", &["blasts", "blasted", "blasting"], Emotion, false),
         ("fume", &["fumes", "fumed", "fuming"], Emotion, false),
-        ("complain", &["complains", "complained", "complaining"], Emotion, false),
-        ("lament", &["laments", "lamented", "lamenting"], Emotion, false),
+        (
+            "complain",
+            &["complains", "complained", "complaining"],
+            Emotion,
+            false,
+        ),
+        (
+            "lament",
+            &["laments", "lamented", "lamenting"],
+            Emotion,
+            false,
+        ),
         ("decry", &["decries", "decried", "decrying"], Emotion, false),
-        ("denounce", &["denounces", "denounced", "denouncing"], Emotion, false),
-        ("condemn", &["condemns", "condemned", "condemning"], Emotion, false),
+        (
+            "denounce",
+            &["denounces", "denounced", "denouncing"],
+            Emotion,
+            false,
+        ),
+        (
+            "condemn",
+            &["condemns", "condemned", "condemning"],
+            Emotion,
+            false,
+        ),
         ("scoff", &["scoffs", "scoffed", "scoffing"], Emotion, false),
         ("mock", &["mocks", "mocked", "mocking"], Emotion, false),
-        ("rebuke", &["rebukes", "rebuked", "rebuking"], Emotion, false),
-        ("exclaim", &["exclaims", "exclaimed", "exclaiming"], Emotion, false),
+        (
+            "rebuke",
+            &["rebukes", "rebuked", "rebuking"],
+            Emotion,
+            false,
+        ),
+        (
+            "exclaim",
+            &["exclaims", "exclaimed", "exclaiming"],
+            Emotion,
+            false,
+        ),
         ("accuse", &["accuses", "accused", "accusing"], Emotion, true),
         ("warn", &["warns", "warned", "warning"], Warning, true),
-        ("caution", &["cautions", "cautioned", "cautioning"], Warning, true),
-        ("threaten", &["threatens", "threatened", "threatening"], Warning, false),
+        (
+            "caution",
+            &["cautions", "cautioned", "cautioning"],
+            Warning,
+            true,
+        ),
+        (
+            "threaten",
+            &["threatens", "threatened", "threatening"],
+            Warning,
+            false,
+        ),
         ("urge", &["urges", "urged", "urging"], Advocacy, false),
-        ("call on", &["calls on", "called on", "calling on"], Advocacy, false),
-        ("call for", &["calls for", "called for", "calling for"], Advocacy, false),
-        ("call upon", &["calls upon", "called upon", "calling upon"], Advocacy, false),
-        ("advocate", &["advocates", "advocated", "advocating"], Advocacy, false),
-        ("appeal", &["appeals", "appealed", "appealing"], Advocacy, false),
-        ("demand", &["demands", "demanded", "demanding"], Advocacy, false),
-        ("propose", &["proposes", "proposed", "proposing"], Advocacy, false),
-        ("suggest", &["suggests", "suggested", "suggesting"], Advocacy, false),
-        ("recommend", &["recommends", "recommended", "recommending"], Advocacy, false),
-        ("encourage", &["encourages", "encouraged", "encouraging"], Advocacy, false),
-        ("press for", &["presses for", "pressed for", "pressing for"], Advocacy, false),
-        ("push for", &["pushes for", "pushed for", "pushing for"], Advocacy, false),
+        (
+            "call on",
+            &["calls on", "called on", "calling on"],
+            Advocacy,
+            false,
+        ),
+        (
+            "call for",
+            &["calls for", "called for", "calling for"],
+            Advocacy,
+            false,
+        ),
+        (
+            "call upon",
+            &["calls upon", "called upon", "calling upon"],
+            Advocacy,
+            false,
+        ),
+        (
+            "advocate",
+            &["advocates", "advocated", "advocating"],
+            Advocacy,
+            false,
+        ),
+        (
+            "appeal",
+            &["appeals", "appealed", "appealing"],
+            Advocacy,
+            false,
+        ),
+        (
+            "demand",
+            &["demands", "demanded", "demanding"],
+            Advocacy,
+            false,
+        ),
+        (
+            "propose",
+            &["proposes", "proposed", "proposing"],
+            Advocacy,
+            false,
+        ),
+        (
+            "suggest",
+            &["suggests", "suggested", "suggesting"],
+            Advocacy,
+            false,
+        ),
+        (
+            "recommend",
+            &["recommends", "recommended", "recommending"],
+            Advocacy,
+            false,
+        ),
+        (
+            "encourage",
+            &["encourages", "encouraged", "encouraging"],
+            Advocacy,
+            false,
+        ),
+        (
+            "press for",
+            &["presses for", "pressed for", "pressing for"],
+            Advocacy,
+            false,
+        ),
+        (
+            "push for",
+            &["pushes for", "pushed for", "pushing for"],
+            Advocacy,
+            false,
+        ),
     ]
 };
 
@@ -177,10 +510,18 @@ const SPEECH_VERBS: &[(&str, &[&str], Connotation, bool)] = {
 pub fn speech_verbs() -> &'static PhraseTable<SpeechVerb> {
     static TABLE: OnceLock<PhraseTable<SpeechVerb>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        PhraseTable::new(SPEECH_VERBS.iter().flat_map(|&(lemma, forms, connotation, addressee)| {
-            let verb = SpeechVerb { lemma, connotation, addressee };
-            std::iter::once((lemma, verb)).chain(forms.iter().map(move |&f| (f, verb)))
-        }))
+        PhraseTable::new(
+            SPEECH_VERBS
+                .iter()
+                .flat_map(|&(lemma, forms, connotation, addressee)| {
+                    let verb = SpeechVerb {
+                        lemma,
+                        connotation,
+                        addressee,
+                    };
+                    std::iter::once((lemma, verb)).chain(forms.iter().map(move |&f| (f, verb)))
+                }),
+        )
     })
 }
 
@@ -206,70 +547,322 @@ pub const fn connotation_reason(connotation: Connotation) -> &'static str {
 /// Nouns naming someone by function: they may head a speaker's noun phrase
 /// ("Kremlin spokesman", "a NATO official", "the German chancellor").
 pub const ROLE_NOUNS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
-    "minister", "ministers", "ministry", "president", "chancellor", "government",
-    "administration", "leader", "leaders", "secretary", "general", "prime", "foreign",
-    "defence", "defense", "office", "source", "sources", "envoy", "ambassador", "aide",
-    "aides", "adviser", "advisers", "advisor", "advisors", "diplomat", "diplomats",
-    "lawmakers", "lawmaker", "media", "newspaper", "paper", "report", "reports",
-    "journalists", "journalist", "daily", "agency", "outlet", "publication", "broadcaster",
-    "magazine", "website", "premier", "head", "chief", "director", "commander", "senator",
-    "mp", "mps", "member", "members", "figurehead", "leader's", "people", "person",
-    "insider", "insiders", "interlocutors", "interlocutor", "representative",
-    "representatives", "us", "deputy", "state", "house", "palace", "authorities",
-    "service", "press", "team", "camp", "party", "far-right", "far-left", "foreign-policy",
-    "military", "army", "council", "commission", "parliament", "kremlin", "officer",
-    "officers", "analyst", "analysts", "expert", "experts", "fellow", "researcher",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "minister",
+    "ministers",
+    "ministry",
+    "president",
+    "chancellor",
+    "government",
+    "administration",
+    "leader",
+    "leaders",
+    "secretary",
+    "general",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "office",
+    "source",
+    "sources",
+    "envoy",
+    "ambassador",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "diplomat",
+    "diplomats",
+    "lawmakers",
+    "lawmaker",
+    "media",
+    "newspaper",
+    "paper",
+    "report",
+    "reports",
+    "journalists",
+    "journalist",
+    "daily",
+    "agency",
+    "outlet",
+    "publication",
+    "broadcaster",
+    "magazine",
+    "website",
+    "premier",
+    "head",
+    "chief",
+    "director",
+    "commander",
+    "senator",
+    "mp",
+    "mps",
+    "member",
+    "members",
+    "figurehead",
+    "leader's",
+    "people",
+    "person",
+    "insider",
+    "insiders",
+    "interlocutors",
+    "interlocutor",
+    "representative",
+    "representatives",
+    "us",
+    "deputy",
+    "state",
+    "house",
+    "palace",
+    "authorities",
+    "service",
+    "press",
+    "team",
+    "camp",
+    "party",
+    "far-right",
+    "far-left",
+    "foreign-policy",
+    "military",
+    "army",
+    "council",
+    "commission",
+    "parliament",
+    "kremlin",
+    "officer",
+    "officers",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "fellow",
+    "researcher",
 ];
+
+/// [`ROLE_NOUNS`] as a set.
+pub static ROLE_NOUN_SET: WordSet = WordSet::new(ROLE_NOUNS);
 
 /// Words that name an anonymous source when no person is named with them.
 pub const ANONYMOUS_NOUNS: &[&str] = &[
-    "official", "officials", "source", "sources", "insider", "insiders", "interlocutors",
-    "interlocutor", "diplomat", "diplomats", "aide", "aides", "people", "person",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "interlocutors",
+    "interlocutor",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "people",
+    "person",
 ];
 
 /// Words that mark a phrase as anonymous in any case ("unnamed", "on condition of
 /// anonymity").
-pub const ANONYMITY_MARKERS: &[&str] =
-    &["unnamed", "anonymous", "anonymity", "anonymously", "unidentified", "undisclosed"];
+pub const ANONYMITY_MARKERS: &[&str] = &[
+    "unnamed",
+    "anonymous",
+    "anonymity",
+    "anonymously",
+    "unidentified",
+    "undisclosed",
+];
 
 /// Nouns for another outlet or its reporters ("US media reported", "the newspaper").
 pub const OUTLET_NOUNS: &[&str] = &[
-    "media", "newspaper", "paper", "report", "reports", "journalists", "journalist", "daily",
-    "outlet", "outlets", "publication", "broadcaster", "magazine", "website", "agency",
-    "press", "reporters", "reporter", "tabloid", "network", "channel",
+    "media",
+    "newspaper",
+    "paper",
+    "report",
+    "reports",
+    "journalists",
+    "journalist",
+    "daily",
+    "outlet",
+    "outlets",
+    "publication",
+    "broadcaster",
+    "magazine",
+    "website",
+    "agency",
+    "press",
+    "reporters",
+    "reporter",
+    "tabloid",
+    "network",
+    "channel",
 ];
 
 /// Words skipped between a speaker and a verb ("Macron *has also* said",
 /// "Blinken and Macron *reportedly* expressed").
 pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
-    "has", "have", "had", "also", "reportedly", "nevertheless", "then", "later", "initially",
-    "repeatedly", "publicly", "again", "previously", "already", "once", "further", "would",
-    "will", "did", "does", "do", "not", "never", "allegedly", "apparently", "reportedly",
-    "recently", "earlier", "subsequently", "separately", "privately", "openly", "both",
-    "himself", "herself", "themselves", "itself", "too", "still", "even", "just", "only",
-    "explicitly", "firmly", "flatly", "clearly", "bluntly", "frankly", "simply", "however", "since", "first", "finally", "quickly", "immediately", "may",
-    "might", "could", "can", "should", "must", "reportedly",
+    "has",
+    "have",
+    "had",
+    "also",
+    "reportedly",
+    "nevertheless",
+    "then",
+    "later",
+    "initially",
+    "repeatedly",
+    "publicly",
+    "again",
+    "previously",
+    "already",
+    "once",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "allegedly",
+    "apparently",
+    "reportedly",
+    "recently",
+    "earlier",
+    "subsequently",
+    "separately",
+    "privately",
+    "openly",
+    "both",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "too",
+    "still",
+    "even",
+    "just",
+    "only",
+    "explicitly",
+    "firmly",
+    "flatly",
+    "clearly",
+    "bluntly",
+    "frankly",
+    "simply",
+    "however",
+    "since",
+    "first",
+    "finally",
+    "quickly",
+    "immediately",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "reportedly",
 ];
 
 /// Common nouns and pronouns that name whom a speaker addressed ("told *allies*",
 /// "assured *its partners*"), skipped before the reported clause.
 pub const ADDRESSEES: &[&str] = &[
-    "him", "her", "them", "us", "me", "you", "allies", "partners", "leaders", "reporters",
-    "journalists", "lawmakers", "colleagues", "counterparts", "members", "governments",
-    "nations", "countries", "parliament", "officials", "diplomats", "voters", "citizens",
-    "audience", "crowd", "ministers", "western", "european", "fellow", "his", "its", "their",
-    "the", "all", "other", "both",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "allies",
+    "partners",
+    "leaders",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "colleagues",
+    "counterparts",
+    "members",
+    "governments",
+    "nations",
+    "countries",
+    "parliament",
+    "officials",
+    "diplomats",
+    "voters",
+    "citizens",
+    "audience",
+    "crowd",
+    "ministers",
+    "western",
+    "european",
+    "fellow",
+    "his",
+    "its",
+    "their",
+    "the",
+    "all",
+    "other",
+    "both",
 ];
 
+/// [`BETWEEN_SPEAKER_AND_VERB`] as a set.
+pub static BETWEEN_SET: WordSet = WordSet::new(BETWEEN_SPEAKER_AND_VERB);
+
+/// Whether `word` after `prev` is part of a compound noun rather than a verb: "member
+/// states", "United States", "news reports".
+pub fn noun_compound(prev: &str, word: &str) -> bool {
+    match word {
+        "states" => matches!(
+            prev,
+            "member"
+                | "united"
+                | "baltic"
+                | "nordic"
+                | "allied"
+                | "nuclear"
+                | "arab"
+                | "gulf"
+                | "sovereign"
+                | "neighbouring"
+                | "neighboring"
+                | "european"
+                | "western"
+                | "other"
+                | "many"
+                | "several"
+                | "some"
+                | "all"
+                | "both"
+                | "these"
+                | "those"
+                | "two"
+        ),
+        "reports" | "claims" | "comments" | "remarks" | "statements" | "posts" => {
+            matches!(
+                prev,
+                "news" | "media" | "press" | "intelligence" | "unconfirmed" | "such"
+            )
+        }
+        _ => false,
+    }
+}
+
 /// Forms of "be": a verb form after them is passive ("was mentioned"), not an attribution.
-pub const BE_FORMS: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "being", "'s", "it's"];
+pub const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "it's",
+];
 
 /// Words before a verb form that make it a noun ("the claims", "his warning").
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-    "those", "such", "any", "no", "every", "each", "some", "whose",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "such", "any", "no", "every", "each", "some", "whose",
 ];
 
 /// Personal pronouns that can stand for a speaker.
@@ -282,13 +875,64 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "that", "whom"];
 /// Openers of an introductory phrase before a sentence's subject ("In February, …",
 /// "Despite …, …", "However, …").
 pub const INTRO_OPENERS: &[&str] = &[
-    "in", "on", "at", "after", "before", "following", "despite", "however", "but", "and",
-    "yet", "meanwhile", "earlier", "later", "last", "this", "during", "while", "although",
-    "though", "when", "as", "since", "for", "with", "without", "under", "amid", "by",
-    "still", "instead", "nevertheless", "moreover", "also", "then", "so", "now", "today",
-    "yesterday", "separately", "speaking", "asked", "according", "if", "unlike", "like",
-    "in addition", "indeed", "overall", "thus", "therefore",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "following",
+    "despite",
+    "however",
+    "but",
+    "and",
+    "yet",
+    "meanwhile",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "during",
+    "while",
+    "although",
+    "though",
+    "when",
+    "as",
+    "since",
+    "for",
+    "with",
+    "without",
+    "under",
+    "amid",
+    "by",
+    "still",
+    "instead",
+    "nevertheless",
+    "moreover",
+    "also",
+    "then",
+    "so",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "speaking",
+    "asked",
+    "according",
+    "if",
+    "unlike",
+    "like",
+    "in addition",
+    "indeed",
+    "overall",
+    "thus",
+    "therefore",
 ];
+
+/// [`INTRO_OPENERS`] as a set.
+pub static INTRO_SET: WordSet = WordSet::new(INTRO_OPENERS);
+
+/// [`ADDRESSEES`] as a set.
+pub static ADDRESSEE_SET: WordSet = WordSet::new(ADDRESSEES);
 
 // ---------------------------------------------------------------------- framing cues
 
@@ -535,97 +1179,286 @@ const FRAME_TRIGGERS: &[(Frame, &[&str])] = &[
     (
         Frame::Security,
         &[
-            "troops", "troop", "soldiers", "soldier", "military", "forces", "weapons", "weapon",
-            "ammunition", "munitions", "munition", "air defence", "air defense", "army",
-            "armed forces", "deployment", "deploy", "deployed", "deploying", "battlefield",
-            "ground troops", "combat", "defence", "defense", "missiles", "missile", "arms",
-            "servicemen", "personnel", "invasion", "attack", "attacks", "attacked", "strike",
-            "war", "fighting", "fight", "security",
+            "troops",
+            "troop",
+            "soldiers",
+            "soldier",
+            "military",
+            "forces",
+            "weapons",
+            "weapon",
+            "ammunition",
+            "munitions",
+            "munition",
+            "air defence",
+            "air defense",
+            "army",
+            "armed forces",
+            "deployment",
+            "deploy",
+            "deployed",
+            "deploying",
+            "battlefield",
+            "ground troops",
+            "combat",
+            "defence",
+            "defense",
+            "missiles",
+            "missile",
+            "arms",
+            "servicemen",
+            "personnel",
+            "invasion",
+            "attack",
+            "attacks",
+            "attacked",
+            "strike",
+            "war",
+            "fighting",
+            "fight",
+            "security",
         ],
     ),
     (
         Frame::Escalation,
         &[
-            "escalation", "escalate", "escalating", "escalated", "escalatory", "direct conflict",
-            "wider war", "world war", "nuclear", "belligerence", "belligerent", "co-belligerent",
-            "confrontation", "inevitability", "inevitable", "declaration of war", "at war with",
-            "provoke", "provocation", "provocative", "retaliation", "retaliate", "existential",
-            "drag", "spiral", "tensions", "into the war", "into a war", "hostilities",
+            "escalation",
+            "escalate",
+            "escalating",
+            "escalated",
+            "escalatory",
+            "direct conflict",
+            "wider war",
+            "world war",
+            "nuclear",
+            "belligerence",
+            "belligerent",
+            "co-belligerent",
+            "confrontation",
+            "inevitability",
+            "inevitable",
+            "declaration of war",
+            "at war with",
+            "provoke",
+            "provocation",
+            "provocative",
+            "retaliation",
+            "retaliate",
+            "existential",
+            "drag",
+            "spiral",
+            "tensions",
+            "into the war",
+            "into a war",
+            "hostilities",
         ],
     ),
     (
         Frame::AllianceDivision,
         &[
-            "division", "divide", "dividing", "divided", "disunity", "discord", "rift", "split",
-            "taken aback", "at odds", "reservations", "rejected", "reject", "no consensus",
-            "dismiss", "disagree", "disagreement", "disagreements", "do not coincide",
-            "uneasy", "isolated", "differences", "opposition", "criticism", "condemned",
-            "did not support", "sow discord", "cautioned against",
+            "division",
+            "divide",
+            "dividing",
+            "divided",
+            "disunity",
+            "discord",
+            "rift",
+            "split",
+            "taken aback",
+            "at odds",
+            "reservations",
+            "rejected",
+            "reject",
+            "no consensus",
+            "dismiss",
+            "disagree",
+            "disagreement",
+            "disagreements",
+            "do not coincide",
+            "uneasy",
+            "isolated",
+            "differences",
+            "opposition",
+            "criticism",
+            "condemned",
+            "did not support",
+            "sow discord",
+            "cautioned against",
         ],
     ),
     (
         Frame::Deterrence,
         &[
-            "deter", "deterrence", "deterrent", "strategic ambiguity", "ambiguity",
-            "ruled out", "rule out", "ruling out", "on the table", "red lines", "red line",
-            "guess", "guessing", "send a signal", "signal", "tougher stance", "no limits",
+            "deter",
+            "deterrence",
+            "deterrent",
+            "strategic ambiguity",
+            "ambiguity",
+            "ruled out",
+            "rule out",
+            "ruling out",
+            "on the table",
+            "red lines",
+            "red line",
+            "guess",
+            "guessing",
+            "send a signal",
+            "signal",
+            "tougher stance",
+            "no limits",
         ],
     ),
     (
         Frame::NonCombat,
         &[
-            "training", "train", "trainers", "instructors", "advisers", "demining",
-            "de-mining", "non-combat", "far from the front", "cyberattacks", "mine clearance",
-            "no mandate to fight", "not on the front line",
+            "training",
+            "train",
+            "trainers",
+            "instructors",
+            "advisers",
+            "demining",
+            "de-mining",
+            "non-combat",
+            "far from the front",
+            "cyberattacks",
+            "mine clearance",
+            "no mandate to fight",
+            "not on the front line",
         ],
     ),
     (
         Frame::Political,
         &[
-            "parliament", "lawmakers", "election", "elections", "presidency", "far-right",
-            "party", "legislative", "campaign", "domestic", "domestically", "voters",
-            "opposition party", "senate", "congress", "legislators", "political", "politicians",
+            "parliament",
+            "lawmakers",
+            "election",
+            "elections",
+            "presidency",
+            "far-right",
+            "party",
+            "legislative",
+            "campaign",
+            "domestic",
+            "domestically",
+            "voters",
+            "opposition party",
+            "senate",
+            "congress",
+            "legislators",
+            "political",
+            "politicians",
         ],
     ),
     (
         Frame::PublicOpinion,
         &[
-            "public", "opinion", "poll", "polls", "survey", "citizens", "backlash", "outcry",
-            "critics", "reaction", "reactions", "lively discussions", "drawn criticism",
-            "make people think", "people",
+            "public",
+            "opinion",
+            "poll",
+            "polls",
+            "survey",
+            "citizens",
+            "backlash",
+            "outcry",
+            "critics",
+            "reaction",
+            "reactions",
+            "lively discussions",
+            "drawn criticism",
+            "make people think",
+            "people",
         ],
     ),
     (
         Frame::Legality,
         &[
-            "article 5", "treaty", "mandate", "legal", "illegal", "law", "international law",
-            "collective defence", "collective defense", "obligation", "obligations",
-            "legitimate", "sovereignty", "constitution", "legislative approval",
+            "article 5",
+            "treaty",
+            "mandate",
+            "legal",
+            "illegal",
+            "law",
+            "international law",
+            "collective defence",
+            "collective defense",
+            "obligation",
+            "obligations",
+            "legitimate",
+            "sovereignty",
+            "constitution",
+            "legislative approval",
         ],
     ),
     (
         Frame::Morality,
         &[
-            "values", "moral", "morally", "duty", "freedom", "democracy", "self-determination",
-            "responsibility", "shame", "betray", "betrayal", "defiance", "whatever it takes",
-            "must do more", "indispensable", "self-sufficiency", "justice",
+            "values",
+            "moral",
+            "morally",
+            "duty",
+            "freedom",
+            "democracy",
+            "self-determination",
+            "responsibility",
+            "shame",
+            "betray",
+            "betrayal",
+            "defiance",
+            "whatever it takes",
+            "must do more",
+            "indispensable",
+            "self-sufficiency",
+            "justice",
         ],
     ),
     (
         Frame::Economic,
         &[
-            "cost", "costs", "economy", "economic", "aid package", "aid", "funding", "budget",
-            "billion", "production", "arms production", "sanctions", "industry", "financial",
-            "spending", "money", "material",
+            "cost",
+            "costs",
+            "economy",
+            "economic",
+            "aid package",
+            "aid",
+            "funding",
+            "budget",
+            "billion",
+            "production",
+            "arms production",
+            "sanctions",
+            "industry",
+            "financial",
+            "spending",
+            "money",
+            "material",
         ],
     ),
     (
         Frame::Diplomacy,
         &[
-            "talks", "summit", "conference", "meeting", "phone call", "phone conversation",
-            "phone conversations", "conversation", "dialogue", "diplomatic", "diplomacy",
-            "negotiations", "negotiating", "negotiate", "envoy", "visit", "met with", "allies",
-            "ally", "alliance", "foreign minister", "secretary of state", "talked",
+            "talks",
+            "summit",
+            "conference",
+            "meeting",
+            "phone call",
+            "phone conversation",
+            "phone conversations",
+            "conversation",
+            "dialogue",
+            "diplomatic",
+            "diplomacy",
+            "negotiations",
+            "negotiating",
+            "negotiate",
+            "envoy",
+            "visit",
+            "met with",
+            "allies",
+            "ally",
+            "alliance",
+            "foreign minister",
+            "secretary of state",
+            "talked",
         ],
     ),
 ];

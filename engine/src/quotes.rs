@@ -38,11 +38,12 @@
 use crate::actors::Registry;
 use crate::lexicon::{self, SpeechVerb};
 use crate::model::{
-    Actor, ActorId, ActorKind, BlockKind, Connotation, Mention, Quote, QuoteKind,
+    Actor, ActorId, ActorKind, BlockKind, Connotation, Mention, Quote, QuoteKind, Sentence,
     SourceKind, Sourcing, Span, Statement, StatementMode,
 };
 use crate::structure::Structure;
 use crate::text;
+use std::borrow::Cow;
 
 /// What the quote and statement finders need to know of an actor: its name and kind.
 pub trait ActorLookup {
@@ -80,7 +81,10 @@ pub fn find_quotes_with(
     mentions: &[Mention],
     actors: &(impl ActorLookup + ?Sized),
 ) -> Vec<Quote> {
-    attribute_quotes(text, structure, mentions, actors).into_iter().map(|(q, _)| q).collect()
+    attribute_quotes(text, structure, mentions, actors)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
 }
 
 /// Everything the article reports someone as saying: quotations and reported speech.
@@ -108,7 +112,7 @@ pub fn find_statements_with(
     let mut quote_k = 0;
     let mut last = LastSpeaker::default();
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let view = View::new(text, sentence.span, structure, &sorted, actors);
+        let view = View::new(text, *sentence, structure, &sorted, actors);
         let mut in_sentence = Vec::new();
         while quote_k < attributed.len() && attributed[quote_k].0.sentence_idx <= sentence_idx {
             if attributed[quote_k].0.sentence_idx == sentence_idx {
@@ -116,8 +120,19 @@ pub fn find_statements_with(
             }
             quote_k += 1;
         }
-        let given_idx = |q: &Quote| quotes.iter().position(|g| g.span == q.span);
-        sentence_statements(&view, sentence_idx, &attributed, &in_sentence, &given_idx, &mut last, &mut out);
+        let given_idx = |q: &Quote| {
+            let k = quotes.partition_point(|g| g.span.start < q.span.start);
+            quotes.get(k).filter(|g| g.span == q.span).map(|_| k)
+        };
+        sentence_statements(
+            &view,
+            sentence_idx,
+            &attributed,
+            &in_sentence,
+            &given_idx,
+            &mut last,
+            &mut out,
+        );
     }
     out
 }
@@ -128,8 +143,6 @@ pub fn find_statements_with(
 #[derive(Clone, Debug)]
 struct Tok {
     span: Span,
-    /// Folded ([`text::fold`]).
-    word: String,
     /// Index into the sorted mentions of the mention covering this word.
     mention: Option<usize>,
     /// Inside quotation marks.
@@ -143,10 +156,20 @@ struct View<'a, L: ActorLookup + ?Sized> {
     text: &'a str,
     span: Span,
     toks: Vec<Tok>,
-    words: Vec<String>,
+    /// Folded words, parallel to `toks`.
+    words: Vec<Cow<'a, str>>,
     mentions: &'a [Mention],
     actors: &'a L,
     block_kind: Option<BlockKind>,
+}
+
+/// `word` folded, borrowed when folding changes nothing (most words).
+pub(crate) fn folded(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| text::fold_char(c) == c) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(text::fold(word))
+    }
 }
 
 /// Mentions sorted by start (the stage above may give them in any order).
@@ -159,14 +182,17 @@ fn sorted_mentions(mentions: &[Mention]) -> Vec<Mention> {
 impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn new(
         text: &'a str,
-        span: Span,
+        sentence: Sentence,
         structure: &Structure,
         mentions: &'a [Mention],
         actors: &'a L,
     ) -> View<'a, L> {
+        let span = sentence.span;
+        let block_kind = structure.blocks.get(sentence.block_idx).map(|b| b.kind);
         let quotations: Vec<Span> = quotations_in(structure, span).map(|q| q.span).collect();
         let first_mention = mentions.partition_point(|m| m.span.end <= span.start);
         let mut toks = Vec::new();
+        let mut words = Vec::new();
         let mut mention_k = first_mention;
         for word_span in text::words(text, span) {
             while mention_k < mentions.len() && mentions[mention_k].span.end <= word_span.start {
@@ -177,31 +203,39 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 .take_while(|&k| mentions[k].span.start < word_span.end)
                 .find(|&k| mentions[k].span.overlaps(word_span));
             let word = word_span.text(text);
+            words.push(folded(word));
             toks.push(Tok {
                 span: word_span,
-                word: text::fold(word),
                 mention,
                 in_quote: quotations.iter().any(|q| q.contains(word_span)),
-                cap: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                cap: word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
             });
         }
-        let words = toks.iter().map(|t| t.word.clone()).collect();
-        let block_kind = structure
-            .sentences
-            .iter()
-            .find(|s| s.span == span)
-            .and_then(|s| structure.blocks.get(s.block_idx))
-            .map(|b| b.kind);
-        View { text, span, toks, words, mentions, actors, block_kind }
+        View {
+            text,
+            span,
+            toks,
+            words,
+            mentions,
+            actors,
+            block_kind,
+        }
     }
 
     fn word(&self, k: usize) -> &str {
-        self.words.get(k).map_or("", String::as_str)
+        self.words.get(k).map_or("", |w| w.as_ref())
     }
 
     /// The text between word `k - 1` (or the sentence start) and word `k`.
     fn gap_before(&self, k: usize) -> &'a str {
-        let from = if k == 0 { self.span.start } else { self.toks[k - 1].span.end };
+        let from = if k == 0 {
+            self.span.start
+        } else {
+            self.toks[k - 1].span.end
+        };
         let to = self.toks.get(k).map_or(self.span.end, |t| t.span.start);
         self.text.get(from..to).unwrap_or("")
     }
@@ -209,7 +243,9 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// Whether clause punctuation (anything but spaces and quotation marks) separates word
     /// `k - 1` from word `k`.
     fn punct_before(&self, k: usize) -> bool {
-        self.gap_before(k).chars().any(|c| !c.is_whitespace() && !is_quote_mark(c))
+        self.gap_before(k)
+            .chars()
+            .any(|c| !c.is_whitespace() && !is_quote_mark(c))
     }
 
     fn comma_before(&self, k: usize) -> bool {
@@ -227,19 +263,26 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         if self.toks[k..k + n].iter().any(|t| t.in_quote) {
             return None;
         }
-        let prev = if k > 0 && !self.punct_before(k) { self.word(k - 1) } else { "" };
+        let prev = if k > 0 && !self.punct_before(k) {
+            self.word(k - 1)
+        } else {
+            ""
+        };
         let noun_or_passive = lexicon::DETERMINERS.contains(&prev)
             || lexicon::BE_FORMS.contains(&prev)
             || prev == "to"
             || (prev.ends_with("'s") && !lexicon::BE_FORMS.contains(&prev));
-        if noun_or_passive {
+        if noun_or_passive || lexicon::noun_compound(prev, self.word(k)) {
             return None;
         }
         // A bare base form ("say", "report") is a verb only after a subject or auxiliary.
         if self.word(k) == verb.lemma.split(' ').next().unwrap_or("") && verb.lemma != "cite" {
             let subject_like = lexicon::SUBJECT_PRONOUNS.contains(&prev)
                 || matches!(prev, "will" | "would" | "could" | "can" | "may" | "might")
-                || matches!(prev, "should" | "must" | "did" | "do" | "does" | "not" | "never")
+                || matches!(
+                    prev,
+                    "should" | "must" | "did" | "do" | "does" | "not" | "never"
+                )
                 || (prev.ends_with('s') && !prev.ends_with("'s"))
                 || (k > 0 && self.toks[k - 1].mention.is_some());
             if !subject_like {
@@ -279,7 +322,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn verb_span(&self, k: usize, n: usize, verb: SpeechVerb) -> Span {
         let medium = matches!(verb.lemma, "write" | "post" | "tweet")
             && self.word(k + n) == "on"
-            && self.toks.get(k + n + 1).is_some_and(|t| t.cap && !t.in_quote)
+            && self
+                .toks
+                .get(k + n + 1)
+                .is_some_and(|t| t.cap && !t.in_quote)
             && !self.punct_before(k + n)
             && !self.punct_before(k + n + 1);
         self.span_of(k, if medium { k + n + 2 } else { k + n })
@@ -300,7 +346,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             let adjunct = matches!(w, "on" | "in" | "at" | "late" | "earlier" | "later")
                 || matches!(w, "yesterday" | "today" | "last" | "this" | "week" | "on")
                 || self.toks[j].cap
-                || self.toks[j].word.chars().all(|c| c.is_ascii_digit());
+                || w.chars().all(|c| c.is_ascii_digit());
             if !adjunct || w == "that" || j - k > 6 {
                 return false;
             }
@@ -309,7 +355,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     }
 
     fn span_of(&self, from: usize, to: usize) -> Span {
-        match (self.toks.get(from), to.checked_sub(1).and_then(|t| self.toks.get(t))) {
+        match (
+            self.toks.get(from),
+            to.checked_sub(1).and_then(|t| self.toks.get(t)),
+        ) {
             (Some(a), Some(b)) if from < to => Span::new(a.span.start, b.span.end),
             _ => Span::new(self.span.start, self.span.start),
         }
@@ -319,17 +368,25 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
 
     /// Whether word `k` may belong to a speaker's noun phrase.
     fn np_word(&self, k: usize) -> bool {
-        let Some(tok) = self.toks.get(k) else { return false };
+        let Some(tok) = self.toks.get(k) else {
+            return false;
+        };
         if tok.in_quote {
             return false;
         }
-        let w = tok.word.as_str();
+        let w = self.word(k);
         tok.mention.is_some()
             || (tok.cap && !lexicon::SUBJECT_PRONOUNS.contains(&w))
-            || lexicon::ROLE_NOUNS.contains(&w)
+            || lexicon::ROLE_NOUN_SET.contains(w)
             || lexicon::ANONYMITY_MARKERS.contains(&w)
-            || matches!(w, "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some")
-            || matches!(w, "senior" | "top" | "former" | "western" | "european" | "its" | "his")
+            || matches!(
+                w,
+                "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some"
+            )
+            || matches!(
+                w,
+                "senior" | "top" | "former" | "western" | "european" | "its" | "his"
+            )
             || matches!(w, "and" | "of" | "her" | "their" | "many" | "other")
     }
 
@@ -381,7 +438,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let mut part: Vec<usize> = Vec::new();
         let flush = |part: &mut Vec<usize>, out: &mut Vec<ActorId>| {
             let is_person = |m: &usize| {
-                self.mentions.get(*m).and_then(|m| self.actors.lookup(m.actor)).map(|a| a.1)
+                self.mentions
+                    .get(*m)
+                    .and_then(|m| self.actors.lookup(m.actor))
+                    .map(|a| a.1)
                     == Some(ActorKind::Person)
             };
             let pick = part.iter().find(|m| is_person(m)).or(part.first());
@@ -409,9 +469,11 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn speaker_np(&self, np: (usize, usize)) -> Speaker {
         let actors = self.np_actors(np);
         let words = &self.words[np.0..np.1];
-        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-        let kinds: Vec<ActorKind> =
-            actors.iter().filter_map(|&a| self.actors.lookup(a).map(|x| x.1)).collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
+        let kinds: Vec<ActorKind> = actors
+            .iter()
+            .filter_map(|&a| self.actors.lookup(a).map(|x| x.1))
+            .collect();
         let has_person = kinds.contains(&ActorKind::Person);
         let media = actors
             .iter()
@@ -439,7 +501,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// The subject of the main clause: the first noun phrase after an introductory phrase.
     fn main_subject(&self, before: usize) -> Option<Speaker> {
         let mut start = 0;
-        if lexicon::INTRO_OPENERS.contains(&self.word(0)) {
+        if lexicon::INTRO_SET.contains(self.word(0)) {
             let comma = (1..before.min(MAX_INTRO_WORDS)).find(|&k| self.comma_before(k));
             start = match comma {
                 Some(k) => k,
@@ -453,7 +515,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         }
         // "Macron's plan …": a possessive that is not "Sunak's spokesman" is no subject.
         let last = self.word(np.1 - 1);
-        if last.ends_with("'s") && !lexicon::ROLE_NOUNS.contains(&self.word(np.1)) {
+        if last.ends_with("'s") && !lexicon::ROLE_NOUN_SET.contains(self.word(np.1)) {
             return None;
         }
         let speaker = self.speaker_np(np);
@@ -480,10 +542,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// The word index before `k` once adverbs and auxiliaries are skipped.
     fn skip_back(&self, k: usize) -> usize {
         let mut j = k;
-        while j > 0
-            && lexicon::BETWEEN_SPEAKER_AND_VERB.contains(&self.word(j - 1))
-            && !self.punct_before(j)
-        {
+        while j > 0 && lexicon::BETWEEN_SET.contains(self.word(j - 1)) && !self.punct_before(j) {
             j -= 1;
         }
         j
@@ -524,12 +583,15 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             // from its start when it names an actor.
             None => {
                 let start = (1..end).rev().find(|&p| self.comma_before(p)).unwrap_or(0);
-                let start = if lexicon::INTRO_OPENERS.contains(&self.word(start)) {
+                let start = if lexicon::INTRO_SET.contains(self.word(start)) {
                     return None;
                 } else {
                     start
                 };
-                if end - start > MAX_NP_WORDS || self.toks[start..end].iter().any(|t| t.in_quote) {
+                let crosses_clause = (start..end).any(|j| {
+                    self.toks[j].in_quote || self.word(j) == "that" || self.verb_at(j).is_some()
+                });
+                if end - start > MAX_NP_WORDS || crosses_clause {
                     return None;
                 }
                 (start, end)
@@ -544,7 +606,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 .iter()
                 .map(|w| w.text(self.text))
                 .collect();
-            if words.iter().any(|w| lexicon::ANONYMITY_MARKERS.contains(&text::fold(w).as_str())) {
+            if words
+                .iter()
+                .any(|w| lexicon::ANONYMITY_MARKERS.contains(&text::fold(w).as_str()))
+            {
                 speaker.anonymous = true;
                 speaker.outlet = false;
                 speaker.np = Span::new(speaker.np.start, paren.end);
@@ -567,8 +632,12 @@ fn is_quote_mark(c: char) -> bool {
 
 /// The quotations of `structure` whose opening mark lies in `span`.
 fn quotations_in(structure: &Structure, span: Span) -> impl Iterator<Item = &text::Quotation> {
-    let first = structure.quotations.partition_point(|q| q.span.start < span.start);
-    structure.quotations[first..].iter().take_while(move |q| q.span.start < span.end)
+    let first = structure
+        .quotations
+        .partition_point(|q| q.span.start < span.start);
+    structure.quotations[first..]
+        .iter()
+        .take_while(move |q| q.span.start < span.end)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -662,7 +731,7 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
         if qs.is_empty() {
             continue;
         }
-        let view = View::new(text, sentence.span, structure, &sorted, actors);
+        let view = View::new(text, *sentence, structure, &sorted, actors);
         let verbs = view.verbs();
         let mut found: Vec<(Quote, Attribution)> = Vec::new();
         for q in &qs {
@@ -672,13 +741,18 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
             }
             // A subheading wholly in quotation marks is a title, not somebody's words.
             if view.block_kind == Some(BlockKind::Subheading)
-                && text.get(sentence.span.start..q.span.start).is_some_and(|s| s.trim().is_empty())
+                && text
+                    .get(sentence.span.start..q.span.start)
+                    .is_some_and(|s| s.trim().is_empty())
             {
                 continue;
             }
             let mut attribution = attribute(&view, q.span, &verbs);
             resolve_pronoun(&view, &mut attribution.speaker, &sorted, &last);
-            found.push((make_quote(&view, q, sentence_idx, &attribution), attribution));
+            found.push((
+                make_quote(&view, q, sentence_idx, &attribution),
+                attribution,
+            ));
         }
         // Shared: quotations of one sentence with no attribution take a sibling's.
         if let Some(donor) = found.iter().position(|(_, a)| a.found) {
@@ -701,13 +775,20 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
                 if !subject.actors.is_empty() {
                     set_speakers(quote, &subject.actors, actors);
                     quote.kind = QuoteKind::Partial;
-                    *attribution = Attribution { speaker: subject, verb: None, found: true };
+                    *attribution = Attribution {
+                        speaker: subject,
+                        verb: None,
+                        found: true,
+                    };
                 }
             }
         }
         for (quote, _) in &found {
             if !quote.speaker_ids.is_empty() {
-                last = LastSpeaker { actors: quote.speaker_ids.clone(), at: quote.span.end };
+                last = LastSpeaker {
+                    actors: quote.speaker_ids.clone(),
+                    at: quote.span.end,
+                };
             }
         }
         out.extend(found);
@@ -717,12 +798,18 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
 
 fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], actors: &L) {
     quote.speaker_ids = ids.to_vec();
-    quote.speakers =
-        ids.iter().filter_map(|&a| actors.lookup(a).map(|x| x.0.to_owned())).collect();
+    quote.speakers = ids
+        .iter()
+        .filter_map(|&a| actors.lookup(a).map(|x| x.0.to_owned()))
+        .collect();
 }
 
 /// Tries the attribution patterns in order (see the module docs).
-fn attribute<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span, verbs: &[VerbHit]) -> Attribution {
+fn attribute<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: Span,
+    verbs: &[VerbHit],
+) -> Attribution {
     if let Some(a) = after_quote(view, q, verbs) {
         return a;
     }
@@ -733,7 +820,10 @@ fn attribute<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span, verbs: &[Verb
                 let verb = ACCORDING_TO;
                 let span = view.span_of(k, k + 2);
                 return Attribution {
-                    speaker: Speaker { np: Span::new(span.start, speaker.np.end), ..speaker },
+                    speaker: Speaker {
+                        np: Span::new(span.start, speaker.np.end),
+                        ..speaker
+                    },
                     verb: Some(verb),
                     found: true,
                 }
@@ -754,7 +844,12 @@ fn attribute<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span, verbs: &[Verb
     }
     if let Some((speaker, hit)) = best {
         let span = view.verb_span(hit.k, hit.n, hit.verb);
-        return Attribution { speaker, verb: Some(hit.verb), found: true }.with_verb_span(span);
+        return Attribution {
+            speaker,
+            verb: Some(hit.verb),
+            found: true,
+        }
+        .with_verb_span(span);
     }
     Attribution::default()
 }
@@ -774,12 +869,21 @@ fn after_quote<L: ActorLookup + ?Sized>(
     verbs: &[VerbHit],
 ) -> Option<Attribution> {
     let first = view.toks.iter().position(|t| t.span.start >= q.end)?;
-    let gap = view.text.get(q.end..view.toks[first].span.start).unwrap_or("x");
-    if !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')) {
+    let gap = view
+        .text
+        .get(q.end..view.toks[first].span.start)
+        .unwrap_or("x");
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+    {
         return None;
     }
     // `"…", and Macron calls for …` starts a new clause, not an attribution.
-    if matches!(view.word(first), "and" | "but" | "or" | "while" | "as" | "which" | "who") {
+    if matches!(
+        view.word(first),
+        "and" | "but" | "or" | "while" | "as" | "which" | "who"
+    ) {
         return None;
     }
     if view.word(first) == "according" && view.word(first + 1) == "to" {
@@ -787,8 +891,12 @@ fn after_quote<L: ActorLookup + ?Sized>(
         let speaker = view.speaker_np(np);
         let verb = ACCORDING_TO;
         return Some(
-            Attribution { speaker, verb: Some(verb), found: true }
-                .with_verb_span(view.span_of(first, first + 2)),
+            Attribution {
+                speaker,
+                verb: Some(verb),
+                found: true,
+            }
+            .with_verb_span(view.span_of(first, first + 2)),
         );
     }
     let hit = verbs
@@ -800,7 +908,7 @@ fn after_quote<L: ActorLookup + ?Sized>(
         view.speaker_np(view.np_forward(hit.k + hit.n)?)
     } else {
         let between = (first..hit.k)
-            .filter(|&k| !lexicon::BETWEEN_SPEAKER_AND_VERB.contains(&view.word(k)))
+            .filter(|&k| !lexicon::BETWEEN_SET.contains(view.word(k)))
             .collect::<Vec<_>>();
         let (&a, &b) = (between.first()?, between.last()?);
         if (a..=b).any(|k| !view.np_word(k) && !lexicon::SUBJECT_PRONOUNS.contains(&view.word(k))) {
@@ -811,7 +919,14 @@ fn after_quote<L: ActorLookup + ?Sized>(
     if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous {
         return None;
     }
-    Some(Attribution { speaker, verb: Some(hit.verb), found: true }.with_verb_span(verb_span))
+    Some(
+        Attribution {
+            speaker,
+            verb: Some(hit.verb),
+            found: true,
+        }
+        .with_verb_span(verb_span),
+    )
 }
 
 fn make_quote<L: ActorLookup + ?Sized>(
@@ -821,12 +936,21 @@ fn make_quote<L: ActorLookup + ?Sized>(
     attribution: &Attribution,
 ) -> Quote {
     let inner = q.inner.text(view.text);
-    let before = view.text.get(view.span.start..q.span.start).unwrap_or("").trim_end();
-    let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    let before = view
+        .text
+        .get(view.span.start..q.span.start)
+        .unwrap_or("")
+        .trim_end();
+    let starts_upper = inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
     let ends_punct = inner.trim_end().ends_with(['.', ',', '!', '?', '…']);
-    let has_sentence_break = inner
-        .char_indices()
-        .any(|(i, c)| matches!(c, '.' | '!' | '?') && inner[i + 1..].starts_with(' ') && inner[i + 1..].trim_start().starts_with(char::is_uppercase));
+    let has_sentence_break = inner.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && inner[i + 1..].starts_with(' ')
+            && inner[i + 1..].trim_start().starts_with(char::is_uppercase)
+    });
     let full = has_sentence_break
         || (starts_upper && (before.is_empty() || before.ends_with([':', ',']) || ends_punct));
     let verb_span = attribution.speaker.verb_span;
@@ -837,7 +961,11 @@ fn make_quote<L: ActorLookup + ?Sized>(
         span: q.inner,
         speaker_ids: Vec::new(),
         verb_span,
-        kind: if full { QuoteKind::Full } else { QuoteKind::Partial },
+        kind: if full {
+            QuoteKind::Full
+        } else {
+            QuoteKind::Partial
+        },
         sentence_idx,
     };
     set_speakers(&mut quote, &attribution.speaker.actors, view.actors);
@@ -876,8 +1004,10 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
     last: &mut LastSpeaker,
     out: &mut Vec<Statement>,
 ) {
-    let used_verbs: Vec<Span> =
-        quote_ks.iter().filter_map(|&k| attributed[k].0.verb_span).collect();
+    let used_verbs: Vec<Span> = quote_ks
+        .iter()
+        .filter_map(|&k| attributed[k].0.verb_span)
+        .collect();
     let occurrences = occurrences(view, &used_verbs, last);
     let mut statements: Vec<(Statement, Option<usize>)> = Vec::new();
     for &k in quote_ks {
@@ -885,14 +1015,20 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
         if !attribution.found {
             continue;
         }
-        let mode = if quote.kind == QuoteKind::Full { StatementMode::Direct } else { StatementMode::Partial };
+        let mode = if quote.kind == QuoteKind::Full {
+            StatementMode::Direct
+        } else {
+            StatementMode::Partial
+        };
         let speaker = &attribution.speaker;
         statements.push((
             Statement {
                 speakers: quote.speaker_ids.clone(),
                 verb: quote.verb.clone(),
                 verb_span: quote.verb_span,
-                connotation: attribution.verb.map_or(Connotation::Neutral, |v| v.connotation),
+                connotation: attribution
+                    .verb
+                    .map_or(Connotation::Neutral, |v| v.connotation),
                 content: quote.span,
                 mode,
                 sourcing: own_sourcing(speaker),
@@ -910,7 +1046,9 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
             || occ.trailer;
         let inner = occurrences.iter().enumerate().any(|(j, o)| {
             j != occ_idx && occ.scope.contains(o.verb_span) && !o.speaker.actors.is_empty()
-        }) || statements.iter().any(|(s, _)| occ.scope.contains(s.content));
+        }) || statements
+            .iter()
+            .any(|(s, _)| occ.scope.contains(s.content));
         if is_source_only && inner {
             continue;
         }
@@ -964,13 +1102,29 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
 /// Sourcing of a speaker's own words.
 fn own_sourcing(speaker: &Speaker) -> Sourcing {
     if speaker.anonymous {
-        Sourcing { kind: SourceKind::Anonymous, actor: None, span: Some(speaker.np) }
+        Sourcing {
+            kind: SourceKind::Anonymous,
+            actor: None,
+            span: Some(speaker.np),
+        }
     } else if speaker.outlet {
-        Sourcing { kind: SourceKind::Outlet, actor: speaker.media, span: Some(speaker.np) }
+        Sourcing {
+            kind: SourceKind::Outlet,
+            actor: speaker.media,
+            span: Some(speaker.np),
+        }
     } else if speaker.actors.is_empty() {
-        Sourcing { kind: SourceKind::Unsourced, actor: None, span: None }
+        Sourcing {
+            kind: SourceKind::Unsourced,
+            actor: None,
+            span: None,
+        }
     } else {
-        Sourcing { kind: SourceKind::OnRecord, actor: None, span: None }
+        Sourcing {
+            kind: SourceKind::OnRecord,
+            actor: None,
+            span: None,
+        }
     }
 }
 
@@ -980,11 +1134,23 @@ fn relay_sourcing(source: &Speaker, verb_span: Span) -> Sourcing {
     let end = source.np.end.max(verb_span.end);
     let span = Some(Span::new(start, end));
     if source.anonymous {
-        Sourcing { kind: SourceKind::Anonymous, actor: None, span }
+        Sourcing {
+            kind: SourceKind::Anonymous,
+            actor: None,
+            span,
+        }
     } else if source.outlet {
-        Sourcing { kind: SourceKind::Outlet, actor: source.media, span }
+        Sourcing {
+            kind: SourceKind::Outlet,
+            actor: source.media,
+            span,
+        }
     } else {
-        Sourcing { kind: SourceKind::NamedThirdParty, actor: source.actors.first().copied(), span }
+        Sourcing {
+            kind: SourceKind::NamedThirdParty,
+            actor: source.actors.first().copied(),
+            span,
+        }
     }
 }
 
@@ -998,8 +1164,11 @@ fn occurrences<L: ActorLookup + ?Sized>(
     let n = view.toks.len();
     let end_trim = sentence_content_end(view);
     let mut prior: Option<Speaker> = None;
-    let mut hits: Vec<(usize, usize, SpeechVerb, bool)> =
-        view.verbs().into_iter().map(|h| (h.k, h.n, h.verb, false)).collect();
+    let mut hits: Vec<(usize, usize, SpeechVerb, bool)> = view
+        .verbs()
+        .into_iter()
+        .map(|h| (h.k, h.n, h.verb, false))
+        .collect();
     for k in view.according_tos() {
         hits.push((k, 2, ACCORDING_TO, true));
     }
@@ -1007,26 +1176,49 @@ fn occurrences<L: ActorLookup + ?Sized>(
     for &(k, len, verb, according) in &hits {
         let verb_span = view.verb_span(k, len, verb);
         let occurrence = if according {
-            let Some(np) = view.np_forward(k + 2) else { continue };
+            if used_verbs.contains(&verb_span) {
+                continue;
+            }
+            let Some(np) = view.np_forward(k + 2) else {
+                continue;
+            };
             let mut speaker = view.speaker_np(np);
             speaker.np = Span::new(verb_span.start, speaker.np.end);
-            let leading = (0..k).all(|j| {
-                view.np_word(j) || lexicon::INTRO_OPENERS.contains(&view.word(j))
-            }) && !view.comma_before(k);
+            let leading = (0..k)
+                .all(|j| view.np_word(j) || lexicon::INTRO_SET.contains(view.word(j)))
+                && !view.comma_before(k);
             if leading {
                 let content = view.span_of(np.1, n).min_end(end_trim);
-                Occurrence { speaker, verb, verb_span, content, trailer: false, scope: content, clause_start: None }
+                Occurrence {
+                    speaker,
+                    verb,
+                    verb_span,
+                    content,
+                    trailer: false,
+                    scope: content,
+                    clause_start: None,
+                }
             } else {
                 let content =
                     Span::new(view.span.start, view.toks[k].span.start).trim_end_in(view.text);
                 let clause_start = k.checked_sub(1).map(|p| view.toks[p].span.end);
-                Occurrence { speaker, verb, verb_span, content, trailer: true, scope: content, clause_start }
+                Occurrence {
+                    speaker,
+                    verb,
+                    verb_span,
+                    content,
+                    trailer: true,
+                    scope: content,
+                    clause_start,
+                }
             }
         } else {
             if verb.lemma == "cite" {
                 continue;
             }
-            let Some(mut speaker) = view.subject_of(k, prior.as_ref()) else { continue };
+            let Some(mut speaker) = view.subject_of(k, prior.as_ref()) else {
+                continue;
+            };
             if speaker.pronoun {
                 resolve_pronoun(view, &mut speaker, view.mentions, last);
             }
@@ -1036,14 +1228,34 @@ fn occurrences<L: ActorLookup + ?Sized>(
             }
             let np_start = speaker.np_words.0;
             let attachment = view.attachment(k);
-            if attachment.is_none() && np_start > 0 && view.comma_before(np_start) && view.ends_clause(k + len) {
+            if attachment.is_none()
+                && np_start > 0
+                && view.comma_before(np_start)
+                && view.ends_clause(k + len)
+            {
                 let content = Span::new(view.span.start, view.toks[np_start].span.start)
                     .trim_end_in(view.text);
                 let clause_start = Some(view.toks[np_start - 1].span.end);
-                Occurrence { speaker, verb, verb_span, content, trailer: true, scope: content, clause_start }
+                Occurrence {
+                    speaker,
+                    verb,
+                    verb_span,
+                    content,
+                    trailer: true,
+                    scope: content,
+                    clause_start,
+                }
             } else {
                 let content = content_after(view, k + len, verb).min_end(end_trim);
-                Occurrence { speaker, verb, verb_span, content, trailer: false, scope: content, clause_start: attachment }
+                Occurrence {
+                    speaker,
+                    verb,
+                    verb_span,
+                    content,
+                    trailer: false,
+                    scope: content,
+                    clause_start: attachment,
+                }
             }
         };
         out.push(occurrence);
@@ -1053,10 +1265,16 @@ fn occurrences<L: ActorLookup + ?Sized>(
         if view.word(k) != "citing" || view.toks[k].in_quote || !view.comma_before(k) {
             continue;
         }
-        let Some(np) = view.np_forward(k + 1) else { continue };
+        let Some(np) = view.np_forward(k + 1) else {
+            continue;
+        };
         let cited = view.speaker_np(np);
         let at = view.toks[k].span.start;
-        if let Some(occ) = out.iter_mut().rev().find(|o| o.trailer && o.verb_span.end <= at) {
+        if let Some(occ) = out
+            .iter_mut()
+            .rev()
+            .find(|o| o.trailer && o.verb_span.end <= at)
+        {
             occ.speaker.np = Span::new(occ.speaker.np.start, cited.np.end);
             if cited.anonymous {
                 occ.speaker.anonymous = true;
@@ -1065,7 +1283,20 @@ fn occurrences<L: ActorLookup + ?Sized>(
         }
     }
     // A clause ends where a later participle, coordinated verb or trailer takes over.
-    let bounds: Vec<usize> = out.iter().filter_map(|o| o.clause_start).collect();
+    let mut bounds: Vec<usize> = out.iter().filter_map(|o| o.clause_start).collect();
+    for o in &out {
+        let (np_start, _) = o.speaker.np_words;
+        let joined =
+            np_start > 0 && (view.comma_before(np_start) || view.word(np_start - 1) == "and");
+        if !o.trailer && o.clause_start.is_none() && joined {
+            let before_and = if view.word(np_start - 1) == "and" {
+                np_start - 1
+            } else {
+                np_start
+            };
+            bounds.push(view.toks[before_and].span.start);
+        }
+    }
     for occ in &mut out {
         if occ.trailer {
             continue;
@@ -1080,15 +1311,21 @@ fn occurrences<L: ActorLookup + ?Sized>(
 }
 
 /// The pseudo-verb of "according to" and "as per".
-const ACCORDING_TO: SpeechVerb =
-    SpeechVerb { lemma: "according to", connotation: Connotation::Neutral, addressee: false };
+const ACCORDING_TO: SpeechVerb = SpeechVerb {
+    lemma: "according to",
+    connotation: Connotation::Neutral,
+    addressee: false,
+};
 
 /// Where content ends: the sentence's end without its final punctuation.
 fn sentence_content_end<L: ActorLookup + ?Sized>(view: &View<'_, L>) -> usize {
     view.toks.last().map_or(view.span.start, |t| {
         let after = view.text.get(t.span.end..view.span.end).unwrap_or("");
         // Keep a closing quotation mark that belongs to the content.
-        let keep = after.len() - after.trim_start_matches(|c: char| is_quote_mark(c) || c == '.' || c == '!' || c == '?').len();
+        let keep = after.len()
+            - after
+                .trim_start_matches(|c: char| is_quote_mark(c) || c == '.' || c == '!' || c == '?')
+                .len();
         let kept = &after[..keep];
         let marks = kept.trim_end_matches(['.', '!', '?']).len();
         t.span.end + marks
@@ -1097,7 +1334,11 @@ fn sentence_content_end<L: ActorLookup + ?Sized>(view: &View<'_, L>) -> usize {
 
 /// The reported clause after a verb: after "that" when it comes soon, else after the
 /// addressee of verbs that take one ("told allies there would be …").
-fn content_after<L: ActorLookup + ?Sized>(view: &View<'_, L>, from: usize, verb: SpeechVerb) -> Span {
+fn content_after<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    from: usize,
+    verb: SpeechVerb,
+) -> Span {
     let n = view.toks.len();
     let that = (from..n.min(from + MAX_NP_WORDS))
         .take_while(|&j| !view.toks[j].in_quote && (j == from || !view.comma_before(j)))
@@ -1115,8 +1356,8 @@ fn content_after<L: ActorLookup + ?Sized>(view: &View<'_, L>, from: usize, verb:
                 && j - addressee_start < 5
                 && !view.toks[j].in_quote
                 && (j == addressee_start || !view.punct_before(j))
-                && (view.np_word(j) || lexicon::ADDRESSEES.contains(&view.word(j)))
-                && view.word(j) != "and"
+                && (view.np_word(j) || lexicon::ADDRESSEE_SET.contains(view.word(j)))
+                && view.word(j) != "of"
             {
                 j += 1;
             }
@@ -1139,10 +1380,17 @@ impl SpanExt for Span {
     fn min_end(self, end: usize) -> Span {
         Span::new(self.start, self.end.min(end).max(self.start))
     }
-    /// Drops trailing spaces and commas.
+    /// Drops trailing spaces, commas and a dangling "and".
     fn trim_end_in(self, text: &str) -> Span {
         let slice = self.text(text);
-        let kept = slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–'));
+        let trim = |s: &str| -> usize {
+            s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–'))
+                .len()
+        };
+        let mut kept = &slice[..trim(slice)];
+        if let Some(stripped) = kept.strip_suffix(" and") {
+            kept = &stripped[..trim(stripped)];
+        }
         Span::new(self.start, self.start + kept.len())
     }
 }
@@ -1198,7 +1446,11 @@ mod tests {
 
     /// Mentions of the case's actors by exact name or alias (the actor stage is tested on
     /// its own; these tests pin the attribution patterns).
-    fn mentions_of(text: &str, structure: &Structure, specs: &[String]) -> (Vec<Actor>, Vec<Mention>) {
+    fn mentions_of(
+        text: &str,
+        structure: &Structure,
+        specs: &[String],
+    ) -> (Vec<Actor>, Vec<Mention>) {
         let mut actors = Vec::new();
         let mut names: Vec<(String, ActorId)> = Vec::new();
         for spec in specs {
@@ -1213,7 +1465,13 @@ mod tests {
             let id = actors.len();
             names.push((name.clone(), id));
             names.extend(parts.map(|alias| (alias.to_owned(), id)));
-            actors.push(Actor { name, kind, role: None, affiliation: None, discovered: false });
+            actors.push(Actor {
+                name,
+                kind,
+                role: None,
+                affiliation: None,
+                discovered: false,
+            });
         }
         names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         let mut mentions: Vec<Mention> = Vec::new();
@@ -1227,12 +1485,19 @@ mod tests {
                 if !bounded || mentions.iter().any(|m| m.span.overlaps(span)) {
                     continue;
                 }
-                let Some(sentence_idx) =
-                    structure.sentences.iter().position(|s| s.span.contains(span))
+                let Some(sentence_idx) = structure
+                    .sentences
+                    .iter()
+                    .position(|s| s.span.contains(span))
                 else {
                     continue;
                 };
-                mentions.push(Mention { actor: *actor, span, via: MentionVia::Name, sentence_idx });
+                mentions.push(Mention {
+                    actor: *actor,
+                    span,
+                    via: MentionVia::Name,
+                    sentence_idx,
+                });
             }
         }
         mentions.sort_by_key(|m| m.span.start);
@@ -1305,6 +1570,47 @@ mod tests {
                 }
             }
         }
-        assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing cases:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_every_span_lies_on_char_boundaries() {
+        let long = format!("\"{}", "é said “x” ".repeat(2000));
+        let texts = [
+            "",
+            "\"",
+            "\"\"\"\"",
+            "« « » »",
+            "‘’‘’ ' '' '",
+            "He said: \"",
+            "\u{202e}“مرحبا,” he said.\r\n\"Ok\"",
+            "a\u{301}\u{200b} “é”, said Zoë, according to",
+            ", said , according to , US officials said.",
+            long.as_str(),
+        ];
+        for text in texts {
+            let structure = crate::structure::parse(text);
+            let specs = ["Zoë Roy|person|Zoë".to_owned()];
+            let (actors, mentions) = mentions_of(text, &structure, &specs);
+            let quotes = find_quotes_with(text, &structure, &mentions, actors.as_slice());
+            let statements =
+                find_statements_with(text, &structure, &mentions, &quotes, actors.as_slice());
+            let fits = |s: Span| s.start <= s.end && text.get(s.start..s.end).is_some();
+            for q in &quotes {
+                assert!(fits(q.span) && q.verb_span.is_none_or(fits), "{text:?}");
+            }
+            for st in &statements {
+                assert!(
+                    fits(st.content) && st.verb_span.is_none_or(fits),
+                    "{text:?}"
+                );
+                assert!(st.sourcing.span.is_none_or(fits), "{text:?}");
+            }
+        }
     }
 }
