@@ -322,7 +322,12 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("page furniture: a line with no words");
     }
-    if line.len() > MAX_FURNITURE_BYTES {
+    // Each whitespace-separated token with a letter or digit holds at least one word: a
+    // cheap, exact way to turn long lines away before collecting words.
+    let n_tokens = line
+        .split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric));
+    if line.len() > MAX_FURNITURE_BYTES || n_tokens.count() > MAX_FURNITURE_WORDS {
         return None;
     }
     let spans = text::words(line, Span::new(0, line.len()));
@@ -584,6 +589,9 @@ fn body_block_kind(text: &str, lines: &[Span], kinds: &[LineKind], line_idx: usi
 
 /// The words inside the marks when `line` is one quotation from end to end.
 fn wholly_quoted(line: &str) -> Option<&str> {
+    if !line.starts_with(['"', '\'', '“', '„', '«', '‘']) {
+        return None;
+    }
     let quotations = text::quotations(line, Span::new(0, line.len()));
     match quotations.as_slice() {
         [q] if q.closed && q.span == Span::new(0, line.len()) => Some(q.inner.text(line)),

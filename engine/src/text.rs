@@ -207,7 +207,12 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
     // closing one follows somewhere in the span.
     let mut straight_closers = Vec::new();
     let mut curly_closers = Vec::new();
-    for (i, c, prev, next) in quotation_marks(slice) {
+    // One byte scan finds the marks; both passes below read only those.
+    let marks: Vec<(usize, char, Option<char>, Option<char>)> = quotation_marks(slice).collect();
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    for &(i, c, prev, next) in &marks {
         if (c == '\'' || c == '’') && single_closes(prev, next) {
             if c == '\'' {
                 straight_closers.push(i)
@@ -238,7 +243,7 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
             closed,
         });
     };
-    for (i, c, prev, next) in quotation_marks(slice) {
+    for &(i, c, prev, next) in &marks {
         while straight_k < straight_closers.len() && straight_closers[straight_k] <= i {
             straight_k += 1;
         }
