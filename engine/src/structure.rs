@@ -334,11 +334,26 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if spans.len() > MAX_FURNITURE_WORDS {
         return None;
     }
-    let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
     let is_number = |w: &str| {
         w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
+    // Every kind of furniture below starts with a number or a word of its vocabulary: most
+    // article lines are turned away here, before any word is folded into a new string.
+    let first = spans.first().map_or("", |w| w.text(line));
+    let in_vocabulary =
+        |vocabulary: &[&str]| vocabulary.iter().any(|v| first.eq_ignore_ascii_case(v));
+    let may_be_furniture = is_number(first)
+        || ["a", "an", "one"]
+            .iter()
+            .any(|v| first.eq_ignore_ascii_case(v))
+        || in_vocabulary(TIMESTAMP_WORDS)
+        || in_vocabulary(AD_WORDS)
+        || in_vocabulary(LINK_VERBS);
+    if !may_be_furniture {
+        return None;
+    }
+    let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
     if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
         return Some("page furniture: a counter");
     }
