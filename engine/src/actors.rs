@@ -1,44 +1,2039 @@
-//! Actors: gazetteer matching, roles resolved in the article's time, pronouns that
-//! attribute speech, and discovery of people and bodies the gazetteer lacks.
+//! Actors: who an article names, by name, by role or by a pronoun that attributes speech,
+//! and the people and bodies it names that the gazetteer does not know.
+//!
+//! [`ActorIndex::new`] compiles the [`Gazetteer`] once: every alias, title phrase, scope
+//! (country or body) and kind of body becomes a run of folded words in a table keyed by
+//! its first word, so scanning a sentence is one hash lookup per word and the longest
+//! run wins. [`ActorIndex::find_mentions`] then reads the article's own sentences only
+//! (headline and body; the header line and removed lines are never read), sentence by
+//! sentence, in five passes:
+//!
+//! 1. **Names**: gazetteer aliases and names discovered earlier in the article, on word
+//!    boundaries, accents and case folded, possessives stripped ("Macronʼs"). An alias
+//!    written with capitals needs capitals in the text ("AP", not "ap"); a surname alias
+//!    right after an unknown capitalised word is someone else ("Hunter Biden"). Aliases
+//!    that several actors share, or that are common words ("Austin"), count only for an
+//!    actor already named in the article.
+//! 2. **Bodies**: "<Adjective> <kind of body>", "<Country>'s <body>", "<body> of <Country>"
+//!    ("the Estonian Defence Ministry") become one government actor.
+//! 3. **Discovery** of people and organisations the gazetteer lacks, from context only:
+//!    "the <Capitalised Words> (ACRONYM)"; a name of two to four capitalised words after
+//!    a title or role noun ("Slovak Prime Minister Robert Fico", "far-right figurehead
+//!    Marine Le Pen"), before an apposition with a role ("Rym Momtaz, consultant research
+//!    fellow at …"), or next to a speech verb ("said Rym Momtaz", "Rym Momtaz said").
+//!    Headlines and subheadings (title case) are not used for discovery.
+//! 4. **Roles**, resolved at the article's date (else the gazetteer's `default_date`):
+//!    "the German chancellor", "Germany's chancellor", "the chancellor of Germany",
+//!    "the French leader", "Kremlin spokesman". A bare "the chancellor" is the most recent
+//!    actor of the article who holds that title; a title right before a name is part of
+//!    the name's mention, not a role mention; "former"/"then" titles are not resolved.
+//! 5. **Pronouns** ("he", "she", "they") where they attribute speech ("he added", "she
+//!    told") or are the subject that opens a sentence ("He painted …"): he/she go to the
+//!    first person (of a compatible gender, outside quotations) of the current sentence
+//!    before the pronoun, else of the nearest earlier sentence that names one — the
+//!    previous sentence's subject, as news writing puts it first; "they" only to an
+//!    organisation that is the first actor of the previous sentence.
+//!
+//! Countries are never actors: a country named as a place ("troops in Ukraine") or as a
+//! metonym ("Russia said") is not listed, as in the reference annotations; only bodies
+//! are ("the Kremlin", "the Italian Government").
+//!
+//! Everything is linear in the article's length: one token vector and one folded-text
+//! buffer per sentence, reused; no per-word allocation.
 
-use crate::gazetteer::Gazetteer;
-use crate::model::{Actor, ActorId, Mention};
+use crate::gazetteer::{Entry, Gazetteer, Gender, LEADER_TITLE};
+use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Span};
 use crate::structure::Structure;
+use crate::text;
+use std::collections::{HashMap, HashSet};
+
+// ------------------------------------------------------------------------ word lists
+
+/// Capitalised words that never start or continue a person's name: function words that
+/// open sentences, months, days, honorifics and generic words of institutions' names.
+const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "to",
+    "with",
+    "without",
+    "after",
+    "before",
+    "while",
+    "when",
+    "where",
+    "whether",
+    "despite",
+    "however",
+    "meanwhile",
+    "moreover",
+    "although",
+    "though",
+    "because",
+    "since",
+    "until",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "why",
+    "how",
+    "according",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "other",
+    "others",
+    "such",
+    "no",
+    "not",
+    "yes",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "still",
+    "even",
+    "only",
+    "just",
+    "one",
+    "two",
+    "three",
+    "several",
+    "each",
+    "every",
+    "any",
+    "more",
+    "less",
+    "few",
+    "new",
+    "old",
+    "former",
+    "late",
+    "acting",
+    "deputy",
+    "vice",
+    "senior",
+    "top",
+    "chief",
+    "head",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "madame",
+    "monsieur",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "adm",
+    "sgt",
+    "sen",
+    "rep",
+    "gov",
+    "st",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "west",
+    "east",
+    "north",
+    "south",
+    "european",
+    "atlantic",
+    "transatlantic",
+    "allied",
+    "allies",
+    "alliance",
+    "treaty",
+    "article",
+    "strip",
+    "forces",
+    "armed",
+    "army",
+    "navy",
+    "party",
+    "ministry",
+    "government",
+    "parliament",
+    "council",
+    "commission",
+    "union",
+    "institute",
+    "institution",
+    "university",
+    "agency",
+    "department",
+    "office",
+    "group",
+    "summit",
+    "conference",
+    "war",
+    "day",
+    "house",
+    "street",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "center",
+    "centre",
+    "foundation",
+    "fund",
+    "bank",
+    "court",
+    "assembly",
+    "committee",
+    "organization",
+    "organisation",
+    "association",
+    "federation",
+    "republic",
+    "kingdom",
+    "states",
+    "united",
+    "national",
+    "international",
+    "federal",
+    "state",
+    "world",
+    "global",
+    "keep",
+    "read",
+    "watch",
+    "see",
+    "follow",
+    "subscribe",
+    "says",
+    "said",
+    "says",
+    "reports",
+    "report",
+    "live",
+    "breaking",
+    "update",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "video",
+    "photo",
+    "why",
+    "god",
+    "ukrainians",
+    "russians",
+    "americans",
+    "europeans",
+];
+
+/// Nouns of roles and occupations that may stand right before a person's name
+/// ("figurehead Marine Le Pen", "analyst Jane Doe") or head an apposition after it.
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "chancellor",
+    "premier",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "figurehead",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "ceo",
+    "official",
+    "officer",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "expert",
+    "researcher",
+    "fellow",
+    "scholar",
+    "professor",
+    "economist",
+    "historian",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "commentator",
+    "author",
+    "writer",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "deputy",
+    "mp",
+    "mep",
+    "politician",
+    "candidate",
+    "nominee",
+    "mayor",
+    "governor",
+    "commander",
+    "general",
+    "admiral",
+    "colonel",
+    "lieutenant",
+    "major",
+    "captain",
+    "sergeant",
+    "soldier",
+    "veteran",
+    "activist",
+    "campaigner",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "cardinal",
+    "bishop",
+    "commissioner",
+    "representative",
+    "negotiator",
+    "strategist",
+    "coordinator",
+    "consultant",
+    "member",
+    "speaker",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "gen",
+    "col",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "madame",
+    "monsieur",
+    "pm",
+];
+
+/// Words that join the capitalised words of an organisation's name.
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "&",
+];
+
+/// Lower-case particles inside a person's name ("Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+    "dos", "das", "del", "ter", "ten",
+];
+
+/// Verbs that attribute speech, for "said X", "X said" and "he added".
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "asked",
+    "asks",
+    "urged",
+    "urges",
+    "cautioned",
+    "cautions",
+    "continued",
+    "recalled",
+    "recalls",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "suggested",
+    "suggests",
+    "remarked",
+    "commented",
+    "observed",
+    "underlined",
+    "assured",
+    "assures",
+    "tweeted",
+    "posted",
+    "concluded",
+    "pointed",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "predicted",
+    "conceded",
+    "confirmed",
+    "denied",
+    "accused",
+    "criticized",
+    "criticised",
+    "called",
+    "dismissed",
+    "rejected",
+    "lamented",
+    "stated",
+    "reiterated",
+    "hinted",
+    "threatened",
+    "vowed",
+    "promised",
+];
+
+/// Words that may stand between a pronoun and its speech verb ("he also said").
+const PRONOUN_FILLERS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "further",
+    "once",
+    "again",
+    "previously",
+    "earlier",
+    "reportedly",
+    "would",
+    "will",
+    "had",
+    "subsequently",
+    "even",
+    "repeatedly",
+    "quickly",
+    "firmly",
+    "recently",
+];
+
+/// Words before a title that make it someone else than the current holder.
+const NOT_CURRENT: &[&str] = &[
+    "former", "ex", "late", "then", "future", "next", "incoming", "outgoing", "new", "acting",
+    "deputy", "vice", "first", "previous", "past", "would-be", "a", "an", "another", "every",
+    "each", "any", "no",
+];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+// ----------------------------------------------------------------------------- tokens
+
+/// One word of a sentence: its place in the text and its folded forms in [`Tokens::buf`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Token {
+    /// The word without a possessive `'s`.
+    span: Span,
+    /// Folded word without the possessive, as a range of the buffer.
+    key: (usize, usize),
+    /// Folded word with the possessive, if any.
+    full: (usize, usize),
+    possessive: bool,
+    /// First letter upper case.
+    capital: bool,
+    /// Upper-case letters and no lower-case one ("NATO", "US").
+    all_caps: bool,
+    /// Only spaces and dots since the previous word, which is not possessive.
+    joined: bool,
+    /// Only spaces since the previous word, which is not possessive.
+    spaced: bool,
+    /// Only spaces since the previous word (which may be possessive: "Russia's foreign").
+    space_before: bool,
+    /// The gap before the word ends with `(` and the text after it starts with `)`.
+    in_parens: bool,
+    /// The gap before the word holds a comma.
+    after_comma: bool,
+}
+
+/// The words of one text (a sentence, or an alias), folded once into one buffer.
+#[derive(Default)]
+struct Tokens {
+    buf: String,
+    toks: Vec<Token>,
+}
+
+impl Tokens {
+    /// Tokenises `span` of `text`, reusing the buffers.
+    fn fill(&mut self, text: &str, span: Span) {
+        self.buf.clear();
+        self.toks.clear();
+        let mut prev_end = span.start;
+        let mut prev_possessive = false;
+        for word in text::words(text, span) {
+            let original = word.text(text);
+            let start = self.buf.len();
+            self.buf.extend(original.chars().map(text::fold_char));
+            let full = (start, self.buf.len());
+            let possessive = self.buf.ends_with("'s") && self.buf.len() - start > 2;
+            let (key, span) = if possessive {
+                // The original apostrophe may be several bytes (’, ʼ); the `s` is one.
+                let before_s = &original[..original.len() - 1];
+                let apostrophe = before_s.chars().next_back().map_or(1, char::len_utf8);
+                (
+                    (start, self.buf.len() - 2),
+                    Span::new(word.start, word.end - 1 - apostrophe),
+                )
+            } else {
+                (full, word)
+            };
+            let gap = text.get(prev_end..word.start).unwrap_or(" ");
+            let first = original.chars().next().unwrap_or(' ');
+            let has_lower = original.chars().any(char::is_lowercase);
+            let first_tok = self.toks.is_empty();
+            self.toks.push(Token {
+                span,
+                key,
+                full,
+                possessive,
+                capital: first.is_uppercase(),
+                all_caps: !has_lower && original.chars().any(char::is_uppercase),
+                joined: !first_tok
+                    && !prev_possessive
+                    && gap.chars().all(|c| c.is_whitespace() || c == '.'),
+                spaced: !first_tok
+                    && !prev_possessive
+                    && !gap.is_empty()
+                    && gap.chars().all(char::is_whitespace),
+                space_before: !first_tok && !gap.is_empty() && gap.chars().all(char::is_whitespace),
+                in_parens: gap.trim_end().ends_with('(')
+                    && text
+                        .get(word.end..)
+                        .is_some_and(|rest| rest.starts_with(')')),
+                after_comma: gap.contains(','),
+            });
+            prev_end = word.end;
+            prev_possessive = possessive;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn key(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.buf.get(t.key.0..t.key.1).unwrap_or(""))
+    }
+    fn full(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.buf.get(t.full.0..t.full.1).unwrap_or(""))
+    }
+    fn tok(&self, i: usize) -> Token {
+        self.toks.get(i).copied().unwrap_or_default()
+    }
+}
+
+// ---------------------------------------------------------------------- phrase tables
+
+/// How a phrase's word must be written in the text to match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Any,
+    /// The alias word is capitalised: so must the text's word be.
+    Capital,
+    /// The alias word is an acronym in capitals: so must the text's word be.
+    AllCaps,
+}
+
+#[derive(Clone, Debug)]
+struct PhraseWord {
+    folded: String,
+    case: Case,
+}
+
+#[derive(Clone, Debug)]
+struct Phrase<T> {
+    words: Vec<PhraseWord>,
+    targets: Vec<T>,
+}
+
+/// Runs of folded words with their targets, looked up by first word, longest first.
+#[derive(Clone, Debug)]
+struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> PhraseTable<T> {
+    /// Adds `phrase` (tokenised like article text) for `target`; `cased` keeps the case
+    /// of its words as a requirement.
+    fn insert(&mut self, phrase: &str, cased: bool, target: T) {
+        let mut tokens = Tokens::default();
+        tokens.fill(phrase, Span::new(0, phrase.len()));
+        let words: Vec<PhraseWord> = (0..tokens.len())
+            .map(|i| {
+                let t = tokens.tok(i);
+                let original = t.span.text(phrase);
+                let case = if !cased {
+                    Case::Any
+                } else if t.all_caps && original.chars().count() >= 2 {
+                    Case::AllCaps
+                } else if t.capital {
+                    Case::Capital
+                } else {
+                    Case::Any
+                };
+                PhraseWord {
+                    folded: tokens.full(i).to_owned(),
+                    case,
+                }
+            })
+            .collect();
+        let Some(first) = words.first() else {
+            return;
+        };
+        let list = self.by_first.entry(first.folded.clone()).or_default();
+        let same = |p: &Phrase<T>| {
+            p.words.len() == words.len()
+                && p.words
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| a.folded == b.folded && a.case == b.case)
+        };
+        match list.iter_mut().find(|p| same(p)) {
+            Some(p) => {
+                if !p.targets.contains(&target) {
+                    p.targets.push(target);
+                }
+            }
+            None => {
+                list.push(Phrase {
+                    words,
+                    targets: vec![target],
+                });
+                list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            }
+        }
+    }
+
+    /// Phrases that match at word `i`, longest first, as (number of words, targets).
+    fn matches_at<'a>(
+        &'a self,
+        toks: &'a Tokens,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'a [T])> + 'a {
+        let candidates = self
+            .by_first
+            .get(toks.key(i))
+            .or_else(|| self.by_first.get(toks.full(i)))
+            .map_or(&[][..], Vec::as_slice);
+        candidates.iter().filter_map(move |phrase| {
+            let n = phrase.words.len();
+            if i + n > toks.len() {
+                return None;
+            }
+            for (k, word) in phrase.words.iter().enumerate() {
+                let t = toks.tok(i + k);
+                let last = k + 1 == n;
+                let text_word = if last {
+                    toks.key(i + k)
+                } else {
+                    toks.full(i + k)
+                };
+                let equal = text_word == word.folded || (last && toks.full(i + k) == word.folded);
+                let case_ok = match word.case {
+                    Case::Any => true,
+                    Case::Capital => t.capital,
+                    Case::AllCaps => t.all_caps,
+                };
+                if !equal || !case_ok || (k > 0 && !t.joined) || (!last && t.possessive) {
+                    return None;
+                }
+            }
+            Some((n, phrase.targets.as_slice()))
+        })
+    }
+
+    /// The longest match at `i`, if any.
+    fn longest_at<'a>(&'a self, toks: &'a Tokens, i: usize) -> Option<(usize, &'a [T])> {
+        self.matches_at(toks, i).next()
+    }
+}
+
+// ------------------------------------------------------------------------------ index
+
+/// What a role or a body is "of": a country or a gazetteer actor (by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Scope {
+    Country(usize),
+    Actor(usize),
+}
+
+/// A gazetteer alias: the entry it names, and whether it counts only once named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NameTarget {
+    entry_idx: usize,
+    once_named: bool,
+}
 
 /// The gazetteer compiled for matching, built once per analysis.
 pub struct ActorIndex<'g> {
-    #[allow(dead_code)]
     gazetteer: &'g Gazetteer,
-}
-
-/// The corpus-wide table of actors, filled as articles are analysed.
-#[derive(Default)]
-pub struct Registry {
-    actors: Vec<Actor>,
-}
-
-impl Registry {
-    pub fn actor(&self, id: ActorId) -> &Actor {
-        &self.actors[id]
-    }
-    pub fn into_actors(self) -> Vec<Actor> {
-        self.actors
-    }
+    names: PhraseTable<NameTarget>,
+    scopes: PhraseTable<Scope>,
+    titles: PhraseTable<usize>,
+    bodies: PhraseTable<usize>,
+    /// (title, scope) → holders as (entry, role) indices; titles include what they count as.
+    holders: HashMap<(usize, Scope), Vec<(usize, usize)>>,
+    /// Title index → the title indices it answers to (itself and its `counts_as`).
+    answers_to: Vec<Vec<usize>>,
+    leader_title: Option<usize>,
+    /// Folded words that never form part of a person's name.
+    not_name: HashSet<String>,
+    role_nouns: HashSet<&'static str>,
 }
 
 impl<'g> ActorIndex<'g> {
+    /// Compiles `gazetteer`: linear in its size.
     pub fn new(gazetteer: &'g Gazetteer) -> ActorIndex<'g> {
-        ActorIndex { gazetteer }
+        let mut names = PhraseTable::default();
+        let mut scopes = PhraseTable::default();
+        let mut titles = PhraseTable::default();
+        let mut bodies = PhraseTable::default();
+        let mut not_name: HashSet<String> = NOT_NAME_WORDS.iter().map(|w| w.to_string()).collect();
+        let add_not_name = |phrase: &str, not_name: &mut HashSet<String>| {
+            for word in text::words(phrase, Span::new(0, phrase.len())) {
+                not_name.insert(text::fold(word.text(phrase)));
+            }
+        };
+
+        for (entry_idx, entry) in gazetteer.actors.iter().enumerate() {
+            let target = NameTarget {
+                entry_idx,
+                once_named: false,
+            };
+            names.insert(&entry.name, true, target);
+            for alias in &entry.aliases {
+                names.insert(alias, true, target);
+            }
+            for alias in &entry.once_named {
+                names.insert(
+                    alias,
+                    true,
+                    NameTarget {
+                        entry_idx,
+                        once_named: true,
+                    },
+                );
+            }
+            if entry.kind != ActorKind::Person {
+                scopes.insert(&entry.name, true, Scope::Actor(entry_idx));
+                for alias in &entry.aliases {
+                    scopes.insert(alias, true, Scope::Actor(entry_idx));
+                }
+            }
+        }
+        for (country_idx, country) in gazetteer.countries.iter().enumerate() {
+            let scope = Scope::Country(country_idx);
+            for phrase in std::iter::once(&country.name)
+                .chain(&country.adjectives)
+                .chain(&country.aliases)
+            {
+                scopes.insert(phrase, true, scope);
+                add_not_name(phrase, &mut not_name);
+            }
+        }
+        for (title_idx, title) in gazetteer.titles.iter().enumerate() {
+            titles.insert(&title.name, false, title_idx);
+            add_not_name(&title.name, &mut not_name);
+            for phrase in &title.phrases {
+                titles.insert(phrase, false, title_idx);
+                add_not_name(phrase, &mut not_name);
+            }
+        }
+        for (body_idx, body) in gazetteer.bodies.iter().enumerate() {
+            bodies.insert(&body.name, false, body_idx);
+            for phrase in &body.phrases {
+                bodies.insert(phrase, false, body_idx);
+            }
+        }
+        for noun in ROLE_NOUNS {
+            not_name.insert((*noun).to_owned());
+        }
+
+        let title_idx = |name: &str| gazetteer.titles.iter().position(|t| t.name == name);
+        let answers_to: Vec<Vec<usize>> = gazetteer
+            .titles
+            .iter()
+            .enumerate()
+            .map(|(idx, t)| {
+                std::iter::once(idx)
+                    .chain(t.counts_as.iter().filter_map(|n| title_idx(n)))
+                    .collect()
+            })
+            .collect();
+        let mut holders: HashMap<(usize, Scope), Vec<(usize, usize)>> = HashMap::new();
+        for (entry_idx, entry) in gazetteer.actors.iter().enumerate() {
+            for (role_idx, role) in entry.roles.iter().enumerate() {
+                let Some(t) = title_idx(&role.title) else {
+                    continue;
+                };
+                let scope = gazetteer
+                    .countries
+                    .iter()
+                    .position(|c| c.name == role.of)
+                    .map(Scope::Country)
+                    .or_else(|| {
+                        gazetteer
+                            .actors
+                            .iter()
+                            .position(|a| a.name == role.of)
+                            .map(Scope::Actor)
+                    });
+                let Some(scope) = scope else {
+                    continue;
+                };
+                for &answer in &answers_to[t] {
+                    holders
+                        .entry((answer, scope))
+                        .or_default()
+                        .push((entry_idx, role_idx));
+                }
+            }
+        }
+        ActorIndex {
+            gazetteer,
+            names,
+            scopes,
+            titles,
+            bodies,
+            holders,
+            answers_to,
+            leader_title: title_idx(LEADER_TITLE),
+            not_name,
+            role_nouns: ROLE_NOUNS.iter().copied().collect(),
+        }
     }
 
-    /// Every mention of an actor in the article's own text.
+    /// Every mention of an actor in the article's own sentences (headline and body), in
+    /// text order, interning the actors in `registry`. `date` (`YYYY-MM-DD`) is the
+    /// article's; roles are resolved at it, or at the gazetteer's default date.
     pub fn find_mentions(
         &self,
-        _text: &str,
-        _structure: &Structure,
-        _date: Option<&str>,
-        _registry: &mut Registry,
+        text: &str,
+        structure: &Structure,
+        date: Option<&str>,
+        registry: &mut Registry,
     ) -> Vec<Mention> {
-        Vec::new()
+        let date = date
+            .filter(|d| crate::corpus::is_valid_date(d))
+            .or(self.gazetteer.default_date.as_deref());
+        let mut scan = Scan {
+            index: self,
+            text,
+            date,
+            registry,
+            structure,
+            toks: Tokens::default(),
+            covered: Vec::new(),
+            named_entries: HashSet::new(),
+            local: PhraseTable::default(),
+            actor_titles: HashMap::new(),
+            history: Vec::new(),
+            out: Vec::new(),
+        };
+        for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
+            let title_case = structure
+                .blocks
+                .get(sentence.block_idx)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Subheading));
+            scan.sentence(sentence_idx, sentence.span, title_case);
+        }
+        scan.out
+    }
+
+    /// The holders of title `title_idx` of `scope` on `date`.
+    fn holders_on(
+        &self,
+        title_idx: usize,
+        scope: Scope,
+        date: Option<&str>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let date = date.map(str::to_owned);
+        self.holders
+            .get(&(title_idx, scope))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&(entry_idx, role_idx)| {
+                let role = self.gazetteer.actors.get(entry_idx)?.roles.get(role_idx)?;
+                role.held_on(date.as_deref()).then_some(entry_idx)
+            })
+    }
+
+    /// The title a country's or body's "leader" or "chief" means.
+    fn leader_of(&self, scope: Scope) -> Option<usize> {
+        let name = match scope {
+            Scope::Country(i) => self.gazetteer.countries.get(i)?.leader.as_deref()?,
+            Scope::Actor(i) => self.gazetteer.actors.get(i)?.leader.as_deref()?,
+        };
+        self.gazetteer.titles.iter().position(|t| t.name == name)
+    }
+
+    fn scope_name(&self, scope: Scope) -> &str {
+        match scope {
+            Scope::Country(i) => self
+                .gazetteer
+                .countries
+                .get(i)
+                .map_or("", |c| c.name.as_str()),
+            Scope::Actor(i) => self.gazetteer.actors.get(i).map_or("", |a| a.name.as_str()),
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ per article
+
+/// An earlier mention, as the resolution of roles and pronouns needs it.
+#[derive(Clone, Copy, Debug)]
+struct Recent {
+    actor: ActorId,
+    sentence_idx: usize,
+    start: usize,
+    person: bool,
+    gender: Option<Gender>,
+    organisation: bool,
+    in_quote: bool,
+}
+
+/// The state of one article's scan.
+struct Scan<'a, 'g> {
+    index: &'a ActorIndex<'g>,
+    text: &'a str,
+    date: Option<&'a str>,
+    registry: &'a mut Registry,
+    structure: &'a Structure,
+    toks: Tokens,
+    /// Words of the current sentence already part of a mention.
+    covered: Vec<bool>,
+    /// Gazetteer entries named in the article so far (by a full alias or a role).
+    named_entries: HashSet<usize>,
+    /// Names and acronyms discovered in this article.
+    local: PhraseTable<ActorId>,
+    /// Titles each actor holds at the article's date (for "the chancellor").
+    actor_titles: HashMap<ActorId, Vec<usize>>,
+    history: Vec<Recent>,
+    out: Vec<Mention>,
+}
+
+impl Scan<'_, '_> {
+    fn sentence(&mut self, sentence_idx: usize, span: Span, title_case: bool) {
+        self.toks.fill(self.text, span);
+        self.covered.clear();
+        self.covered.resize(self.toks.len(), false);
+        let first_new = self.out.len();
+        self.names(sentence_idx, title_case);
+        self.bodies(sentence_idx);
+        if !title_case {
+            self.discover(sentence_idx);
+        }
+        self.out[first_new..].sort_by_key(|m| m.span.start);
+        self.roles_and_pronouns(sentence_idx, first_new);
+        self.out[first_new..].sort_by_key(|m| m.span.start);
+        for m in first_new..self.out.len() {
+            let mention = self.out[m];
+            let recent = self.recent_of(mention);
+            self.history.push(recent);
+        }
+    }
+
+    fn recent_of(&self, mention: Mention) -> Recent {
+        let actor = self.registry.get(mention.actor);
+        let kind = actor.map(|a| a.kind);
+        Recent {
+            actor: mention.actor,
+            sentence_idx: mention.sentence_idx,
+            start: mention.span.start,
+            person: kind == Some(ActorKind::Person),
+            gender: self.registry.gender(mention.actor),
+            organisation: matches!(kind, Some(ActorKind::Organization | ActorKind::Government)),
+            in_quote: self.in_quote(mention.span.start),
+        }
+    }
+
+    fn in_quote(&self, at: usize) -> bool {
+        let quotations = &self.structure.quotations;
+        let k = quotations.partition_point(|q| q.inner.end <= at);
+        quotations
+            .get(k)
+            .is_some_and(|q| q.inner.start <= at && at < q.inner.end)
+    }
+
+    fn push(&mut self, actor: ActorId, span: Span, via: MentionVia, sentence_idx: usize) {
+        self.out.push(Mention {
+            actor,
+            span,
+            via,
+            sentence_idx,
+        });
+    }
+
+    fn cover(&mut self, from: usize, to: usize) {
+        for c in self.covered.iter_mut().take(to).skip(from) {
+            *c = true;
+        }
+    }
+
+    fn words_span(&self, from: usize, to: usize) -> Span {
+        let start = self.toks.tok(from).span.start;
+        let end = self.toks.tok(to.saturating_sub(1).max(from)).span.end;
+        Span::new(start, end.max(start))
+    }
+
+    fn intern_entry(&mut self, entry_idx: usize) -> ActorId {
+        let id = self
+            .registry
+            .intern_gazetteer(self.index.gazetteer, entry_idx, self.date);
+        if !self.actor_titles.contains_key(&id) {
+            let titles = self.entry_titles(entry_idx);
+            self.actor_titles.insert(id, titles);
+        }
+        id
+    }
+
+    /// Titles (and what they count as) the entry holds at the article's date.
+    fn entry_titles(&self, entry_idx: usize) -> Vec<usize> {
+        let gazetteer = self.index.gazetteer;
+        let Some(entry) = gazetteer.actors.get(entry_idx) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for role in entry.roles.iter().filter(|r| r.held_on(self.date)) {
+            if let Some(t) = gazetteer.titles.iter().position(|t| t.name == role.title) {
+                out.extend(self.index.answers_to[t].iter().copied());
+            }
+        }
+        out
+    }
+
+    // ------------------------------------------------------------------ pass 1: names
+
+    fn names(&mut self, sentence_idx: usize, title_case: bool) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            if let Some((n, actor)) = self.local_name_at(i) {
+                let span = self.words_span(i, i + n);
+                self.push(actor, span, MentionVia::Discovered, sentence_idx);
+                self.cover(i, i + n);
+                i += n;
+                continue;
+            }
+            let found = self
+                .index
+                .names
+                .matches_at(&self.toks, i)
+                .find_map(|(n, targets)| {
+                    self.pick_target(targets, n, i, title_case)
+                        .map(|entry_idx| (n, entry_idx))
+                });
+            match found {
+                Some((n, entry_idx)) => {
+                    let actor = self.intern_entry(entry_idx);
+                    self.named_entries.insert(entry_idx);
+                    let span = self.words_span(i, i + n);
+                    self.push(actor, span, MentionVia::Name, sentence_idx);
+                    self.cover(i, i + n);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn local_name_at(&self, i: usize) -> Option<(usize, ActorId)> {
+        let (n, targets) = self.local.longest_at(&self.toks, i)?;
+        let &actor = targets.first()?;
+        // A discovered surname right after an unknown capitalised word is someone else.
+        (n > 1 || !self.after_unknown_capital(i)).then_some((n, actor))
+    }
+
+    /// The entry a matched alias stands for: shared and `once_named` aliases only for an
+    /// actor already named in the article; a one-word person alias right after an unknown
+    /// capitalised word ("Hunter Biden") for nobody.
+    fn pick_target(
+        &self,
+        targets: &[NameTarget],
+        n_words: usize,
+        i: usize,
+        title_case: bool,
+    ) -> Option<usize> {
+        let named = |t: &&NameTarget| self.named_entries.contains(&t.entry_idx);
+        let usable: Vec<&NameTarget> = targets
+            .iter()
+            .filter(|t| !t.once_named || named(t))
+            .collect();
+        let entry_idx = match usable.as_slice() {
+            [] => return None,
+            [one] => one.entry_idx,
+            many => {
+                let mut named_ones = many.iter().filter(|t| named(t));
+                match (named_ones.next(), named_ones.next()) {
+                    (Some(t), None) => t.entry_idx,
+                    _ => return None,
+                }
+            }
+        };
+        let is_person = self
+            .index
+            .gazetteer
+            .actors
+            .get(entry_idx)
+            .is_some_and(|e| e.kind == ActorKind::Person);
+        if is_person && n_words == 1 && !title_case && self.after_unknown_capital(i) {
+            return None;
+        }
+        Some(entry_idx)
+    }
+
+    /// Whether word `i` follows, with only a space between, a capitalised word that could
+    /// be a first name (not a title, function word, country or already matched word).
+    fn after_unknown_capital(&self, i: usize) -> bool {
+        if i == 0 || !self.toks.tok(i).spaced {
+            return false;
+        }
+        let prev = self.toks.tok(i - 1);
+        prev.capital
+            && !prev.all_caps
+            && !prev.possessive
+            && !self.covered.get(i - 1).copied().unwrap_or(true)
+            && self.is_name_word(i - 1)
+    }
+
+    // ----------------------------------------------------------------- pass 2: bodies
+
+    fn bodies(&mut self, sentence_idx: usize) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.covered[i] {
+                i += 1;
+                continue;
+            }
+            let Some((n, &[body_idx, ..])) = self.index.bodies.longest_at(&self.toks, i) else {
+                i += 1;
+                continue;
+            };
+            // "<Adjective> <body>", "<Country>'s <body>", or "<body> of <Country>".
+            let before = self
+                .scope_ending_at(i)
+                .filter(|&(_, s)| matches!(s, Scope::Country(_)));
+            let after = (self.toks.key(i + n) == "of")
+                .then(|| self.index.scopes.longest_at(&self.toks, i + n + 1))
+                .flatten()
+                .and_then(|(m, scopes)| {
+                    let s = *scopes.first()?;
+                    matches!(s, Scope::Country(_)).then_some((m, s))
+                });
+            let (from, to, scope) = match (before, after) {
+                (Some((start, s)), _) => (start, i + n, s),
+                (None, Some((m, s))) => (i, i + n + 1 + m, s),
+                (None, None) => {
+                    i += n;
+                    continue;
+                }
+            };
+            let Scope::Country(country_idx) = scope else {
+                i += n;
+                continue;
+            };
+            let gazetteer = self.index.gazetteer;
+            let (Some(country), Some(body)) = (
+                gazetteer.countries.get(country_idx),
+                gazetteer.bodies.get(body_idx),
+            ) else {
+                i += n;
+                continue;
+            };
+            let adjective = country.adjectives.first().unwrap_or(&country.name);
+            let actor = Actor {
+                name: format!("{adjective} {}", body.name),
+                kind: body.kind,
+                role: None,
+                affiliation: Some(country.name.clone()),
+                discovered: false,
+            };
+            let id = self.registry.intern(actor, None);
+            let span = self.words_span(from, to);
+            self.push(id, span, MentionVia::Name, sentence_idx);
+            self.cover(from, to);
+            i = to;
+        }
+    }
+
+    /// A scope (country or body) whose words end right before word `end`: (start, scope).
+    fn scope_ending_at(&self, end: usize) -> Option<(usize, Scope)> {
+        (end.saturating_sub(4)..end).find_map(|start| {
+            self.index
+                .scopes
+                .matches_at(&self.toks, start)
+                .find(|(n, _)| start + n == end)
+                .and_then(|(_, scopes)| scopes.first().map(|&s| (start, s)))
+        })
+    }
+
+    // -------------------------------------------------------------- pass 3: discovery
+
+    /// Whether word `i` may be part of a person's name: capitalised (each part of a
+    /// hyphenated word too), with lower-case letters, and not a known non-name word.
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = self.toks.tok(i);
+        if !t.capital || t.all_caps || self.index.not_name.contains(self.toks.key(i)) {
+            return false;
+        }
+        let word = t.span.text(self.text);
+        word.split('-').all(|part| {
+            part.chars().next().is_some_and(char::is_uppercase)
+                || contains(NAME_PARTICLES, &text::fold(part))
+        }) && word.chars().any(char::is_alphabetic)
+    }
+
+    /// A person's name starting at word `i`: two to four name words (particles allowed
+    /// inside), on one line of spaces, uncovered, not running on into more capitalised
+    /// words. Returns the number of words.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        if i >= self.toks.len() || self.covered[i] || !self.is_name_word(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut n_names = 1;
+        while end < self.toks.len() && n_names < 4 && !self.toks.tok(end - 1).possessive {
+            let t = self.toks.tok(end);
+            if !t.spaced || self.covered[end] {
+                break;
+            }
+            if self.is_name_word(end) {
+                n_names += 1;
+                end += 1;
+            } else if contains(NAME_PARTICLES, self.toks.key(end))
+                && end + 1 < self.toks.len()
+                && self.toks.tok(end + 1).spaced
+                && self.is_name_word(end + 1)
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if n_names < 2 {
+            return None;
+        }
+        let next = self.toks.tok(end);
+        let runs_on = end < self.toks.len()
+            && next.spaced
+            && next.capital
+            && !self.toks.tok(end - 1).possessive
+            && !self.covered[end];
+        (!runs_on).then_some(end - i)
+    }
+
+    fn discover(&mut self, sentence_idx: usize) {
+        self.discover_organisations(sentence_idx);
+        let mut i = 0;
+        while i < self.toks.len() {
+            let Some(n) = self.name_at(i) else {
+                i += 1;
+                continue;
+            };
+            let role_prefix = self.role_before(i, i + n);
+            let apposition = self.apposition_after(i + n);
+            let speech = (i > 0
+                && self.toks.tok(i).spaced
+                && contains(SPEECH_VERBS, self.toks.key(i - 1)))
+                || (i >= 2 && self.toks.key(i - 2) == "according" && self.toks.key(i - 1) == "to")
+                || (self.toks.tok(i + n).spaced && contains(SPEECH_VERBS, self.toks.key(i + n)));
+            if role_prefix.is_none() && apposition.is_none() && !speech {
+                i += n;
+                continue;
+            }
+            let (role, title) = match (&role_prefix, &apposition) {
+                (Some((role, title)), _) => (Some(role.clone()), *title),
+                (None, Some(role)) => (Some(role.clone()), None),
+                (None, None) => (None, None),
+            };
+            let name_span = self.words_span(i, i + n);
+            let name = name_span.text(self.text).to_owned();
+            let id = self
+                .registry
+                .intern_discovered(&name, ActorKind::Person, role);
+            if let Some(t) = title {
+                let titles = self.index.answers_to.get(t).cloned().unwrap_or_default();
+                self.actor_titles.insert(id, titles);
+            }
+            self.local.insert(&name, true, id);
+            let surname = self.toks.tok(i + n - 1).span.text(self.text);
+            if !self.index.not_name.contains(&text::fold(surname)) {
+                self.local.insert(surname, true, id);
+            }
+            self.push(id, name_span, MentionVia::Discovered, sentence_idx);
+            self.cover(i, i + n);
+            i += n;
+        }
+    }
+
+    /// The role words right before a name ("Slovak Prime Minister", "far-right
+    /// figurehead"), or a title before it with "of <Scope>" after it ("Prime Minister
+    /// Jane Doe of Sweden"): (role as shown, title if recognised).
+    fn role_before(&self, name_start: usize, name_end: usize) -> Option<(String, Option<usize>)> {
+        if name_start == 0 || !self.toks.tok(name_start).spaced {
+            return None;
+        }
+        let last = name_start - 1;
+        // A title phrase ending right before the name, or a role noun.
+        let title = (last.saturating_sub(4)..=last).find_map(|start| {
+            self.index
+                .titles
+                .matches_at(&self.toks, start)
+                .find(|(n, _)| start + n == name_start)
+                .and_then(|(_, t)| t.first().map(|&t| (start, t)))
+        });
+        let head_start = match title {
+            Some((start, _)) => start,
+            None if self.index.role_nouns.contains(self.toks.key(last)) => last,
+            None => return None,
+        };
+        // Scope or modifiers before the head: "Slovak", "Kremlin", "far-right", "senior".
+        let mut start = head_start;
+        let mut scope = None;
+        if let Some((scope_start, s)) = self.scope_ending_at(head_start)
+            && self.toks.tok(head_start).space_before
+        {
+            start = scope_start;
+            scope = Some(s);
+        } else {
+            while start > 0 && head_start - start < 3 {
+                let prev = start - 1;
+                let word = self.toks.key(prev);
+                let modifier = (!self.toks.tok(prev).capital || self.index.not_name.contains(word))
+                    && !contains(NOT_NAME_WORDS, word)
+                    && !contains(SPEECH_VERBS, word)
+                    && !self.covered[prev]
+                    && !self.toks.tok(prev).possessive;
+                if !self.toks.tok(start).spaced || !modifier {
+                    break;
+                }
+                start = prev;
+            }
+        }
+        if scope.is_none() && self.toks.key(name_end) == "of" {
+            scope = self
+                .index
+                .scopes
+                .longest_at(&self.toks, name_end + 1)
+                .and_then(|(_, s)| s.first().copied());
+        }
+        let role_text = self
+            .words_span(start, name_start)
+            .text(self.text)
+            .to_owned();
+        let leader = self.index.leader_title;
+        Some(match (title, scope) {
+            (Some((_, t)), Some(s)) if Some(t) != leader => {
+                let name = self
+                    .index
+                    .gazetteer
+                    .titles
+                    .get(t)
+                    .map_or("", |t| t.name.as_str());
+                (format!("{name} of {}", self.index.scope_name(s)), Some(t))
+            }
+            _ => (role_text, title.map(|(_, t)| t)),
+        })
+    }
+
+    /// ", <role noun phrase> …" right after a name: the role as written, up to the end of
+    /// the clause (next comma, semicolon or the sentence's end), at most a dozen words.
+    fn apposition_after(&self, after: usize) -> Option<String> {
+        let first = self.toks.tok(after);
+        if after >= self.toks.len() || !first.after_comma {
+            return None;
+        }
+        let mut end = after;
+        let mut has_role = false;
+        while end < self.toks.len() && end - after < 12 {
+            let t = self.toks.tok(end);
+            if end > after && (t.after_comma || !(t.spaced || t.in_parens || t.joined)) {
+                // An acronym in brackets after the organisation still belongs to the role.
+                if !t.in_parens {
+                    break;
+                }
+            }
+            if end - after < 5 && self.index.role_nouns.contains(self.toks.key(end)) {
+                has_role = true;
+            }
+            end += 1;
+        }
+        if !has_role {
+            return None;
+        }
+        let span = self.words_span(after, end);
+        let closes = self
+            .text
+            .get(span.end..)
+            .is_some_and(|r| r.starts_with(')'));
+        let end = if closes { span.end + 1 } else { span.end };
+        let mut role = self.text.get(span.start..end).unwrap_or("").to_owned();
+        if role.starts_with("a ") || role.starts_with("an ") || role.starts_with("the ") {
+            role = role
+                .split_once(' ')
+                .map_or(role.clone(), |(_, r)| r.to_owned());
+        }
+        Some(role)
+    }
+
+    /// "the <Capitalised words> (ACRONYM)": an organisation, named by both from now on.
+    fn discover_organisations(&mut self, sentence_idx: usize) {
+        for k in 1..self.toks.len() {
+            let acronym = self.toks.tok(k);
+            let n_chars = acronym.span.text(self.text).chars().count();
+            if !acronym.in_parens || !acronym.all_caps || !(2..=8).contains(&n_chars) {
+                continue;
+            }
+            // Walk back over capitalised words and connectors.
+            let end = k;
+            let mut start = k;
+            while start > 0 {
+                let prev = start - 1;
+                let t = self.toks.tok(prev);
+                let ok_gap = start == end || self.toks.tok(start).spaced;
+                let word = self.toks.key(prev);
+                let capital = t.capital && !self.covered[prev];
+                if !ok_gap || !(capital || contains(NAME_CONNECTORS, word)) || t.possessive {
+                    break;
+                }
+                start = prev;
+            }
+            while start < end && !self.toks.tok(start).capital {
+                start += 1;
+            }
+            let n_capital = (start..end).filter(|&j| self.toks.tok(j).capital).count();
+            if n_capital < 2 || (start..end).any(|j| self.covered[j]) {
+                continue;
+            }
+            let first_letter = |j: usize| self.toks.key(j).chars().next();
+            if first_letter(start) != self.toks.key(k).chars().next() {
+                continue;
+            }
+            let span = self.words_span(start, end);
+            let name = span.text(self.text).to_owned();
+            let governmental = (start..end)
+                .any(|j| matches!(self.toks.key(j), "ministry" | "government" | "parliament"));
+            let kind = if governmental {
+                ActorKind::Government
+            } else {
+                ActorKind::Organization
+            };
+            let id = self.registry.intern_discovered(&name, kind, None);
+            self.local.insert(&name, true, id);
+            self.local.insert(acronym.span.text(self.text), true, id);
+            self.push(id, span, MentionVia::Discovered, sentence_idx);
+            self.cover(start, end + 1);
+        }
+    }
+
+    // ------------------------------------------------------- pass 4 and 5: roles, pronouns
+
+    fn roles_and_pronouns(&mut self, sentence_idx: usize, first_new: usize) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.covered[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((n, &[title_idx, ..])) = self.index.titles.longest_at(&self.toks, i) {
+                self.role(sentence_idx, first_new, i, n, title_idx);
+                i += n;
+                continue;
+            }
+            if matches!(self.toks.key(i), "he" | "she" | "they") {
+                self.pronoun(sentence_idx, first_new, i);
+            }
+            i += 1;
+        }
+    }
+
+    fn role(&mut self, sentence_idx: usize, first_new: usize, i: usize, n: usize, title: usize) {
+        let end = i + n;
+        // "… of <Scope>" after the title.
+        let after = (self.toks.key(end) == "of")
+            .then(|| self.index.scopes.longest_at(&self.toks, end + 1))
+            .flatten()
+            .and_then(|(m, s)| s.first().map(|&s| (m, s)));
+        let before = self
+            .scope_ending_at(i)
+            .filter(|_| self.toks.tok(i).space_before);
+        let (span_from, span_to, scope) = match (before, after) {
+            (Some((start, s)), _) => (start, end, Some(s)),
+            (None, Some((m, s))) => (i, end + 1 + m, Some(s)),
+            (None, None) => (i, end, None),
+        };
+        // A title right before a name belongs to the name's mention.
+        let next = self.toks.tok(span_to);
+        if span_to < self.toks.len()
+            && next.spaced
+            && next.capital
+            && (self.covered[span_to] || self.is_name_word(span_to))
+        {
+            return;
+        }
+        let before_word = if span_from > 0 {
+            self.toks.key(span_from - 1)
+        } else {
+            ""
+        };
+        let before_first = if span_from > 1 {
+            self.toks.key(span_from - 2)
+        } else {
+            ""
+        };
+        if contains(NOT_CURRENT, before_word)
+            || (before_word == "the" && contains(NOT_CURRENT, before_first))
+            || self.toks.tok(span_to.saturating_sub(1)).possessive && scope.is_none()
+        {
+            return;
+        }
+        let is_leader = Some(title) == self.index.leader_title;
+        let entry_idx = match scope {
+            Some(scope) => {
+                let title = if is_leader {
+                    self.index.leader_of(scope)
+                } else {
+                    Some(title)
+                };
+                let Some(title) = title else {
+                    return;
+                };
+                let holders: Vec<usize> = self.index.holders_on(title, scope, self.date).collect();
+                let entry = match holders.as_slice() {
+                    [one] => Some(*one),
+                    [] => None,
+                    many => {
+                        let mut named = many.iter().filter(|e| self.named_entries.contains(e));
+                        match (named.next(), named.next()) {
+                            (Some(e), None) => Some(*e),
+                            _ => None,
+                        }
+                    }
+                };
+                let Some(entry) = entry else {
+                    return;
+                };
+                Some(entry)
+            }
+            None => {
+                if is_leader || before_word != "the" {
+                    return;
+                }
+                None
+            }
+        };
+        let actor = match entry_idx {
+            Some(entry_idx) => {
+                self.named_entries.insert(entry_idx);
+                self.intern_entry(entry_idx)
+            }
+            None => {
+                // A bare title: the latest actor of the article holding it.
+                let current = self.out[first_new..]
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.start < self.toks.tok(i).span.start)
+                    .map(|m| m.actor);
+                let earlier = self.history.iter().rev().map(|r| r.actor);
+                let found = current.chain(earlier).find(|actor| {
+                    self.actor_titles
+                        .get(actor)
+                        .is_some_and(|titles| titles.contains(&title))
+                });
+                let Some(actor) = found else {
+                    return;
+                };
+                actor
+            }
+        };
+        let span = self.words_span(span_from, span_to);
+        self.push(actor, span, MentionVia::Role, sentence_idx);
+        self.cover(span_from, span_to);
+    }
+
+    /// A pronoun that attributes speech or opens the sentence as its subject.
+    fn pronoun(&mut self, sentence_idx: usize, first_new: usize, i: usize) {
+        let pronoun = self.toks.key(i).to_owned();
+        let mut j = i + 1;
+        while j < self.toks.len() && j - i <= 2 && contains(PRONOUN_FILLERS, self.toks.key(j)) {
+            j += 1;
+        }
+        let speech = j < self.toks.len() && contains(SPEECH_VERBS, self.toks.key(j));
+        let opens = i == 0 && !self.in_quote(self.toks.tok(i).span.start);
+        let after_intro = i > 0
+            && i <= 6
+            && self.toks.tok(i).after_comma
+            && !self.in_quote(self.toks.tok(i).span.start)
+            && !self.out[first_new..]
+                .iter()
+                .any(|m| m.span.start < self.toks.tok(i).span.start);
+        if !(speech || opens || (after_intro && pronoun != "they")) {
+            return;
+        }
+        if self.in_quote(self.toks.tok(i).span.start) {
+            return;
+        }
+        let at = self.toks.tok(i).span.start;
+        let actor = if pronoun == "they" {
+            // Only as the subject that opens the sentence or follows a quotation: "they"
+            // after other words usually has a plural noun of its own sentence before it.
+            let gap_before = match i.checked_sub(1) {
+                Some(prev) => self
+                    .text
+                    .get(self.toks.tok(prev).span.end..at)
+                    .unwrap_or(""),
+                None => "",
+            };
+            let after_quote = gap_before.contains(['"', '”', '»', '\'', '’']);
+            if !speech || !(i == 0 || after_quote) {
+                return;
+            }
+            self.antecedent_organisation(sentence_idx)
+        } else {
+            let gender = if pronoun == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            self.antecedent_person(first_new, at, gender)
+        };
+        if let Some(actor) = actor {
+            let span = self.toks.tok(i).span;
+            self.push(actor, span, MentionVia::Pronoun, sentence_idx);
+            self.cover(i, i + 1);
+        }
+    }
+
+    fn antecedent_person(&self, first_new: usize, at: usize, gender: Gender) -> Option<ActorId> {
+        let fits = |r: &Recent| r.person && r.gender.is_none_or(|g| g == gender);
+        // The current sentence, before the pronoun.
+        let current: Vec<Recent> = self.out[first_new..]
+            .iter()
+            .filter(|m| m.span.start < at)
+            .map(|&m| self.recent_of(m))
+            .collect();
+        if let Some(r) = current.iter().filter(|r| !r.in_quote).find(|r| fits(r)) {
+            return Some(r.actor);
+        }
+        // The nearest earlier sentence naming a person: its first one (outside quotes).
+        let mut k = self.history.len();
+        while k > 0 {
+            let sentence = self.history[k - 1].sentence_idx;
+            let from = self.history[..k].partition_point(|r| r.sentence_idx < sentence);
+            let group = &self.history[from..k];
+            let pick = group
+                .iter()
+                .filter(|r| !r.in_quote)
+                .find(|r| fits(r))
+                .or_else(|| group.iter().find(|r| fits(r)));
+            if let Some(r) = pick {
+                return Some(r.actor);
+            }
+            k = from;
+        }
+        None
+    }
+
+    /// "they warned": the organisation that is the first actor of the previous sentence.
+    fn antecedent_organisation(&self, sentence_idx: usize) -> Option<ActorId> {
+        let last = self.history.last()?;
+        if last.sentence_idx + 1 != sentence_idx {
+            return None;
+        }
+        let from = self
+            .history
+            .partition_point(|r| r.sentence_idx < last.sentence_idx);
+        let first = self.history[from..].iter().min_by_key(|r| r.start)?;
+        first.organisation.then_some(first.actor)
+    }
+}
+
+// --------------------------------------------------------------------------- registry
+
+/// The corpus-wide table of actors, filled as articles are analysed: one [`ActorId`] per
+/// actor, whichever article names it first. Actors are told apart by their folded
+/// canonical name, so "Stéphane Séjourné" from the gazetteer and a discovered
+/// "Stephane Sejourne" are one actor.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    actors: Vec<Actor>,
+    genders: Vec<Option<Gender>>,
+    by_name: HashMap<String, ActorId>,
+    by_entry: HashMap<usize, ActorId>,
+}
+
+impl Registry {
+    /// The actor `id`. Ids come from this registry; an unknown one gives a placeholder
+    /// rather than a panic.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        static UNKNOWN: Actor = Actor {
+            name: String::new(),
+            kind: ActorKind::Organization,
+            role: None,
+            affiliation: None,
+            discovered: true,
+        };
+        self.actors.get(id).unwrap_or(&UNKNOWN)
+    }
+
+    /// The actor `id`, if there is one.
+    pub fn get(&self, id: ActorId) -> Option<&Actor> {
+        self.actors.get(id)
+    }
+
+    /// Every actor so far; [`ActorId`]s index this slice.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    pub fn into_actors(self) -> Vec<Actor> {
+        self.actors
+    }
+
+    /// The actor whose canonical name folds to the same as `name` ("Stephane Sejourne"
+    /// finds "Stéphane Séjourné").
+    pub fn find_by_name(&self, name: &str) -> Option<ActorId> {
+        self.by_name.get(&text::fold(name.trim())).copied()
+    }
+
+    /// The gender the gazetteer gives the actor, if any (persons only).
+    pub fn gender(&self, id: ActorId) -> Option<Gender> {
+        self.genders.get(id).copied().flatten()
+    }
+
+    /// Adds `actor` unless one with the same folded name exists; returns its id. A
+    /// gazetteer actor replaces a discovered one of the same name.
+    pub fn intern(&mut self, actor: Actor, gender: Option<Gender>) -> ActorId {
+        let key = text::fold(actor.name.trim());
+        if let Some(&id) = self.by_name.get(&key) {
+            if let Some(existing) = self.actors.get_mut(id) {
+                if existing.discovered && !actor.discovered {
+                    *existing = actor;
+                    self.genders[id] = gender;
+                } else if existing.role.is_none() {
+                    existing.role = actor.role;
+                }
+            }
+            return id;
+        }
+        let id = self.actors.len();
+        self.actors.push(actor);
+        self.genders.push(gender);
+        self.by_name.insert(key, id);
+        id
+    }
+
+    /// The gazetteer's entry `entry_idx`, with the role it holds on `date` (that of the
+    /// first article naming it).
+    pub fn intern_gazetteer(
+        &mut self,
+        gazetteer: &Gazetteer,
+        entry_idx: usize,
+        date: Option<&str>,
+    ) -> ActorId {
+        if let Some(&id) = self.by_entry.get(&entry_idx) {
+            return id;
+        }
+        let Some(entry) = gazetteer.actors.get(entry_idx) else {
+            return self.intern_discovered("", ActorKind::Organization, None);
+        };
+        let actor = actor_of_entry(gazetteer, entry_idx, entry, date);
+        let id = self.intern(actor, entry.gender);
+        self.by_entry.insert(entry_idx, id);
+        id
+    }
+
+    /// A person or body found from its context, with the role the context gives.
+    pub fn intern_discovered(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        role: Option<String>,
+    ) -> ActorId {
+        let actor = Actor {
+            name: name.trim().to_owned(),
+            kind,
+            role,
+            affiliation: None,
+            discovered: true,
+        };
+        self.intern(actor, None)
+    }
+}
+
+fn actor_of_entry(
+    gazetteer: &Gazetteer,
+    entry_idx: usize,
+    entry: &Entry,
+    date: Option<&str>,
+) -> Actor {
+    Actor {
+        name: entry.name.clone(),
+        kind: entry.kind,
+        role: gazetteer.role_on(entry_idx, date),
+        affiliation: entry.affiliation.clone(),
+        discovered: false,
+    }
+}
+
+#[cfg(all(test, feature = "load"))]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        name: String,
+        text: String,
+        date: Option<String>,
+        expected_mentions: Vec<ExpectedMention>,
+        /// Actors whose role (as shown) is checked too.
+        #[serde(default)]
+        expected_roles: Vec<ExpectedRole>,
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct ExpectedMention {
+        actor: String,
+        via: String,
+        text: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ExpectedRole {
+        actor: String,
+        role: String,
+        #[serde(default)]
+        discovered: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::from_toml(include_str!("../../seeds/actors.toml")).expect("gazetteer loads")
+    }
+
+    fn via_name(via: MentionVia) -> &'static str {
+        match via {
+            MentionVia::Name => "name",
+            MentionVia::Role => "role",
+            MentionVia::Pronoun => "pronoun",
+            MentionVia::Discovered => "discovered",
+        }
+    }
+
+    /// Every case of `testdata/actors.toml`: the mentions found, in order, with how they
+    /// were found and the words that name them.
+    #[test]
+    fn mentions_match_the_testdata_table() {
+        let cases: Cases =
+            toml::from_str(include_str!("../testdata/actors.toml")).expect("testdata parses");
+        let gazetteer = gazetteer();
+        let index = ActorIndex::new(&gazetteer);
+        let mut failures = Vec::new();
+        for case in &cases.case {
+            let mut registry = Registry::default();
+            let structure = crate::structure::parse(&case.text);
+            let mentions =
+                index.find_mentions(&case.text, &structure, case.date.as_deref(), &mut registry);
+            for m in &mentions {
+                assert!(case.text.is_char_boundary(m.span.start), "{}", case.name);
+                assert!(case.text.is_char_boundary(m.span.end), "{}", case.name);
+            }
+            let got: Vec<ExpectedMention> = mentions
+                .iter()
+                .map(|m| ExpectedMention {
+                    actor: registry.actor(m.actor).name.clone(),
+                    via: via_name(m.via).to_owned(),
+                    text: m.span.text(&case.text).to_owned(),
+                })
+                .collect();
+            if got != case.expected_mentions {
+                failures.push(format!(
+                    "{}:\n  expected {:?}\n  got      {:?}",
+                    case.name, case.expected_mentions, got
+                ));
+            }
+            for expected in &case.expected_roles {
+                let actor = registry
+                    .find_by_name(&expected.actor)
+                    .map(|id| registry.actor(id));
+                let ok = actor.is_some_and(|a| {
+                    a.role.as_deref() == Some(expected.role.as_str())
+                        && a.discovered == expected.discovered
+                });
+                if !ok {
+                    failures.push(format!(
+                        "{}: {} expected role {:?} (discovered {}), got {:?}",
+                        case.name, expected.actor, expected.role, expected.discovered, actor
+                    ));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failing cases:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

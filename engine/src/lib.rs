@@ -61,7 +61,12 @@ pub fn analyze(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
         .collect();
     let actors = registry.into_actors();
     let claims = claims::group_claims(corpus, &articles, &actors);
-    Analysis { articles, actors, claims, diagnostics }
+    Analysis {
+        articles,
+        actors,
+        claims,
+        diagnostics,
+    }
 }
 
 fn analyze_article(
@@ -73,11 +78,22 @@ fn analyze_article(
     let text = article.text.as_str();
     let structure = structure::parse(text);
     for message in &structure.diagnostics {
-        diagnostics.push(Diagnostic { article: Some(article.id.clone()), message: message.clone() });
+        diagnostics.push(Diagnostic {
+            article: Some(article.id.clone()),
+            message: message.clone(),
+        });
     }
     let header = corpus::parse_header_line(text);
-    let date = article.meta.date.clone().or_else(|| header.as_ref().and_then(|h| h.date.clone()));
-    let url = article.meta.url.clone().or_else(|| header.as_ref().and_then(|h| h.url.clone()));
+    let date = article
+        .meta
+        .date
+        .clone()
+        .or_else(|| header.as_ref().and_then(|h| h.date.clone()));
+    let url = article
+        .meta
+        .url
+        .clone()
+        .or_else(|| header.as_ref().and_then(|h| h.url.clone()));
 
     let mentions = index.find_mentions(text, &structure, date.as_deref(), registry);
     let quotes = quotes::find_quotes(text, &structure, &mentions, registry);
@@ -103,12 +119,20 @@ fn analyze_article(
         statements,
         cues,
         frames,
-        n_words: structure.blocks.iter().map(|b| text::count_words(b.span.text(text))).sum(),
+        n_words: structure
+            .blocks
+            .iter()
+            .map(|b| text::count_words(b.span.text(text)))
+            .sum(),
     }
 }
 
 /// Per-article actor table: mention counts and quotation shares, most mentioned first.
-fn article_actors(mentions: &[Mention], quotes: &[Quote], registry: &actors::Registry) -> Vec<ArticleActor> {
+fn article_actors(
+    mentions: &[Mention],
+    quotes: &[Quote],
+    registry: &actors::Registry,
+) -> Vec<ArticleActor> {
     let mut rows: Vec<ArticleActor> = Vec::new();
     let mut row_of = std::collections::HashMap::new();
     let mut row = |actor: ActorId, rows: &mut Vec<ArticleActor>| -> usize {
@@ -137,6 +161,10 @@ fn article_actors(mentions: &[Mention], quotes: &[Quote], registry: &actors::Reg
             rows[i].n_quoted_words += text::count_words(&quote.text);
         }
     }
-    rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    rows.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     rows
 }
