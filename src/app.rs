@@ -11,7 +11,9 @@ use crate::components::mark_tooltip::{MarkTooltip, TooltipState};
 use crate::components::notice::NoticeList;
 use crate::components::outlet_filter::OutletFilter;
 use crate::components::quotes_view::QuotesView;
+use crate::components::reader_panel::ReaderPanel;
 use crate::components::remarks_view::RemarksView;
+use crate::components::share_panel::SharePanel;
 use crate::components::view_tabs::{ViewTabs, panel_id, tab_id};
 use crate::filter::{self, Criteria};
 use crate::state::actors::ActorFilterState;
@@ -19,6 +21,7 @@ use crate::state::cues::CueFilterState;
 use crate::state::focal::FocalState;
 use crate::state::notices::Notices;
 use crate::state::outlets::OutletFilterState;
+use crate::state::reader::ReaderState;
 use crate::state::view::{ViewKind, ViewState};
 use crate::state::{FilteredState, Model};
 use crate::url::{self, Snapshot};
@@ -41,6 +44,9 @@ pub struct HostOptions {
     /// Initial choices given by a host element's `data-` attributes, named like the URL
     /// parameters (`data-view="claims"`, `data-actors="olaf-scholz"`).
     pub initial: Vec<(String, String)>,
+    /// Compact mode for iframes and host pages: no masthead, footer or article editing
+    /// (`?embed=1`, or `data-embed="1"` on the host element).
+    pub embed: bool,
 }
 
 impl Host {
@@ -58,6 +64,7 @@ impl Host {
                 }
             }
             options.sync_url = el.get_attribute("data-url").as_deref() == Some("sync");
+            options.embed = el.get_attribute("data-embed").is_some_and(|v| v != "0");
             if let Ok(element) = el.dyn_into::<web_sys::HtmlElement>() {
                 return Host { element, options };
             }
@@ -68,6 +75,9 @@ impl Host {
             options: HostOptions {
                 sync_url: true,
                 initial: Vec::new(),
+                embed: url::parse_query(&url::read_search())
+                    .iter()
+                    .any(|(name, value)| name == "embed" && value != "0"),
             },
         }
     }
@@ -81,19 +91,62 @@ pub fn App(
 ) -> impl IntoView {
     match crate::bundle::load() {
         Ok(bundle) => {
-            let vm = Arc::new(ViewModel::build(bundle));
-            view! { <Shell vm options /> }.into_any()
+            let notices = Notices(RwSignal::new(Vec::new()));
+            provide_context(notices);
+            for text in &bundle.warnings {
+                notices.push(text.clone());
+            }
+            let reader = ReaderState::load(notices);
+            provide_context(reader);
+            // The one analysis of the page: the bundled corpus, and again only when the
+            // reader adds or removes an article of their own.
+            let bundle = Arc::new(bundle);
+            let vm = Memo::new(move |_| {
+                reader
+                    .articles
+                    .with(|own| Shared(Arc::new(ViewModel::build_with(&bundle, own))))
+            });
+            // The viewer's own query for the current state: a permalink, and what a
+            // rebuilt shell starts from.
+            let query = RwSignal::new(None::<String>);
+            let embed = options.embed;
+            let shell = move || {
+                let vm = vm.get().0;
+                view! { <Shell vm options=options.clone() query /> }
+            };
+            view! {
+                <div class="px-app" class:px-app--embed=embed data-testid="parallax">
+                    {shell}
+                    <ReaderPanel />
+                </div>
+            }
+            .into_any()
         }
         Err(message) => view! { <div class="px-app"><ErrorPanel message /></div> }.into_any(),
     }
 }
 
+/// A view model compared by identity: a new one is a new analysis.
+#[derive(Clone)]
+struct Shared(Arc<ViewModel>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
-fn Shell(vm: Arc<ViewModel>, options: HostOptions) -> impl IntoView {
-    let pairs = if options.sync_url {
-        url::parse_query(&url::read_search())
-    } else {
-        options.initial.clone()
+fn Shell(
+    vm: Arc<ViewModel>,
+    options: HostOptions,
+    /// The viewer's query of the current state, kept across rebuilds of the shell.
+    query: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pairs = match query.get_untracked() {
+        Some(q) => url::parse_query(&q),
+        None if options.sync_url => url::parse_query(&url::read_search()),
+        None => options.initial.clone(),
     };
     let (snap, url_notices) = url::from_pairs(&pairs, &vm);
 
@@ -102,17 +155,17 @@ fn Shell(vm: Arc<ViewModel>, options: HostOptions) -> impl IntoView {
     let cues = RwSignal::new(snap.cues);
     let outlets = RwSignal::new(snap.outlets);
     let focal = RwSignal::new(snap.focal);
-    let notices = Notices(RwSignal::new(Vec::new()));
-    for text in vm.warnings.iter().cloned().chain(url_notices) {
+    let notices = expect_context::<Notices>();
+    for text in url_notices {
         notices.push(text);
     }
+    let reader = expect_context::<ReaderState>();
     provide_context(Model(StoredValue::new(vm.clone())));
     provide_context(ViewState(view_kind));
     provide_context(ActorFilterState(actors));
     provide_context(CueFilterState(cues));
     provide_context(OutletFilterState(outlets));
     provide_context(FocalState(focal));
-    provide_context(notices);
     provide_context(TooltipState(RwSignal::new(None)));
 
     let filter_vm = vm.clone();
@@ -126,21 +179,26 @@ fn Shell(vm: Arc<ViewModel>, options: HostOptions) -> impl IntoView {
     });
     provide_context(FilteredState(filtered));
 
+    let query_vm = vm.clone();
+    let sync_url = options.sync_url;
+    // The query mirrors the choices; in the app's own page so does the address bar. The
+    // first run only tidies the address the page was opened with (ignored values
+    // dropped), later runs add history entries.
+    Effect::new(move |ran: Option<()>| {
+        let snap = Snapshot {
+            view: view_kind.get(),
+            actors: actors.get(),
+            cues: cues.get(),
+            outlets: outlets.get(),
+            focal: focal.get(),
+        };
+        query.set(Some(url::to_query("", &snap, &query_vm)));
+        if sync_url {
+            let address = url::to_query(&url::read_search(), &snap, &query_vm);
+            url::write_search(&address, ran.is_some());
+        }
+    });
     if options.sync_url {
-        let sync_vm = vm.clone();
-        // The URL mirrors the choices; the first run only tidies the address the page
-        // was opened with (ignored values dropped), later runs add history entries.
-        Effect::new(move |ran: Option<()>| {
-            let snap = Snapshot {
-                view: view_kind.get(),
-                actors: actors.get(),
-                cues: cues.get(),
-                outlets: outlets.get(),
-                focal: focal.get(),
-            };
-            let query = url::to_query(&url::read_search(), &snap, &sync_vm);
-            url::write_search(&query, ran.is_some());
-        });
         let pop_vm = vm.clone();
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             let (snap, popped_notices) =
@@ -173,31 +231,100 @@ fn Shell(vm: Arc<ViewModel>, options: HostOptions) -> impl IntoView {
         ViewKind::Quotes => view! { <QuotesView /> }.into_any(),
     };
 
-    view! {
-        <div class="px-app" data-testid="parallax">
+    let embed = options.embed;
+    let query_signal = Signal::derive(move || query.get().unwrap_or_default());
+    let masthead = (!embed).then(|| {
+        view! {
             <header class="px-masthead">
                 <div class="px-brand">
                     <span class="px-brand__mark" aria-hidden="true"></span>
                     <span class="px-brand__name">"Parallax"</span>
                 </div>
-                <h1 class="px-masthead__title">"One story, " {n_outlets} " outlets: how each one framed it"</h1>
+                <h1 class="px-masthead__title">
+                    "One story, " {n_outlets} " outlets: how each one framed it"
+                </h1>
                 <p class="px-masthead__meta">
                     {format!("{n_outlets} articles · {n_actors} actors · analysed in your browser")}
                 </p>
             </header>
+        }
+    });
+    // In compact mode a one-line header names the app and opens the full view.
+    let compact_header = (embed && sync_url).then(|| {
+        let full = move || {
+            let location = web_sys::window().map(|w| w.location());
+            let base = location
+                .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+                .unwrap_or_default();
+            let q = query_signal.get();
+            if q.is_empty() {
+                base
+            } else {
+                format!("{base}?{q}")
+            }
+        };
+        view! {
+            <header class="px-compact-head">
+                <h1 class="px-compact-head__title">
+                    <span class="px-brand__mark" aria-hidden="true"></span>
+                    {format!("Parallax · {n_outlets} outlets")}
+                </h1>
+                <a class="px-compact-head__open" href=full target="_blank" rel="noopener">
+                    "Open the full view"
+                </a>
+            </header>
+        }
+    });
+    let reader_button = (!embed).then(|| {
+        view! {
+            <button
+                type="button"
+                class="px-button"
+                aria-haspopup="dialog"
+                on:click=move |_| reader.open.set(true)
+            >
+                "Your articles"
+                <span
+                    class="px-badge"
+                    class:px-hidden=move || reader.articles.with(Vec::is_empty)
+                >
+                    {move || reader.articles.with(Vec::len)}
+                </span>
+            </button>
+        }
+    });
+    let footer = (!embed).then(|| {
+        view! {
+            <footer class="px-footer">
+                <p>
+                    "Everything here is computed from the articles’ own text, in your browser. "
+                    "Marks show what a reader can check: hover or focus one to see why it was marked."
+                </p>
+            </footer>
+        }
+    });
+
+    view! {
+        <div class="px-shell">
+            {masthead}
+            {compact_header}
             <NoticeList />
             <div class="px-toolbar">
                 <ViewTabs />
-                <button
-                    type="button"
-                    class="px-button px-filters-toggle"
-                    aria-expanded=move || filters_open.get().to_string()
-                    aria-controls="px-filters"
-                    on:click=move |_| filters_open.update(|o| *o = !*o)
-                >
-                    "Filters"
-                    <span class="px-badge" class:px-hidden=move || n_active() == 0>{n_active}</span>
-                </button>
+                <div class="px-toolbar__actions">
+                    <button
+                        type="button"
+                        class="px-button px-filters-toggle"
+                        aria-expanded=move || filters_open.get().to_string()
+                        aria-controls="px-filters"
+                        on:click=move |_| filters_open.update(|o| *o = !*o)
+                    >
+                        "Filters"
+                        <span class="px-badge" class:px-hidden=move || n_active() == 0>{n_active}</span>
+                    </button>
+                    {reader_button}
+                    <SharePanel query=query_signal sync_url />
+                </div>
             </div>
             <div class="px-layout">
                 <aside
@@ -219,12 +346,7 @@ fn Shell(vm: Arc<ViewModel>, options: HostOptions) -> impl IntoView {
                     {current}
                 </main>
             </div>
-            <footer class="px-footer">
-                <p>
-                    "Everything here is computed from the articles’ own text, in your browser. "
-                    "Marks show what a reader can check: hover or focus one to see why it was marked."
-                </p>
-            </footer>
+            {footer}
             <MarkTooltip />
         </div>
     }

@@ -68,3 +68,11 @@ pub fn show_panel(message: &str) {
     }
     let _ = host.prepend_with_node_1(&panel);
 }
+
+/// Panics on purpose, so that the browser tests (or a developer, from the console) can
+/// check that a failure shows the error panel rather than a blank page. Exported to
+/// JavaScript as `wasmBindings.parallax_self_test_panic()`; nothing in the app calls it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn parallax_self_test_panic() {
+    panic!("self-test: a deliberate panic, to check that failures are shown");
+}

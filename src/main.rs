@@ -3,9 +3,11 @@
 mod app;
 mod bundle;
 mod components;
+mod download;
 mod fatal;
 mod filter;
 mod quote_groups;
+mod reader_store;
 mod segments;
 mod state;
 mod url;

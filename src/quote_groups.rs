@@ -20,7 +20,7 @@ pub struct QuoteMember {
     /// Index into `ArticleAnalysis::quotes`.
     pub quote_idx: usize,
     /// Words of the quotation (spans into the article text) and whether each is missing
-    /// from some other member of the group: where wordings differ.
+    /// from another outlet's version in the group: where wordings differ.
     pub words: Vec<(Span, bool)>,
 }
 
@@ -110,7 +110,16 @@ pub fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<QuoteGroup> {
     for members in by_claim.values() {
         for (k, &a) in members.iter().enumerate() {
             for &b in &members[k + 1..] {
-                if same_speakers(&items[a], &items[b]) {
+                // One claim is not enough: the quotations must also share a content word,
+                // or an outlet's "no consensus" would join another's "nothing ruled out".
+                let shares_word = items[a]
+                    .content
+                    .iter()
+                    .any(|w| items[b].content.contains(w));
+                if items[a].article_idx != items[b].article_idx
+                    && shares_word
+                    && same_speakers(&items[a], &items[b])
+                {
                     union(&mut parent, a, b);
                 }
             }
@@ -172,7 +181,7 @@ pub fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<QuoteGroup> {
                         .map(|(&span, word)| {
                             let missing = members
                                 .iter()
-                                .filter(|&&j| j != i)
+                                .filter(|&&j| items[j].article_idx != items[i].article_idx)
                                 .any(|&j| !items[j].folded.contains(word));
                             differs |= missing;
                             (span, missing)

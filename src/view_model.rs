@@ -7,7 +7,7 @@
 
 use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
-use parallax_engine::corpus::{Bundle, Corpus};
+use parallax_engine::corpus::{Article, Bundle, Corpus};
 use parallax_engine::export::{column_name, short_id};
 use parallax_engine::{
     ActorId, ActorKind, Analysis, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
@@ -61,8 +61,6 @@ pub struct ViewModel {
     pub actor_order: Vec<ActorId>,
     /// Quotations grouped across articles, most widely carried first.
     pub quote_groups: Vec<QuoteGroup>,
-    /// Corpus warnings from the build (shown as notices).
-    pub warnings: Vec<String>,
 }
 
 /// One actor of the corpus with what the viewer needs about them.
@@ -125,6 +123,8 @@ pub struct ArticleView {
     pub summary: FramingSummary,
     pub removed: Vec<RemovedView>,
     pub n_removed_lines: usize,
+    /// Added by the reader in this browser (not bundled).
+    pub own: bool,
 }
 
 /// A headline, subheading, paragraph or list item.
@@ -177,13 +177,21 @@ pub const fn source_label(kind: SourceKind) -> &'static str {
 }
 
 impl ViewModel {
-    /// Analyses the bundled corpus and prepares every view. Runs once.
-    pub fn build(bundle: Bundle) -> ViewModel {
-        let analysis = parallax_engine::analyze(&bundle.corpus, &bundle.gazetteer);
-        ViewModel::from_analysis(bundle.corpus, analysis, bundle.warnings)
+    /// The bundled corpus with the reader's own articles after it, analysed together so
+    /// that their articles join the actors, claims and quotations of the rest.
+    pub fn build_with(bundle: &Bundle, own: &[Article]) -> ViewModel {
+        let mut corpus = bundle.corpus.clone();
+        let n_bundled = corpus.articles.len();
+        corpus.articles.extend_from_slice(own);
+        let analysis = parallax_engine::analyze(&corpus, &bundle.gazetteer);
+        let mut vm = ViewModel::from_analysis(corpus, analysis);
+        for article in vm.articles.iter_mut().skip(n_bundled) {
+            article.own = true;
+        }
+        vm
     }
 
-    pub fn from_analysis(corpus: Corpus, analysis: Analysis, warnings: Vec<String>) -> ViewModel {
+    pub fn from_analysis(corpus: Corpus, analysis: Analysis) -> ViewModel {
         let n_articles = analysis.articles.len();
         let keys = article_keys(&analysis);
         let articles: Vec<ArticleView> = analysis
@@ -267,7 +275,6 @@ impl ViewModel {
             actors,
             actor_order,
             quote_groups,
-            warnings,
         }
     }
 
@@ -535,6 +542,7 @@ fn article_view(
         n_words: article.n_words,
         n_quoted_words,
         n_removed_lines: removed.iter().map(|r| r.n_lines).sum(),
+        own: false,
         removed,
     }
 }
@@ -596,7 +604,7 @@ fn summarise(
             None => sourcing.push((statement.sourcing.kind, 1)),
         }
     }
-    sourcing.sort_by(|a, b| b.1.cmp(&a.1));
+    sourcing.sort_by_key(|s| std::cmp::Reverse(s.1));
     let count = |kinds: &[CueKind]| {
         article
             .cues

@@ -129,7 +129,9 @@ fn HeatRow(
                     if c.mentions + c.n_quotes == 0 {
                         return view! { <td class="px-heatmap__cell px-heat--0"><span class="px-muted">"—"</span></td> }.into_any();
                     }
-                    let share = if article.n_quoted_words == 0 { 0 } else { c.n_quoted_words * 100 / article.n_quoted_words };
+                    let share = (c.n_quoted_words * 100)
+                        .checked_div(article.n_quoted_words)
+                        .unwrap_or(0);
                     let label = format!(
                         "{} in {}: {} mentions, {} quotations, {share}% of quoted words. Filter by {}",
                         actor.name, article.name, c.mentions, c.n_quotes, actor.name
@@ -145,7 +147,7 @@ fn HeatRow(
                             >
                                 <span class="px-heatmap__n">{c.mentions}</span>
                                 <span class="px-heatmap__sub">
-                                    {format!("{} q · {share}%", c.n_quotes)}
+                                    {format!("{} quote{} · {share}%", c.n_quotes, if c.n_quotes == 1 { "" } else { "s" })}
                                 </span>
                             </button>
                         </td>

@@ -3,7 +3,7 @@
 //! then only toggle each passage's `hidden` attribute and dim class.
 
 use crate::components::actor_filter::colour_class;
-use crate::components::mark_tooltip::{TOOLTIP_ID, tooltip_events};
+use crate::components::mark_tooltip::{TOOLTIP_ID, TooltipEvents, tooltip_events};
 use crate::segments::{MarkKind, Segment};
 use crate::state::actors::Others;
 use crate::state::{use_filtered, use_model};
@@ -18,7 +18,13 @@ pub fn ArticleText(
     article_idx: usize,
 ) -> impl IntoView {
     let vm = use_model();
-    let (over, out, focus_in, focus_out, key) = tooltip_events();
+    let TooltipEvents {
+        over,
+        out,
+        focus_in,
+        focus_out,
+        key,
+    } = tooltip_events();
     let blocks = vm.articles.get(article_idx).map(|article| {
         article
             .blocks
@@ -86,7 +92,7 @@ fn passage(
     });
     let body = match block.kind {
         BlockKind::Subheading | BlockKind::Headline => {
-            view! { <h3 class="px-subheading">{text}</h3> }.into_any()
+            view! { <h4 class="px-subheading">{text}</h4> }.into_any()
         }
         BlockKind::ListItem => view! { <p class="px-para px-para--item">{text}</p> }.into_any(),
         BlockKind::Paragraph => view! { <p class="px-para">{text}</p> }.into_any(),

@@ -15,9 +15,7 @@ pub fn FramingSummary(
     article_idx: usize,
 ) -> impl IntoView {
     let vm = use_model();
-    let Some(article) = vm.articles.get(article_idx) else {
-        return None;
-    };
+    let article = vm.articles.get(article_idx)?;
     let s = &article.summary;
     let focus = match (&article.headline, s.headline_focus) {
         (None, _) => "no headline".to_owned(),

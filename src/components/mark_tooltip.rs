@@ -45,34 +45,40 @@ pub fn follow(event: &web_sys::Event, show: bool) {
     }
 }
 
-/// Handlers for a container of marks: hover and focus show the reason, Escape hides it.
-pub fn tooltip_events() -> (
-    impl Fn(web_sys::MouseEvent) + Copy,
-    impl Fn(web_sys::MouseEvent) + Copy,
-    impl Fn(web_sys::FocusEvent) + Copy,
-    impl Fn(web_sys::FocusEvent) + Copy,
-    impl Fn(web_sys::KeyboardEvent) + Copy,
-) {
-    (
-        |e: web_sys::MouseEvent| follow(&e, true),
-        |e: web_sys::MouseEvent| follow(&e, false),
-        |e: web_sys::FocusEvent| follow(&e, true),
-        |e: web_sys::FocusEvent| follow(&e, false),
-        |e: web_sys::KeyboardEvent| {
+/// The handlers of a container of marks: hover and focus show the reason, Escape hides it.
+#[derive(Clone, Copy)]
+pub struct TooltipEvents {
+    pub over: fn(web_sys::MouseEvent),
+    pub out: fn(web_sys::MouseEvent),
+    pub focus_in: fn(web_sys::FocusEvent),
+    pub focus_out: fn(web_sys::FocusEvent),
+    pub key: fn(web_sys::KeyboardEvent),
+}
+
+pub fn tooltip_events() -> TooltipEvents {
+    TooltipEvents {
+        over: |e| follow(&e, true),
+        out: |e| follow(&e, false),
+        focus_in: |e| follow(&e, true),
+        focus_out: |e| follow(&e, false),
+        key: |e| {
             if e.key() == "Escape" {
                 follow(&e, false);
             }
         },
-    )
+    }
 }
 
 /// The tooltip element, placed under (or above) the mark it explains.
 #[component]
 pub fn MarkTooltip() -> impl IntoView {
     let state = expect_context::<TooltipState>();
-    let style = move || {
-        state.0.with(|tip| match tip {
-            Some(tip) => {
+    // Where the tip goes: (left, top, bottom) in px, one of top/bottom set. Applied through
+    // CSSOM properties (`style:`), never a `style` attribute, which the page's Content
+    // Security Policy (`style-src 'self'`) would block.
+    let place = move || {
+        state.0.with(|tip| {
+            tip.as_ref().map(|tip| {
                 let (width, height) = web_sys::window()
                     .map(|w| {
                         let n =
@@ -85,13 +91,16 @@ pub fn MarkTooltip() -> impl IntoView {
                     .unwrap_or((1024.0, 768.0));
                 let left = tip.left.clamp(8.0, (width - 328.0).max(8.0));
                 if tip.bottom + 120.0 > height {
-                    format!("left:{left:.0}px;bottom:{:.0}px", height - tip.top + 6.0)
+                    (left, None, Some(height - tip.top + 6.0))
                 } else {
-                    format!("left:{left:.0}px;top:{:.0}px", tip.bottom + 6.0)
+                    (left, Some(tip.bottom + 6.0), None)
                 }
-            }
-            None => String::new(),
+            })
         })
+    };
+    let px = |v: Option<f64>| {
+        v.map(|v| format!("{v:.0}px"))
+            .unwrap_or_else(|| "auto".into())
     };
     view! {
         <div
@@ -99,7 +108,9 @@ pub fn MarkTooltip() -> impl IntoView {
             class="px-tip"
             role="tooltip"
             hidden=move || state.0.with(Option::is_none)
-            style=style
+            style:left=move || px(place().map(|p| p.0))
+            style:top=move || px(place().and_then(|p| p.1))
+            style:bottom=move || px(place().and_then(|p| p.2))
         >
             {move || state.0.with(|t| t.as_ref().map(|t| t.text.clone()).unwrap_or_default())}
         </div>

@@ -13,6 +13,8 @@ pub mod notice;
 pub mod outlet_column;
 pub mod outlet_filter;
 pub mod quotes_view;
+pub mod reader_panel;
 pub mod remarks_view;
 pub mod removed_lines;
+pub mod share_panel;
 pub mod view_tabs;

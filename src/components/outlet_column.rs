@@ -3,7 +3,7 @@
 
 use crate::components::article_text::{ArticleText, segments_view};
 use crate::components::framing_summary::FramingSummary;
-use crate::components::mark_tooltip::tooltip_events;
+use crate::components::mark_tooltip::{TooltipEvents, tooltip_events};
 use crate::components::removed_lines::RemovedLines;
 use crate::filter::absent_sentence;
 use crate::state::{use_filtered, use_model};
@@ -17,13 +17,17 @@ pub fn OutletColumn(
 ) -> impl IntoView {
     let vm = use_model();
     let filtered = use_filtered();
-    let Some(article) = vm.articles.get(article_idx) else {
-        return None;
-    };
-    let (over, out, focus_in, focus_out, key) = tooltip_events();
+    let article = vm.articles.get(article_idx)?;
+    let TooltipEvents {
+        over,
+        out,
+        focus_in,
+        focus_out,
+        key,
+    } = tooltip_events();
     let headline = match &article.headline {
         Some(block) => view! {
-            <p
+            <h3
                 class="px-headline"
                 data-testid="headline"
                 on:mouseover=over
@@ -33,7 +37,7 @@ pub fn OutletColumn(
                 on:keydown=key
             >
                 {segments_view(&vm, article_idx, &block.segments)}
-            </p>
+            </h3>
         }
         .into_any(),
         None => view! {
@@ -82,10 +86,10 @@ pub fn OutletColumn(
             Some(view! { <p class="px-absent" data-testid="absent-note">{text}</p> })
         })
     };
-    let date = article
-        .date
-        .clone()
-        .unwrap_or_else(|| "date unknown".into());
+    let date = match &article.date {
+        Some(d) => view! { <time datetime=d.clone()>{d.clone()}</time> }.into_any(),
+        None => view! { <span>"date unknown"</span> }.into_any(),
+    };
     Some(view! {
         <section
             class="px-column"
@@ -99,11 +103,12 @@ pub fn OutletColumn(
                     {article.name.clone()}
                 </h2>
                 <p class="px-column__meta">
-                    <span>{date}</span>
+                    {date}
                     <span aria-hidden="true">" · "</span>
                     <span>{format!("{} words", article.n_words)}</span>
                     <span aria-hidden="true">" · "</span>
                     {link}
+                    {article.own.then(|| view! { <span class="px-own-tag">"added by you"</span> })}
                 </p>
                 {provenance}
                 {headline}

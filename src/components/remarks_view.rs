@@ -144,9 +144,16 @@ fn RemarksTable(
         .contrast
         .iter()
         .map(|sentence| {
+            // One link per outlet: the first finding of that outlet the sentence counts.
+            let mut seen = Vec::new();
             let refs = sentence
                 .refs
                 .iter()
+                .filter(|r| {
+                    let first = !seen.contains(&r.article_idx);
+                    seen.push(r.article_idx);
+                    first
+                })
                 .map(|r| {
                     let vm2 = vm.clone();
                     let r = *r;
@@ -324,7 +331,7 @@ fn prominence(vm: &ViewModel, a: &ArticleRemarks) -> impl IntoView + use<> {
                 {format!("{} mentions · {} statements", p.n_mentions, p.n_statements)}
             </p>
             <div class="px-meter" aria-hidden="true">
-                <span class="px-meter__fill" style=format!("width:{}%", share.min(100))></span>
+                <span class="px-meter__fill" style:width=format!("{}%", share.min(100))></span>
             </div>
             <p class="px-prominence__figures">{format!("{share}% of the article carries the remarks")}</p>
         </div>

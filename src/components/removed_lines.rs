@@ -10,9 +10,7 @@ pub fn RemovedLines(
     article_idx: usize,
 ) -> impl IntoView {
     let vm = use_model();
-    let Some(article) = vm.articles.get(article_idx) else {
-        return None;
-    };
+    let article = vm.articles.get(article_idx)?;
     if article.removed.is_empty() {
         return None;
     }

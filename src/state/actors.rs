@@ -107,7 +107,9 @@ mod tests {
 
     #[test]
     fn passages_match_any_or_all_chosen_actors_as_the_table_says() {
-        let cases: &[(&str, &[ActorId], Match, &[ActorId], bool)] = &[
+        // (what it shows, chosen actors, match, the passage's actors, shown?)
+        type Case<'a> = (&'a str, &'a [ActorId], Match, &'a [ActorId], bool);
+        let cases: &[Case] = &[
             (
                 "no choice lets everything through",
                 &[],

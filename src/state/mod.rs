@@ -8,6 +8,7 @@ pub mod cues;
 pub mod focal;
 pub mod notices;
 pub mod outlets;
+pub mod reader;
 pub mod view;
 
 use crate::view_model::ViewModel;

@@ -14,7 +14,14 @@ pub struct Notice {
 pub struct Notices(pub RwSignal<Vec<Notice>>);
 
 impl Notices {
+    /// Shows `text`, unless the same notice is already shown.
     pub fn push(self, text: String) {
+        if self
+            .0
+            .with_untracked(|list| list.iter().any(|n| n.text == text))
+        {
+            return;
+        }
         self.0.update(|list| {
             let id = list.iter().map(|n| n.id + 1).max().unwrap_or(0);
             list.push(Notice { id, text });
