@@ -1,0 +1,279 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml `[[hooks]] stage = "post_build"`): makes the built
+// index.html safe to serve under a strict Content Security Policy, and writes `embed.js`,
+// the loader a host page includes to show the app in its own page.
+//
+// Trunk 0.21 runs this after it has written index.html into its staging folder and before
+// it moves that folder to dist/. It passes TRUNK_STAGING_DIR, TRUNK_PROFILE ("release" or
+// "debug") and TRUNK_PUBLIC_URL ("./" here) in the environment. Plain Node, no packages:
+// it must work on a fresh machine with only what scripts/setup.sh installs.
+//
+// What it does to the staged index.html:
+// 1. Trunk inlines a `<script type="module">` that imports the wasm-bindgen glue and starts
+//    the wasm. An inline script needs `'unsafe-inline'` (or a hash) in `script-src`, so the
+//    loader moves, as it is, to `boot-<hash>.js` next to index.html, named for its content
+//    like every other file Trunk writes, so it can be cached for long.
+// 2. In release builds it adds the policy as a `<meta http-equiv="Content-Security-Policy">`
+//    (first in <head>, so it covers everything after it) and fails the build if anything
+//    the policy would block is left: an inline script, an inline event handler, a `style`
+//    attribute or a `<style>` element, a `<base>` element.
+//    Debug builds (`trunk serve`) get no policy: Trunk's serve injects its own inline
+//    autoreload script, whose address it fills in when serving, so it cannot be moved or
+//    hashed here. It is left alone.
+//
+// What it adds: `embed.js`, under a name that never changes (a host page links to it),
+// so cache it briefly; everything it loads has a hashed name. It adds the app's style
+// sheets to the host page (resolved against its own URL, not the page's) unless already
+// there, fetches the wasm in the meantime, then starts the app, which mounts into the
+// host's `<div id="parallax" data-…>` (see README, "Embedding").
+
+import { createHash } from 'node:crypto';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The policy of the built page. Only the app's own files; `'wasm-unsafe-eval'` lets it
+ * compile its WebAssembly and nothing else; no plugins, no `<base>` rewriting, no forms
+ * posting anywhere. Styles from the app's own files only: inline `style="…"` attributes
+ * are blocked, CSSOM changes (`el.style.left = …`, Leptos `style:left=`) are not.
+ * `frame-ancestors` cannot be set from a `<meta>` (browsers ignore it there and warn), so
+ * the page may be framed: that is the iframe embed. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The file host pages include; its name is part of the embedding contract. */
+export const EMBED_FILE = 'embed.js';
+
+/** Attributes of a start tag's attribute text, with HTML's quoting rules (Trunk may
+ * minify index.html, which drops quotes). Names are lower-cased; a bare name maps to "". */
+export function parseAttributes(text) {
+  const attrs = new Map();
+  const re = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  for (const m of text.matchAll(re)) {
+    attrs.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+/** Every start tag named `name` (case-insensitive), with its attributes and position. */
+function startTags(html, name) {
+  const re = new RegExp(`<${name}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'gi');
+  return [...html.matchAll(re)].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    attrs: parseAttributes(m[1].replace(/\/$/, '')),
+  }));
+}
+
+/** Every `<script …>…</script>` element, with its attributes and content. */
+function scripts(html) {
+  return startTags(html, 'script').map((tag) => {
+    const close = html.toLowerCase().indexOf('</script', tag.end);
+    if (close < 0) throw new Error('index.html: a <script> element is not closed');
+    const closeEnd = html.indexOf('>', close) + 1;
+    return { ...tag, end: closeEnd, content: html.slice(tag.end, close) };
+  });
+}
+
+/** `sha384-…`, as Trunk writes integrity attributes. */
+function sri(text) {
+  return `sha384-${createHash('sha384').update(text).digest('base64')}`;
+}
+
+/** The name Trunk's style of hashing gives a file with `text`: `stem-<16 hex digits>.ext`. */
+function hashedName(stem, ext, text) {
+  return `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.${ext}`;
+}
+
+/** A reference of index.html as a path relative to the build folder: the public URL
+ * prefix (`./` or an absolute path) taken off. */
+function relative(ref, publicUrl) {
+  if (publicUrl && ref.startsWith(publicUrl)) return ref.slice(publicUrl.length);
+  return ref.replace(/^\.\//, '');
+}
+
+const escapeAttr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * Rewrites Trunk's index.html. Pure: returns the new index.html and the files to write
+ * next to it, or throws with a message that says what is wrong.
+ *
+ * @param {string} html        index.html as Trunk wrote it
+ * @param {{release: boolean, publicUrl?: string}} options
+ * @returns {{html: string, files: Record<string, string>, refs: string[]}}
+ *   `refs`: the build files the page and embed.js load, relative to the build folder.
+ */
+export function transform(html, { release, publicUrl = './' }) {
+  // 1. Trunk's loader: the inline module script that imports the glue and calls init.
+  const inline = scripts(html).filter((s) => !s.attrs.has('src'));
+  const loaders = inline.filter((s) => /\bimport\s+init\b/.test(s.content));
+  if (loaders.length !== 1) {
+    throw new Error(
+      `index.html: expected one inline Trunk loader script (\`import init … from …\`), found ${loaders.length}; ` +
+        'has Trunk changed how it starts the app?',
+    );
+  }
+  const [loader] = loaders;
+  const glue = /\bfrom\s*(['"])([^'"]+\.js)\1/.exec(loader.content)?.[2];
+  const wasm = /(['"])([^'"]+\.wasm)\1/.exec(loader.content)?.[2];
+  if (!glue || !wasm) {
+    throw new Error("index.html: Trunk's loader names no .js glue or no .wasm file");
+  }
+  const bootSource = `${loader.content.trim()}\n`;
+  const bootFile = hashedName('boot', 'js', bootSource);
+  const bootTag =
+    `<script type="module" src="${escapeAttr(publicUrl + bootFile)}" ` +
+    `integrity="${sri(bootSource)}" crossorigin="anonymous"></script>`;
+  let out = html.slice(0, loader.index) + bootTag + html.slice(loader.end);
+
+  // 2. What embed.js must load: the style sheets in page order, the glue and the wasm.
+  const styles = startTags(out, 'link')
+    .filter((l) => (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'))
+    .map((l) => ({ href: relative(l.attrs.get('href') ?? '', publicUrl), integrity: l.attrs.get('integrity') ?? '' }))
+    .filter((s) => s.href !== '');
+  const wasmPreload = startTags(out, 'link').find(
+    (l) => relative(l.attrs.get('href') ?? '', publicUrl) === relative(wasm, publicUrl),
+  );
+  const files = {
+    [bootFile]: bootSource,
+    [EMBED_FILE]: embedSource({
+      glue: relative(glue, publicUrl),
+      wasm: relative(wasm, publicUrl),
+      wasmIntegrity: wasmPreload?.attrs.get('integrity') ?? '',
+      styles,
+    }),
+  };
+
+  if (release) {
+    // 3. The policy, first thing in <head> (after the charset, which must stay early).
+    out = out.replace(/<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/gi, '');
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}">`;
+    const charset = startTags(out, 'meta').find((m) => m.attrs.has('charset'));
+    const head = startTags(out, 'head')[0];
+    const at = charset?.end ?? head?.end;
+    if (at === undefined) throw new Error('index.html: no <head> to put the security policy in');
+    out = out.slice(0, at) + meta + out.slice(at);
+    // 4. Nothing the policy would block may be left.
+    const problems = blockedByPolicy(out);
+    if (problems.length > 0) {
+      throw new Error(`index.html: the Content Security Policy would block ${problems.join('; ')}`);
+    }
+  }
+
+  const refs = [bootFile, relative(glue, publicUrl), relative(wasm, publicUrl), ...styles.map((s) => s.href)];
+  return { html: out, files, refs };
+}
+
+/** What in `html` a `script-src 'self'; style-src 'self'; base-uri 'none'` policy blocks. */
+export function blockedByPolicy(html) {
+  const problems = [];
+  for (const s of scripts(html)) {
+    if (!s.attrs.has('src') && s.content.trim() !== '') problems.push(`an inline script (${s.content.trim().slice(0, 60)}…)`);
+  }
+  // Every start tag, scripts' contents skipped: an inline handler or style attribute.
+  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+  for (const m of withoutScripts.matchAll(/<([a-z][a-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+    for (const name of parseAttributes(m[2]).keys()) {
+      if (/^on/.test(name)) problems.push(`the inline event handler ${name} on <${m[1]}>`);
+      if (name === 'style') problems.push(`a style attribute on <${m[1]}>`);
+    }
+  }
+  if (/<style[\s>]/i.test(withoutScripts)) problems.push('a <style> element');
+  if (/<base[\s>\/]/i.test(withoutScripts)) problems.push("a <base> element (base-uri 'none')");
+  if (/javascript:/i.test(withoutScripts)) problems.push('a javascript: URL');
+  return problems;
+}
+
+/** The source of embed.js. Every path in it is relative to embed.js itself. */
+export function embedSource({ glue, wasm, wasmIntegrity, styles }) {
+  const json = (value) => JSON.stringify(value);
+  return `// Parallax embed loader, written by scripts/post-build.mjs at build time.
+//
+//   <div id="parallax" data-view="claims" data-actors="olaf-scholz"></div>
+//   <script type="module" src="https://example.org/tools/parallax/${EMBED_FILE}"></script>
+//
+// Adds the app's style sheets to the page (unless it already links them), then starts
+// the app, which mounts into #parallax and reads its data- options. Every file is found
+// next to this one, whatever the page's own address. This file keeps its name from build
+// to build (cache it briefly); the files it loads are named for their content.
+import init from ${json(`./${glue}`)};
+
+const here = (file) => new URL(file, import.meta.url);
+const STYLES = ${json(styles.map((s) => [s.href, s.integrity]))};
+const WASM = ${json([wasm, wasmIntegrity])};
+
+/** Shows a failure in the host's element as plain text, and in the console. */
+function fail(host, message, error) {
+  console.error(\`Parallax: \${message}\`, error ?? '');
+  if (host) host.textContent = \`Parallax could not start: \${message}\`;
+}
+
+/** Links one style sheet unless the page links it already; resolves once it has loaded
+ * (or failed: the console says so, and the app still starts). */
+function linkStyle([file, integrity]) {
+  const href = here(file).href;
+  const links = document.querySelectorAll('link[rel~="stylesheet"]');
+  if ([...links].some((l) => l.href === href)) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  link.crossOrigin = 'anonymous';
+  if (integrity) link.integrity = integrity;
+  document.head.append(link);
+  return new Promise((done) => {
+    link.addEventListener('load', done, { once: true });
+    link.addEventListener('error', () => done(), { once: true });
+  });
+}
+
+const host = document.getElementById('parallax');
+if (!host) {
+  fail(null, 'this page has no element with id="parallax" to show the app in.');
+} else {
+  // Fetch the wasm while the style sheets load, so the app appears styled at once.
+  const wasm = fetch(here(WASM[0]), WASM[1] ? { integrity: WASM[1] } : {});
+  try {
+    await Promise.all(STYLES.map(linkStyle));
+    await init({ module_or_path: wasm });
+  } catch (error) {
+    fail(host, String(error && error.message ? error.message : error), error);
+  }
+}
+`;
+}
+
+/** The hook: rewrites the staged index.html and writes the files next to it. */
+async function main() {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) {
+    throw new Error('TRUNK_STAGING_DIR is not set: this script is a Trunk post_build hook (see Trunk.toml)');
+  }
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
+  const index = join(staging, 'index.html');
+  const result = transform(await readFile(index, 'utf8'), { release, publicUrl });
+  for (const ref of result.refs.filter((r) => !(r in result.files))) {
+    await access(join(staging, ref)).catch(() => {
+      throw new Error(`index.html loads ${ref}, which is not in the build (${staging})`);
+    });
+  }
+  for (const [name, text] of Object.entries(result.files)) await writeFile(join(staging, name), text);
+  await writeFile(index, result.html);
+  const policy = release ? 'with its Content Security Policy' : 'no security policy in a debug build';
+  console.log(`post-build: index.html loads ${result.refs[0]} (${policy}); wrote ${EMBED_FILE}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`post-build: ${error.message}`);
+    process.exit(1);
+  });
+}
