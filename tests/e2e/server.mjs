@@ -1,10 +1,13 @@
 // A tiny static file server for the browser tests: no dependencies, loopback only.
 //
 // Serves the release build (dist/) both at `/` and under the sub-path `/tools/parallax/`,
-// as a plain static host would, so the tests can check that the app works from any path.
+// as a plain static host would, so the tests can check that the app works from any path,
+// and the example host page of the repository (examples/embed/) at `/examples/embed/`,
+// which embeds the app from `/tools/parallax/embed.js`, as another site's page would.
 // No rewrite rules: an unknown path is a 404, exactly what a real static host gives.
 //
 //   node server.mjs [--root ../../dist] [--port 8787]
+//   then http://127.0.0.1:8787/tools/parallax/ and /examples/embed/host.html
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -14,9 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** The example host page and its style sheet (kept out of dist/: it is not part of the app). */
+const examples = join(here, '..', '..', 'examples', 'embed');
+
 /** Mount points: URL prefix → folder. Longest prefix first. */
 export function mounts(root) {
   return [
+    { prefix: '/examples/embed/', dir: examples },
     { prefix: '/tools/parallax/', dir: root },
     { prefix: '/', dir: root },
   ];
@@ -90,7 +97,8 @@ export function serve({ root, port, host = '127.0.0.1' }) {
     }
   });
   server.listen(port, host, () => {
-    console.log(`serving ${resolve(root)} at http://${host}:${port}/ and /tools/parallax/`);
+    console.log(`serving ${resolve(root)} at http://${host}:${port}/ and /tools/parallax/,`);
+    console.log(`and the example host page at http://${host}:${port}/examples/embed/host.html`);
   });
   return server;
 }
