@@ -23,7 +23,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # a log written anywhere else in the project would make it rebuild.
 LOGS := target/test-logs
 
-.PHONY: help setup serve build test fmt lint unit release bad-corpus e2e summary clean
+.PHONY: help setup serve build test fmt lint unit release bad-corpus e2e summary clean bench
 
 ## help: list the commands
 help:
@@ -79,6 +79,10 @@ e2e:
 # The runners' summary lines, gathered at the end.
 summary:
 	@scripts/test-summary.sh $(LOGS)
+
+## bench: the benchmark of BENCHMARKS.md: sizes, first comparison, filters, 1,000 articles, Lighthouse, engine (BENCH_ARGS=--quick)
+bench: setup
+	scripts/bench.sh $(BENCH_ARGS)
 
 ## clean: remove build outputs and test results
 clean:
