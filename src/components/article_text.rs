@@ -90,6 +90,11 @@ fn passage(
             .collect();
         view! { <p class="px-passage__caption">"Quoting " {names.join(", ")}</p> }
     });
+    let kind = match block.kind {
+        BlockKind::Subheading | BlockKind::Headline => "subheading",
+        BlockKind::ListItem => "list-item",
+        BlockKind::Paragraph => "paragraph",
+    };
     let body = match block.kind {
         BlockKind::Subheading | BlockKind::Headline => {
             view! { <h4 class="px-subheading">{text}</h4> }.into_any()
@@ -106,6 +111,7 @@ fn passage(
             hidden=hidden
             id=format!("px-p-{}-{}", vm.articles[article_idx].key, block.block_idx)
             data-testid="passage"
+            data-kind=kind
             data-actors=actors.join(" ")
         >
             {caption}

@@ -40,7 +40,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   // The release build, served as a plain static host would, at `/` and `/tools/parallax/`.
   webServer: {
-    command: `node server.mjs --root ../../dist --port ${port}`,
+    command: `node server.mjs --root ${process.env.PARALLAX_E2E_DIST ?? '../../dist'} --port ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',

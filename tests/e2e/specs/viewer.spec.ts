@@ -1,0 +1,190 @@
+// Issue #4 (and the Remarks view of #8): every view shows real content from the analysis,
+// the filters narrow every view, the URL holds the state, and it all works by keyboard,
+// on a phone and without serious accessibility violations, in light and dark.
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { columnTitle, readManifest } from '../corpus';
+
+const titles = readManifest().map(columnTitle);
+const VIEWS = ['compare', 'remarks', 'claims', 'actors', 'quotes'] as const;
+
+/** The actor filter checkbox whose accessible name begins with `name`. */
+function actorBox(page: Page, name: string): Locator {
+  return page.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) });
+}
+
+/** The `data-actors` lists of a column's visible passages. Subheadings are left out: one
+ * stays above a passage of its section that the filter keeps, to give it its context. */
+async function visiblePassageActors(column: Locator): Promise<string[][]> {
+  const passages = column.locator('[data-testid=passage]:not([data-kind=subheading]):visible');
+  const lists = await passages.evaluateAll((els) => els.map((e) => e.getAttribute('data-actors') ?? ''));
+  return lists.map((l) => l.split(' ').filter(Boolean));
+}
+
+test.describe('the viewer', () => {
+  test('each view renders content computed from the analysis', async ({ app }, testInfo) => {
+    await app.page.setViewportSize({ width: 1440, height: 1000 });
+    await app.goto();
+    const page = app.page;
+    for (const title of titles) await expect(app.column(title)).toBeVisible();
+    await expect(page.locator('[data-testid=framing-summary]')).toHaveCount(titles.length);
+    await expect(page.locator('mark.px-mention').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('compare.png') });
+
+    await page.getByRole('tab', { name: /^Claims/ }).click();
+    await expect(page.locator('[data-testid=claim-row]').first()).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: titles[0] })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('claims.png') });
+
+    await page.getByRole('tab', { name: /^Actors/ }).click();
+    await expect(page.locator('[data-testid=heat-row][data-actor=emmanuel-macron]')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('actors.png') });
+
+    await page.getByRole('tab', { name: /^Quotes/ }).click();
+    await expect(page.locator('[data-testid=quote-group]').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('quotes.png') });
+
+    await page.getByRole('tab', { name: /^Remarks/ }).click();
+    await expect(page.getByRole('heading', { name: 'How each outlet reports Emmanuel Macron' })).toBeVisible();
+    await expect(page.locator('[data-testid=statement]').first()).toBeVisible();
+    await expect(page.locator('[data-testid=prominence]')).toHaveCount(titles.length);
+    await page.screenshot({ path: testInfo.outputPath('remarks.png') });
+  });
+
+  test('choosing Olaf Scholz leaves only passages naming him, and the article that never names him says so', async ({
+    app,
+  }) => {
+    await app.goto();
+    await actorBox(app.page, 'Olaf Scholz').check();
+    let n_silent = 0;
+    for (const title of titles) {
+      const column = app.column(title);
+      const lists = await visiblePassageActors(column);
+      for (const list of lists) expect(list).toContain('olaf-scholz');
+      if (lists.length === 0) {
+        n_silent += 1;
+        await expect(column.getByText('Olaf Scholz is not named in this article.')).toBeVisible();
+      }
+    }
+    expect(n_silent).toBeGreaterThan(0);
+  });
+
+  test('"all" keeps passages naming both actors, "any" those naming either', async ({ app }) => {
+    await app.goto();
+    await actorBox(app.page, 'Emmanuel Macron').check();
+    await actorBox(app.page, 'Olaf Scholz').check();
+    const count = async () => {
+      let n = 0;
+      for (const title of titles) {
+        const lists = await visiblePassageActors(app.column(title));
+        n += lists.length;
+        for (const list of lists) {
+          const all = await app.page.getByRole('radio', { name: 'all' }).isChecked();
+          if (all) expect(list).toEqual(expect.arrayContaining(['emmanuel-macron', 'olaf-scholz']));
+          else expect(list.includes('emmanuel-macron') || list.includes('olaf-scholz')).toBe(true);
+        }
+      }
+      return n;
+    };
+    const n_any = await count();
+    await app.page.getByRole('radio', { name: 'all' }).check();
+    await expect(app.page).toHaveURL(/match=all/);
+    const n_all = await count();
+    expect(n_all).toBeGreaterThan(0);
+    expect(n_all).toBeLessThan(n_any);
+  });
+
+  test('the URL keeps the view and filters across reload, Back and Forward', async ({ app }) => {
+    await app.goto();
+    const page = app.page;
+    await actorBox(page, 'Olaf Scholz').check();
+    await expect(page).toHaveURL(/actors=olaf-scholz/);
+    await page.getByRole('tab', { name: /^Claims/ }).click();
+    await expect(page).toHaveURL(/view=claims/);
+    await page.reload();
+    await expect(page.getByRole('tab', { name: /^Claims/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(actorBox(page, 'Olaf Scholz')).toBeChecked();
+    await page.goBack();
+    await expect(page.getByRole('tab', { name: /^Compare/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(actorBox(page, 'Olaf Scholz')).toBeChecked();
+    await page.goBack();
+    await expect(actorBox(page, 'Olaf Scholz')).not.toBeChecked();
+    await page.goForward();
+    await expect(actorBox(page, 'Olaf Scholz')).toBeChecked();
+  });
+
+  test('unknown values in the URL are ignored with a notice and the rest applies', async ({ app }) => {
+    await app.goto('./?view=nonsense&actors=olaf-scholz,nobody-at-all&cues=quotes');
+    const page = app.page;
+    await expect(page.locator('[data-testid=notice]')).toHaveCount(2);
+    await expect(page.locator('[data-testid=notice]').first()).toContainText('nonsense');
+    await expect(actorBox(page, 'Olaf Scholz')).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^Quotations only/ })).toBeChecked();
+    for (const title of titles) await expect(app.column(title)).toBeVisible();
+  });
+
+  test('the actor filter works with the keyboard alone', async ({ app }) => {
+    await app.goto();
+    const page = app.page;
+    const search = page.getByRole('searchbox', { name: 'Search actors' });
+    for (let i = 0; i < 30 && !(await search.evaluate((e) => e === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(search).toBeFocused();
+    await page.keyboard.type('scholz');
+    await page.keyboard.press('Tab');
+    await expect(actorBox(page, 'Olaf Scholz')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(actorBox(page, 'Olaf Scholz')).toBeChecked();
+    await expect(page).toHaveURL(/actors=olaf-scholz/);
+  });
+
+  test('a focused mark says why it was marked', async ({ app }) => {
+    await app.goto();
+    const mark = app.column(titles[0]).locator('mark.px-mention').first();
+    await mark.focus();
+    const tip = app.page.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    await expect(tip).not.toBeEmpty();
+    await app.page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+  });
+
+  test('the Remarks view follows another focal actor and keeps it in the URL', async ({ app }) => {
+    await app.goto('./?view=remarks');
+    const page = app.page;
+    await page.getByTestId('focal-select').selectOption('olaf-scholz');
+    await expect(page.getByRole('heading', { name: 'How each outlet reports Olaf Scholz' })).toBeVisible();
+    await expect(page).toHaveURL(/focal=olaf-scholz/);
+  });
+
+  test('on a phone the outlet columns form a swipeable strip with an outlet switcher', async ({ app }, testInfo) => {
+    await app.page.setViewportSize({ width: 375, height: 800 });
+    await app.goto();
+    const page = app.page;
+    await expect(page.getByRole('navigation', { name: 'Jump to an outlet' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const last = titles[titles.length - 1];
+    await page.getByRole('navigation', { name: 'Jump to an outlet' }).getByRole('button', { name: last }).click();
+    await expect(app.column(last)).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath('phone.png') });
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`no serious accessibility violation in any view (${scheme})`, async ({ app }) => {
+      // Five full axe-core runs: slow on a loaded two-core machine.
+      test.setTimeout(180_000);
+      await app.page.emulateMedia({ colorScheme: scheme });
+      for (const view of VIEWS) {
+        await app.goto(`./?view=${view}&actors=olaf-scholz&others=dim`);
+        const results = await new AxeBuilder({ page: app.page }).analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${view}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+        expect(serious).toEqual([]);
+      }
+    });
+  }
+});
