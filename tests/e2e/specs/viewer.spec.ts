@@ -159,6 +159,37 @@ test.describe('the viewer', () => {
     await expect(page).toHaveURL(/focal=olaf-scholz/);
   });
 
+  test('the Remarks view shows every outlet for Macron and honours the outlet and actor filters', async ({ app }) => {
+    await app.goto('./?view=remarks');
+    const page = app.page;
+    await expect(page.getByRole('heading', { name: 'How each outlet reports Emmanuel Macron' })).toBeVisible();
+    const view = page.getByTestId('remarks-view');
+    for (const title of titles) await expect(view.getByRole('columnheader', { name: title, exact: true })).toBeVisible();
+    await expect(view.getByTestId('prominence')).toHaveCount(titles.length);
+    const allRows = await view.getByTestId('remark-row').count();
+    expect(allRows).toBeGreaterThan(3);
+    // The generated contrast names outlets and counts them, never judges them.
+    await expect(view.getByTestId('contrast').locator('li').first()).toContainText(/of \d outlets|Only 1 of/);
+
+    // Two outlets: the other columns go, the URL keeps the choice.
+    await app.goto('./?view=remarks&outlets=000,002');
+    await expect(view.getByRole('columnheader', { name: titles[0], exact: true })).toBeVisible();
+    await expect(view.getByRole('columnheader', { name: titles[2], exact: true })).toBeVisible();
+    await expect(view.getByRole('columnheader', { name: titles[1], exact: true })).toHaveCount(0);
+    await expect(view.getByTestId('prominence')).toHaveCount(2);
+
+    // An actor filter keeps the statements whose sentence or reactions name the actor.
+    await app.goto('./?view=remarks&actors=olaf-scholz');
+    const kept = await view.getByTestId('remark-row').count();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(allRows);
+    await page.getByRole('radio', { name: 'dim' }).check();
+    await expect(view.getByTestId('remark-row')).toHaveCount(allRows);
+    await expect(view.locator('[data-testid=remark-row].px-dim')).toHaveCount(allRows - kept);
+    await expect(page).toHaveURL(/view=remarks/);
+    await expect(page).toHaveURL(/others=dim/);
+  });
+
   test('on a phone the outlet columns form a swipeable strip with an outlet switcher', async ({ app }, testInfo) => {
     await app.page.setViewportSize({ width: 375, height: 800 });
     await app.goto();
