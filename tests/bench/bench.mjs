@@ -181,11 +181,16 @@ async function actorBoxes(page, canonical) {
   return ranked.slice(0, 3);
 }
 
+/** Click and measure; a page too busy to answer in 60 s gives `{ ms: null, error }`. */
 async function clickAndMeasure(page, locator) {
-  const handle = await locator.elementHandle({ timeout: 2000 });
-  const result = await page.evaluate(measureClick, handle);
-  await handle.dispose();
-  return result;
+  try {
+    const handle = await locator.elementHandle({ timeout: 60_000 });
+    const result = await page.evaluate(measureClick, handle);
+    await handle.dispose();
+    return result;
+  } catch (e) {
+    return { ms: null, work: null, error: String(e.message ?? e).split('\n')[0] };
+  }
 }
 
 /** Filter latency scenarios on a loaded app page. */
@@ -198,7 +203,8 @@ async function filterLatency(page, canonical) {
   }
   out.actors = actors.map((a) => a.name);
   const record = (list, r, what) => {
-    if (r.ms === null) out.notes.push(`${what}: no DOM change within 2 s`);
+    if (r.error) out.notes.push(`${what}: ${r.error}`);
+    else if (r.ms === null) out.notes.push(`${what}: no DOM change within 2 s`);
     else list.push(r);
   };
   for (const actor of actors) {
