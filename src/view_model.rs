@@ -183,8 +183,12 @@ impl ViewModel {
         let mut corpus = bundle.corpus.clone();
         let n_bundled = corpus.articles.len();
         corpus.articles.extend_from_slice(own);
-        let analysis = parallax_engine::analyze(&corpus, &bundle.gazetteer);
-        let mut vm = ViewModel::from_analysis(corpus, analysis);
+        let analysis = timed("parallax:analyze", || {
+            parallax_engine::analyze(&corpus, &bundle.gazetteer)
+        });
+        let mut vm = timed("parallax:view-model", || {
+            ViewModel::from_analysis(corpus, analysis)
+        });
         for article in vm.articles.iter_mut().skip(n_bundled) {
             article.own = true;
         }
@@ -301,6 +305,30 @@ impl ViewModel {
             .iter()
             .find(|a| a.key == key || a.id == key)
             .map(|a| a.idx)
+    }
+}
+
+/// Runs `f`, and in the browser records how long it took as a User Timing measure named
+/// `name` (`performance.getEntriesByType("measure")`): the benchmark reads the analysis
+/// time of a corpus from it, apart from loading and rendering.
+fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
     }
 }
 
