@@ -15,6 +15,11 @@ pub fn colour_class(colour: Option<usize>) -> String {
     }
 }
 
+/// Up to this many outlets each actor row shows its mentions per outlet as a row of pills;
+/// past it (a newsroom's thousand articles) a row of pills would be unreadable and, over
+/// every actor, hundreds of thousands of elements, so the row says in how many outlets.
+pub const PILLS_UP_TO: usize = 12;
+
 pub(crate) const fn kind_label(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Person => "person",
@@ -162,22 +167,24 @@ fn ActorRow(id: ActorId, vm: std::sync::Arc<crate::view_model::ViewModel>) -> im
         .clone()
         .or_else(|| actor.affiliation.clone())
         .unwrap_or_else(|| kind_label(actor.kind).to_owned());
-    let pills = vm
-        .articles
-        .iter()
-        .zip(&actor.per_article)
-        .map(|(article, counts)| {
-            view! {
-                <span
-                    class="px-pill"
-                    class:px-pill--zero=counts.mentions == 0
-                    title=format!("{}: {} mentions", article.name, counts.mentions)
-                >
-                    {counts.mentions}
-                </span>
-            }
-        })
-        .collect_view();
+    let many = vm.articles.len() > PILLS_UP_TO;
+    let pills = (!many).then(|| {
+        vm.articles
+            .iter()
+            .zip(&actor.per_article)
+            .map(|(article, counts)| {
+                view! {
+                    <span
+                        class="px-pill"
+                        class:px-pill--zero=counts.mentions == 0
+                        title=format!("{}: {} mentions", article.name, counts.mentions)
+                    >
+                        {counts.mentions}
+                    </span>
+                }
+            })
+            .collect_view()
+    });
     view! {
         <li class="px-actor-row" data-testid="actor-option" data-actor=actor.slug.clone()>
             <input
@@ -197,9 +204,11 @@ fn ActorRow(id: ActorId, vm: std::sync::Arc<crate::view_model::ViewModel>) -> im
                     {detail}
                     {actor.discovered.then_some(" · found in text")}
                 </span>
-                <span class="px-visually-hidden">{summary}</span>
+                <span class=if many { "px-actor-row__detail" } else { "px-visually-hidden" }>
+                    {summary}
+                </span>
             </label>
-            <span class="px-actor-row__pills" aria-hidden="true">{pills}</span>
+            {pills.map(|pills| view! { <span class="px-actor-row__pills" aria-hidden="true">{pills}</span> })}
         </li>
     }
 }

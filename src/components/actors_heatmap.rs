@@ -1,8 +1,12 @@
 //! The Actors view: actors × outlets as a heat map of mentions, with quotations and the
 //! share of each article's quoted words; clicking a cell filters every view by that actor.
+//! Past [`MATRIX_PAGE`] shown outlets the columns come a page at a time, with the actors
+//! those outlets name.
 
 use crate::components::actor_filter::{colour_class, kind_label};
+use crate::components::claims_matrix::OutletPager;
 use crate::state::actors::{Others, use_actor_filter};
+use crate::state::outlets::{MATRIX_PAGE, page_range};
 use crate::state::{use_filtered, use_model};
 use leptos::prelude::*;
 use parallax_engine::ActorId;
@@ -20,38 +24,46 @@ fn heat(mentions: usize, max: usize) -> usize {
 pub fn ActorsHeatmap() -> impl IntoView {
     let vm = use_model();
     let filtered = use_filtered();
-    let rows_vm = vm.clone();
-    let rows = move || {
+    let shown_vm = vm.clone();
+    let shown = Memo::new(move |_| {
         filtered.with(|f| {
-            let chosen = &f.criteria.actors.chosen;
-            rows_vm
-                .actor_order
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    rows_vm.actors[id]
-                        .per_article
-                        .iter()
-                        .enumerate()
-                        .any(|(a, c)| f.shown(a) && c.mentions + c.n_quotes > 0)
-                })
-                .filter(|id| {
-                    chosen.is_empty()
-                        || f.criteria.actors.others == Others::Dim
-                        || chosen.contains(id)
-                })
-                .collect::<Vec<ActorId>>()
-        })
-    };
-    let head_vm = vm.clone();
-    let shown = move || {
-        filtered.with(|f| {
-            head_vm
+            shown_vm
                 .articles
                 .iter()
                 .filter(|a| f.shown(a.idx))
                 .map(|a| a.idx)
                 .collect::<Vec<_>>()
+        })
+    });
+    let page = RwSignal::new(0);
+    // The outlets with a column: every shown one, or the page of them. Ascending.
+    let columns = Memo::new(move |_| {
+        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
+    });
+    let rows_vm = vm.clone();
+    let rows = move || {
+        columns.with(|columns| {
+            filtered.with(|f| {
+                let chosen = &f.criteria.actors.chosen;
+                rows_vm
+                    .actor_order
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        let per_article = &rows_vm.actors[id].per_article;
+                        columns.iter().any(|&a| {
+                            per_article
+                                .get(a)
+                                .is_some_and(|c| c.mentions + c.n_quotes > 0)
+                        })
+                    })
+                    .filter(|id| {
+                        chosen.is_empty()
+                            || f.criteria.actors.others == Others::Dim
+                            || chosen.contains(id)
+                    })
+                    .collect::<Vec<ActorId>>()
+            })
         })
     };
     let max = vm
@@ -79,19 +91,20 @@ pub fn ActorsHeatmap() -> impl IntoView {
                     <span>"more"</span>
                 </p>
             </header>
+            <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
             <div class="px-table-wrap" tabindex="0" role="region" aria-label="Actors heat map">
                 <table class="px-heatmap">
                     <thead>
                         <tr>
                             <th scope="col" class="px-heatmap__actor">"Actor"</th>
-                            <For each=shown.clone() key=|idx| *idx let:idx>
+                            <For each=move || columns.get() key=|idx| *idx let:idx>
                                 <th scope="col">{name_vm.articles[idx].name.clone()}</th>
                             </For>
                         </tr>
                     </thead>
                     <tbody>
                         <For each=rows key=|id| *id let:id>
-                            <HeatRow id max vm=row_vm.clone() />
+                            <HeatRow id max columns vm=row_vm.clone() />
                         </For>
                     </tbody>
                 </table>
@@ -104,6 +117,8 @@ pub fn ActorsHeatmap() -> impl IntoView {
 fn HeatRow(
     id: ActorId,
     max: usize,
+    /// The outlets with a column, ascending.
+    columns: Memo<Vec<usize>>,
     vm: std::sync::Arc<crate::view_model::ViewModel>,
 ) -> impl IntoView {
     let filtered = use_filtered();
@@ -118,13 +133,12 @@ fn HeatRow(
     let kind = kind_label(actor.kind);
     let cells_vm = vm.clone();
     let cells = move || {
-        filtered.with(|f| {
+        columns.with(|columns| {
             let actor = &cells_vm.actors[id];
-            cells_vm
-                .articles
+            columns
                 .iter()
-                .filter(|a| f.shown(a.idx))
-                .map(|article| {
+                .map(|&idx| {
+                    let article = &cells_vm.articles[idx];
                     let c = actor.per_article[article.idx];
                     if c.mentions + c.n_quotes == 0 {
                         return view! { <td class="px-heatmap__cell px-heat--0"><span class="px-muted">"—"</span></td> }.into_any();

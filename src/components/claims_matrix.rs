@@ -1,76 +1,134 @@
 //! The Claims view: one row per claim the engine grouped, one column per outlet, each cell
-//! the outlet's own sentence or "not reported"; rows carried by more outlets first.
+//! the outlet's own sentence or "not reported"; rows carried by more outlets first. Past
+//! [`MATRIX_PAGE`] shown outlets the columns come a page at a time ([`OutletPager`]), with
+//! the rows those outlets carry.
 
 use crate::state::actors::Others;
+use crate::state::outlets::{MATRIX_PAGE, n_pages, page_range, position_label};
 use crate::state::{use_filtered, use_model};
 use leptos::prelude::*;
+
+/// "Outlets 9–16 of 1,000" between previous and next buttons: which page of outlet columns
+/// a matrix view shows. Nothing while every shown outlet fits on one page.
+#[component]
+pub fn OutletPager(
+    /// The page shown, from 0.
+    page: RwSignal<usize>,
+    /// Number of outlets the outlet filter shows.
+    #[prop(into)]
+    n_shown: Signal<usize>,
+) -> impl IntoView {
+    let last = move || n_pages(n_shown.get(), MATRIX_PAGE) - 1;
+    let at = move || page.get().min(last());
+    let at_first = move || at() == 0;
+    let at_last = move || at() >= last();
+    let position = move || {
+        position_label(
+            page_range(n_shown.get(), page.get(), MATRIX_PAGE),
+            n_shown.get(),
+        )
+    };
+    move || {
+        (n_shown.get() > MATRIX_PAGE).then(|| {
+            view! {
+                <div class="px-pager" data-testid="outlet-pager">
+                    <button
+                        type="button"
+                        class="px-button px-button--small"
+                        prop:disabled=at_first
+                        on:click=move |_| page.set(at().saturating_sub(1))
+                    >
+                        "‹ Previous outlets"
+                    </button>
+                    <span class="px-pager__position">{position}</span>
+                    <button
+                        type="button"
+                        class="px-button px-button--small"
+                        prop:disabled=at_last
+                        on:click=move |_| page.set((at() + 1).min(last()))
+                    >
+                        "Next outlets ›"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
 
 /// The claims × outlets matrix.
 #[component]
 pub fn ClaimsMatrix() -> impl IntoView {
     let vm = use_model();
     let filtered = use_filtered();
-    let rows_vm = vm.clone();
-    // Rows with a member in a shown outlet, most widely carried (among shown outlets) first,
-    // each with whether it passes the actor and cue filters.
-    let rows = Memo::new(move |_| {
+    let shown_vm = vm.clone();
+    let shown = Memo::new(move |_| {
         filtered.with(|f| {
-            let vm = &rows_vm;
-            let mut rows: Vec<(usize, usize, bool)> = vm
-                .analysis
-                .claims
-                .iter()
-                .enumerate()
-                .filter_map(|(claim_idx, claim)| {
-                    let mut articles: Vec<usize> = claim
-                        .members
-                        .iter()
-                        .map(|m| m.article_idx)
-                        .filter(|&a| f.shown(a))
-                        .collect();
-                    articles.sort_unstable();
-                    articles.dedup();
-                    if articles.is_empty() {
-                        return None;
-                    }
-                    let pass = claim
-                        .members
-                        .iter()
-                        .filter(|m| f.shown(m.article_idx))
-                        .any(|m| {
-                            let article = &vm.articles[m.article_idx];
-                            let actors = article
-                                .sentence_actors
-                                .get(m.sentence_idx)
-                                .map_or(&[][..], |v| v.as_slice());
-                            let cues = article
-                                .sentence_cues
-                                .get(m.sentence_idx)
-                                .copied()
-                                .unwrap_or_default();
-                            f.criteria.passes(actors, cues)
-                        });
-                    Some((claim_idx, articles.len(), pass))
-                })
-                .collect();
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            if f.criteria.actors.others == Others::Hide {
-                rows.retain(|r| r.2);
-            }
-            rows
-        })
-    });
-    let head_vm = vm.clone();
-    let shown = move || {
-        filtered.with(|f| {
-            head_vm
+            shown_vm
                 .articles
                 .iter()
                 .filter(|a| f.shown(a.idx))
                 .map(|a| a.idx)
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let page = RwSignal::new(0);
+    // The outlets with a column: every shown one, or the page of them. Ascending.
+    let columns = Memo::new(move |_| {
+        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
+    });
+    let rows_vm = vm.clone();
+    // Rows a column outlet carries, most widely carried (among shown outlets) first, each
+    // with whether a column's sentence passes the actor and cue filters.
+    let rows = Memo::new(move |_| {
+        columns.with(|columns| {
+            filtered.with(|f| {
+                let vm = &rows_vm;
+                let in_columns = |a: usize| columns.binary_search(&a).is_ok();
+                let mut rows: Vec<(usize, usize, bool)> = vm
+                    .analysis
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(claim_idx, claim)| {
+                        if !claim.members.iter().any(|m| in_columns(m.article_idx)) {
+                            return None;
+                        }
+                        let mut articles: Vec<usize> = claim
+                            .members
+                            .iter()
+                            .map(|m| m.article_idx)
+                            .filter(|&a| f.shown(a))
+                            .collect();
+                        articles.sort_unstable();
+                        articles.dedup();
+                        let pass = claim
+                            .members
+                            .iter()
+                            .filter(|m| in_columns(m.article_idx))
+                            .any(|m| {
+                                let article = &vm.articles[m.article_idx];
+                                let actors = article
+                                    .sentence_actors
+                                    .get(m.sentence_idx)
+                                    .map_or(&[][..], |v| v.as_slice());
+                                let cues = article
+                                    .sentence_cues
+                                    .get(m.sentence_idx)
+                                    .copied()
+                                    .unwrap_or_default();
+                                f.criteria.passes(actors, cues)
+                            });
+                        Some((claim_idx, articles.len(), pass))
+                    })
+                    .collect();
+                rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                if f.criteria.actors.others == Others::Hide {
+                    rows.retain(|r| r.2);
+                }
+                rows
+            })
+        })
+    });
     let name_vm = vm.clone();
     let row_vm = vm.clone();
     let n_rows = move || rows.with(Vec::len);
@@ -87,19 +145,20 @@ pub fn ClaimsMatrix() -> impl IntoView {
                     )}
                 </p>
             </header>
+            <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
             <div class="px-table-wrap" tabindex="0" role="region" aria-label="Claims matrix">
                 <table class="px-claims">
                     <thead>
                         <tr>
                             <th scope="col" class="px-claims__claim">"Claim"</th>
-                            <For each=shown.clone() key=|idx| *idx let:idx>
+                            <For each=move || columns.get() key=|idx| *idx let:idx>
                                 <th scope="col">{name_vm.articles[idx].name.clone()}</th>
                             </For>
                         </tr>
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|row| (row.0, row.1, row.2) let:row>
-                            <ClaimRow claim_idx=row.0 n_outlets=row.1 pass=row.2 vm=row_vm.clone() />
+                            <ClaimRow claim_idx=row.0 n_outlets=row.1 pass=row.2 columns vm=row_vm.clone() />
                         </For>
                     </tbody>
                 </table>
@@ -120,12 +179,12 @@ fn ClaimRow(
     claim_idx: usize,
     n_outlets: usize,
     pass: bool,
+    /// The outlets with a column, ascending.
+    columns: Memo<Vec<usize>>,
     vm: std::sync::Arc<crate::view_model::ViewModel>,
 ) -> impl IntoView {
-    let filtered = use_filtered();
     let claim = &vm.analysis.claims[claim_idx];
     let label = claim.label.clone();
-    let cells_vm = vm.clone();
     let members: Vec<(usize, String)> = claim
         .members
         .iter()
@@ -142,14 +201,12 @@ fn ClaimRow(
         })
         .collect();
     let cells = move || {
-        filtered.with(|f| {
-            cells_vm
-                .articles
+        columns.with(|columns| {
+            columns
                 .iter()
-                .filter(|a| f.shown(a.idx))
-                .map(|a| {
+                .map(|&idx| {
                     let sentences: Vec<String> =
-                        members.iter().filter(|(idx, _)| *idx == a.idx).map(|(_, s)| s.clone()).collect();
+                        members.iter().filter(|(i, _)| *i == idx).map(|(_, s)| s.clone()).collect();
                     if sentences.is_empty() {
                         view! { <td class="px-claims__cell px-claims__cell--none">"not reported"</td> }.into_any()
                     } else {

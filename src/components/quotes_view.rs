@@ -1,5 +1,7 @@
 //! The Quotes view: every quotation with its speaker, the outlets that carry it, and the
 //! words where their wording differs; then words in quotation marks with no speaker.
+//! A quotation carried by many outlets shows the first [`MEMBERS_SHOWN`] until the reader
+//! asks for all: in a thousand-article corpus one quotation can have hundreds of carriers.
 
 use crate::state::actors::Others;
 use crate::state::{use_filtered, use_model};
@@ -7,6 +9,9 @@ use crate::view_model::ViewModel;
 use leptos::prelude::*;
 use parallax_engine::QuoteKind;
 use std::sync::Arc;
+
+/// Outlets' versions of a quotation shown before "Show all".
+pub const MEMBERS_SHOWN: usize = 8;
 
 /// The quotations list.
 #[component]
@@ -128,8 +133,24 @@ fn QuoteCard(pos: usize, pass: bool, vm: Arc<ViewModel>) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let expanded = RwSignal::new(false);
+    let n_shown_vm = vm.clone();
+    let n_shown = move || {
+        filtered.with(|f| {
+            n_shown_vm.quote_groups[pos]
+                .members
+                .iter()
+                .filter(|m| f.shown(m.article_idx))
+                .count()
+        })
+    };
     let members_vm = vm.clone();
     let members = move || {
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            MEMBERS_SHOWN
+        };
         filtered.with(|f| {
             let vm = &members_vm;
             let group = &vm.quote_groups[pos];
@@ -137,6 +158,7 @@ fn QuoteCard(pos: usize, pass: bool, vm: Arc<ViewModel>) -> impl IntoView {
                 .members
                 .iter()
                 .filter(|m| f.shown(m.article_idx))
+                .take(limit)
                 .map(|m| {
                     let text = vm.text(m.article_idx);
                     let quote = &vm.analysis.articles[m.article_idx].quotes[m.quote_idx];
@@ -186,6 +208,25 @@ fn QuoteCard(pos: usize, pass: bool, vm: Arc<ViewModel>) -> impl IntoView {
                 </span>
             </header>
             <ul class="px-quote-card__members">{members}</ul>
+            {move || {
+                let n = n_shown();
+                (n > MEMBERS_SHOWN).then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="px-link-button px-quote-card__more"
+                            aria-expanded=move || expanded.get().to_string()
+                            on:click=move |_| expanded.update(|e| *e = !*e)
+                        >
+                            {move || if expanded.get() {
+                                format!("Show the first {MEMBERS_SHOWN} outlets only")
+                            } else {
+                                format!("Show all {n} outlets")
+                            }}
+                        </button>
+                    }
+                })
+            }}
         </li>
     }
 }
