@@ -210,10 +210,11 @@ const here = (file) => new URL(file, import.meta.url);
 const STYLES = ${json(styles.map((s) => [s.href, s.integrity]))};
 const WASM = ${json([wasm, wasmIntegrity])};
 
-/** Shows a failure in the host's element as plain text, and in the console. */
+/** Shows a failure in the console and, unless the app's own error panel already says it
+ * (a panic while starting), in the host's element as plain text. */
 function fail(host, message, error) {
   console.error(\`Parallax: \${message}\`, error ?? '');
-  if (host) host.textContent = \`Parallax could not start: \${message}\`;
+  if (host && !host.querySelector('.px-fatal')) host.textContent = \`Parallax could not start: \${message}\`;
 }
 
 /** Links one style sheet unless the page links it already; resolves once it has loaded
@@ -240,6 +241,8 @@ if (!host) {
 } else {
   // Fetch the wasm while the style sheets load, so the app appears styled at once.
   const wasm = fetch(here(WASM[0]), WASM[1] ? { integrity: WASM[1] } : {});
+  // A failed fetch is reported once, by init below, not also as an unhandled rejection.
+  wasm.catch(() => {});
   try {
     await Promise.all(STYLES.map(linkStyle));
     await init({ module_or_path: wasm });

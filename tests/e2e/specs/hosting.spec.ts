@@ -401,6 +401,20 @@ test.describe('script embedding in the example host page', () => {
     expect(found.unscoped).toEqual([]);
   });
 
+  test('when the app cannot load, the host’s div says so in words', async ({ page, problems }) => {
+    problems.allow(/_bg\.wasm/);
+    problems.allow(/^console error: Parallax: /);
+    problems.allow(/^console error: Failed to load resource/);
+    await page.route('**/tools/parallax/*_bg.wasm', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }),
+    );
+    await page.goto(HOST_PAGE);
+    await expect(page.locator('#parallax')).toContainText('Parallax could not start');
+    await expect(page.locator('#parallax .px-app')).toHaveCount(0);
+    // The page around it is whole.
+    await expect(page.locator('#after')).toBeVisible();
+  });
+
   test('embed.js on a page without a #parallax element says so and leaves the page alone', async ({
     page,
     problems,
