@@ -42,10 +42,14 @@
 //! buffer per sentence, reused; no per-word allocation.
 
 use crate::gazetteer::{Entry, Gazetteer, Gender, LEADER_TITLE};
+use crate::lexicon::FastHash;
 use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Span};
 use crate::structure::Structure;
 use crate::text;
 use std::collections::{HashMap, HashSet};
+
+type Map<K, V> = HashMap<K, V, FastHash>;
+type Set<K> = HashSet<K, FastHash>;
 
 // ------------------------------------------------------------------------ word lists
 
@@ -588,16 +592,26 @@ struct Tokens {
 }
 
 impl Tokens {
-    /// Tokenises `span` of `text`, reusing the buffers.
-    fn fill(&mut self, text: &str, span: Span) {
+    /// Tokenises `span` of `text`, whose words are `words`, reusing the buffers.
+    fn fill(&mut self, text: &str, span: Span, words: &[Span]) {
         self.buf.clear();
         self.toks.clear();
         let mut prev_end = span.start;
         let mut prev_possessive = false;
-        for word in text::words(text, span) {
+        for &word in words {
             let original = word.text(text);
             let start = self.buf.len();
-            self.buf.extend(original.chars().map(text::fold_char));
+            if original.is_ascii() {
+                self.buf.push_str(original);
+                self.buf[start..].make_ascii_lowercase();
+                if original.contains('`') {
+                    let folded = text::fold(original);
+                    self.buf.truncate(start);
+                    self.buf.push_str(&folded);
+                }
+            } else {
+                self.buf.extend(original.chars().map(text::fold_char));
+            }
             let full = (start, self.buf.len());
             let possessive = self.buf.ends_with("'s") && self.buf.len() - start > 2;
             let (key, span) = if possessive {
@@ -686,13 +700,13 @@ struct Phrase<T> {
 /// Runs of folded words with their targets, looked up by first word, longest first.
 #[derive(Clone, Debug)]
 struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: Map<String, Vec<Phrase<T>>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: Map::default(),
         }
     }
 }
@@ -702,7 +716,8 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
     /// of its words as a requirement.
     fn insert(&mut self, phrase: &str, cased: bool, target: T) {
         let mut tokens = Tokens::default();
-        tokens.fill(phrase, Span::new(0, phrase.len()));
+        let span = Span::new(0, phrase.len());
+        tokens.fill(phrase, span, &text::words(phrase, span));
         let words: Vec<PhraseWord> = (0..tokens.len())
             .map(|i| {
                 let t = tokens.tok(i);
@@ -744,7 +759,7 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
                     words,
                     targets: vec![target],
                 });
-                list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+                list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
             }
         }
     }
@@ -817,13 +832,13 @@ pub struct ActorIndex<'g> {
     titles: PhraseTable<usize>,
     bodies: PhraseTable<usize>,
     /// (title, scope) → holders as (entry, role) indices; titles include what they count as.
-    holders: HashMap<(usize, Scope), Vec<(usize, usize)>>,
+    holders: Map<(usize, Scope), Vec<(usize, usize)>>,
     /// Title index → the title indices it answers to (itself and its `counts_as`).
     answers_to: Vec<Vec<usize>>,
     leader_title: Option<usize>,
     /// Folded words that never form part of a person's name.
-    not_name: HashSet<String>,
-    role_nouns: HashSet<&'static str>,
+    not_name: Set<String>,
+    role_nouns: Set<&'static str>,
 }
 
 impl<'g> ActorIndex<'g> {
@@ -833,8 +848,8 @@ impl<'g> ActorIndex<'g> {
         let mut scopes = PhraseTable::default();
         let mut titles = PhraseTable::default();
         let mut bodies = PhraseTable::default();
-        let mut not_name: HashSet<String> = NOT_NAME_WORDS.iter().map(|w| w.to_string()).collect();
-        let add_not_name = |phrase: &str, not_name: &mut HashSet<String>| {
+        let mut not_name: Set<String> = NOT_NAME_WORDS.iter().map(|w| w.to_string()).collect();
+        let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
             for word in text::words(phrase, Span::new(0, phrase.len())) {
                 not_name.insert(text::fold(word.text(phrase)));
             }
@@ -905,7 +920,7 @@ impl<'g> ActorIndex<'g> {
                     .collect()
             })
             .collect();
-        let mut holders: HashMap<(usize, Scope), Vec<(usize, usize)>> = HashMap::new();
+        let mut holders: Map<(usize, Scope), Vec<(usize, usize)>> = Map::default();
         for (entry_idx, entry) in gazetteer.actors.iter().enumerate() {
             for (role_idx, role) in entry.roles.iter().enumerate() {
                 let Some(t) = title_idx(&role.title) else {
@@ -969,18 +984,21 @@ impl<'g> ActorIndex<'g> {
             structure,
             toks: Tokens::default(),
             covered: Vec::new(),
-            named_entries: HashSet::new(),
+            named_entries: Set::default(),
             local: PhraseTable::default(),
-            actor_titles: HashMap::new(),
+            actor_titles: Map::default(),
             history: Vec::new(),
             out: Vec::new(),
+            antecedents: Antecedents::default(),
+            earlier: Earlier::default(),
         };
         for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
             let title_case = structure
                 .blocks
                 .get(sentence.block_idx)
                 .is_some_and(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Subheading));
-            scan.sentence(sentence_idx, sentence.span, title_case);
+            let words = structure.sentence_words(text, sentence_idx);
+            scan.sentence(sentence_idx, sentence.span, &words, title_case);
         }
         scan.out
     }
@@ -1049,18 +1067,51 @@ struct Scan<'a, 'g> {
     /// Words of the current sentence already part of a mention.
     covered: Vec<bool>,
     /// Gazetteer entries named in the article so far (by a full alias or a role).
-    named_entries: HashSet<usize>,
+    named_entries: Set<usize>,
     /// Names and acronyms discovered in this article.
     local: PhraseTable<ActorId>,
     /// Titles each actor holds at the article's date (for "the chancellor").
-    actor_titles: HashMap<ActorId, Vec<usize>>,
+    actor_titles: Map<ActorId, Vec<usize>>,
     history: Vec<Recent>,
     out: Vec<Mention>,
+    /// Where the current sentence's "he"/"she" antecedents are, found once per sentence.
+    antecedents: Antecedents,
+    /// What pronouns take from earlier sentences, updated as each sentence is done.
+    earlier: Earlier,
+}
+
+/// The antecedents earlier sentences offer, kept up to date sentence by sentence so that
+/// a pronoun does not walk back through the article's history.
+#[derive(Default)]
+struct Earlier {
+    /// Per gender (female, male): the person of the latest sentence that names one of
+    /// that gender or of none known, its first outside quotation marks if any.
+    person: [Option<ActorId>; 2],
+    /// The first actor (by position) of the latest sentence with mentions.
+    first_actor: Option<Recent>,
+}
+
+/// The first mention of the current sentence that can be the antecedent of "he" and of
+/// "she" (a person of that gender or of none known, outside quotation marks), kept so
+/// that each pronoun does not re-read every mention before it.
+///
+/// During the roles-and-pronouns pass, the sentence's mentions are the name, body and
+/// discovery mentions sorted by position (`..sorted_end`), then the role and pronoun
+/// mentions appended in text order, each before the word being read.
+#[derive(Default)]
+struct Antecedents {
+    sorted_end: usize,
+    /// Per gender: the first fitting mention of the sorted part, once looked for.
+    in_sorted: [Option<Option<usize>>; 2],
+    /// Per gender: the first fitting appended mention, and how far the appended ones
+    /// have been read.
+    in_appended: [Option<usize>; 2],
+    appended_read: [usize; 2],
 }
 
 impl Scan<'_, '_> {
-    fn sentence(&mut self, sentence_idx: usize, span: Span, title_case: bool) {
-        self.toks.fill(self.text, span);
+    fn sentence(&mut self, sentence_idx: usize, span: Span, words: &[Span], title_case: bool) {
+        self.toks.fill(self.text, span, words);
         self.covered.clear();
         self.covered.resize(self.toks.len(), false);
         let first_new = self.out.len();
@@ -1072,10 +1123,26 @@ impl Scan<'_, '_> {
         self.out[first_new..].sort_by_key(|m| m.span.start);
         self.roles_and_pronouns(sentence_idx, first_new);
         self.out[first_new..].sort_by_key(|m| m.span.start);
+        let from = self.history.len();
         for m in first_new..self.out.len() {
             let mention = self.out[m];
             let recent = self.recent_of(mention);
             self.history.push(recent);
+        }
+        let group = &self.history[from..];
+        if let Some(first) = group.iter().min_by_key(|r| r.start) {
+            self.earlier.first_actor = Some(*first);
+        }
+        for gender in [Gender::Female, Gender::Male] {
+            let fits = |r: &&Recent| r.person && r.gender.is_none_or(|g| g == gender);
+            let pick = group
+                .iter()
+                .filter(|r| !r.in_quote)
+                .find(fits)
+                .or_else(|| group.iter().find(fits));
+            if let Some(r) = pick {
+                self.earlier.person[usize::from(gender == Gender::Male)] = Some(r.actor);
+            }
         }
     }
 
@@ -1574,6 +1641,12 @@ impl Scan<'_, '_> {
     // ------------------------------------------------------- pass 4 and 5: roles, pronouns
 
     fn roles_and_pronouns(&mut self, sentence_idx: usize, first_new: usize) {
+        let sorted_end = self.out.len();
+        self.antecedents = Antecedents {
+            sorted_end,
+            appended_read: [sorted_end; 2],
+            ..Antecedents::default()
+        };
         let mut i = 0;
         while i < self.toks.len() {
             if self.covered[i] {
@@ -1749,46 +1822,57 @@ impl Scan<'_, '_> {
         }
     }
 
-    fn antecedent_person(&self, first_new: usize, at: usize, gender: Gender) -> Option<ActorId> {
+    /// The person "he" or "she" at byte `at` stands for: the first fitting mention of the
+    /// current sentence before it, else the nearest earlier sentence's.
+    fn antecedent_person(
+        &mut self,
+        first_new: usize,
+        at: usize,
+        gender: Gender,
+    ) -> Option<ActorId> {
         let fits = |r: &Recent| r.person && r.gender.is_none_or(|g| g == gender);
-        // The current sentence, before the pronoun.
-        let current: Vec<Recent> = self.out[first_new..]
-            .iter()
-            .filter(|m| m.span.start < at)
-            .map(|&m| self.recent_of(m))
-            .collect();
-        if let Some(r) = current.iter().filter(|r| !r.in_quote).find(|r| fits(r)) {
-            return Some(r.actor);
+        // The current sentence, before the pronoun: the first fitting mention in the
+        // order of `out` (see [`Antecedents`]), outside quotation marks.
+        let g = usize::from(gender == Gender::Male);
+        let sorted_end = self.antecedents.sorted_end.max(first_new);
+        let in_sorted = match self.antecedents.in_sorted[g] {
+            Some(found) => found,
+            None => {
+                let found = (first_new..sorted_end).find(|&k| {
+                    let r = self.recent_of(self.out[k]);
+                    !r.in_quote && fits(&r)
+                });
+                self.antecedents.in_sorted[g] = Some(found);
+                found
+            }
+        };
+        if let Some(k) = in_sorted.filter(|&k| self.out[k].span.start < at) {
+            return Some(self.out[k].actor);
+        }
+        while self.antecedents.in_appended[g].is_none() {
+            let k = self.antecedents.appended_read[g].max(sorted_end);
+            let Some(&m) = self.out.get(k).filter(|m| m.span.start < at) else {
+                break;
+            };
+            self.antecedents.appended_read[g] = k + 1;
+            let r = self.recent_of(m);
+            if !r.in_quote && fits(&r) {
+                self.antecedents.in_appended[g] = Some(k);
+            }
+        }
+        if let Some(k) = self.antecedents.in_appended[g] {
+            return Some(self.out[k].actor);
         }
         // The nearest earlier sentence naming a person: its first one (outside quotes).
-        let mut k = self.history.len();
-        while k > 0 {
-            let sentence = self.history[k - 1].sentence_idx;
-            let from = self.history[..k].partition_point(|r| r.sentence_idx < sentence);
-            let group = &self.history[from..k];
-            let pick = group
-                .iter()
-                .filter(|r| !r.in_quote)
-                .find(|r| fits(r))
-                .or_else(|| group.iter().find(|r| fits(r)));
-            if let Some(r) = pick {
-                return Some(r.actor);
-            }
-            k = from;
-        }
-        None
+        self.earlier.person[g]
     }
 
     /// "they warned": the organisation that is the first actor of the previous sentence.
     fn antecedent_organisation(&self, sentence_idx: usize) -> Option<ActorId> {
-        let last = self.history.last()?;
-        if last.sentence_idx + 1 != sentence_idx {
+        let first = self.earlier.first_actor?;
+        if first.sentence_idx + 1 != sentence_idx {
             return None;
         }
-        let from = self
-            .history
-            .partition_point(|r| r.sentence_idx < last.sentence_idx);
-        let first = self.history[from..].iter().min_by_key(|r| r.start)?;
         first.organisation.then_some(first.actor)
     }
 }
@@ -1803,8 +1887,8 @@ impl Scan<'_, '_> {
 pub struct Registry {
     actors: Vec<Actor>,
     genders: Vec<Option<Gender>>,
-    by_name: HashMap<String, ActorId>,
-    by_entry: HashMap<usize, ActorId>,
+    by_name: Map<String, ActorId>,
+    by_entry: Map<usize, ActorId>,
 }
 
 impl Registry {

@@ -403,6 +403,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
     }
     let vectors = weigh(&sentences, vocab.len());
     let cluster_of = cluster(&vectors, vocab.len(), JOIN_SIMILARITY);
+    let speaking: Vec<FxSet<usize>> = articles.iter().map(speaking_sentences).collect();
 
     // Gather clusters in order of first member.
     let mut members_of: Vec<Vec<usize>> = Vec::new();
@@ -429,7 +430,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             || members.len() >= 2
             || members
                 .iter()
-                .any(|&s| carries_statement(articles, &sentences[s]));
+                .any(|&s| speaking[sentences[s].article_idx].contains(&sentences[s].sentence_idx));
         if !keep {
             continue;
         }
@@ -468,13 +469,14 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
     claims
 }
 
-/// Whether the sentence carries a statement attributed to someone.
-fn carries_statement(articles: &[ArticleAnalysis], s: &SentenceTerms) -> bool {
-    articles.get(s.article_idx).is_some_and(|a| {
-        a.statements
-            .iter()
-            .any(|st| st.sentence_idx == s.sentence_idx && !st.speakers.is_empty())
-    })
+/// The sentences of an article that carry a statement attributed to someone.
+fn speaking_sentences(article: &ArticleAnalysis) -> FxSet<usize> {
+    article
+        .statements
+        .iter()
+        .filter(|st| !st.speakers.is_empty())
+        .map(|st| st.sentence_idx)
+        .collect()
 }
 
 /// The stop words and synonyms as hash lookups, built once per grouping.
@@ -554,13 +556,23 @@ fn sentence_terms(
     let words = text::words(text, span);
     // Folded words with their spans; initials joined ("U.S." is "us", "E.U." is "eu").
     let mut folded: Vec<(String, Span)> = Vec::with_capacity(words.len());
+    // A word is covered by a mention by name when some such mention starts at or before it
+    // and ends at or after it: sweep the mentions by start, keeping the furthest end.
+    let mut by_name: Vec<Span> = mentions
+        .iter()
+        .filter(|&&(_, _, via)| matches!(via, MentionVia::Name | MentionVia::Discovered))
+        .map(|&(_, m, _)| m)
+        .collect();
+    by_name.sort_unstable_by_key(|m| m.start);
+    let (mut next_mention, mut reach) = (0, None);
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let covered = mentions.iter().any(|&(_, m, via)| {
-            matches!(via, MentionVia::Name | MentionVia::Discovered) && m.contains(w)
-        });
-        if covered {
+        while let Some(m) = by_name.get(next_mention).filter(|m| m.start <= w.start) {
+            reach = reach.max(Some(m.end));
+            next_mention += 1;
+        }
+        if reach.is_some_and(|end| end >= w.end) {
             i += 1;
             continue;
         }

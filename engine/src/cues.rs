@@ -29,66 +29,78 @@ use std::borrow::Cow;
 
 /// Every framing cue of the article's own text, in text order.
 pub fn find_cues(text: &str, structure: &Structure) -> Vec<Cue> {
-    let mut out = Vec::new();
-    let mut quote_k = 0;
-    for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let words = Words::new(text, sentence.span, structure, &mut quote_k);
-        sentence_cues(text, &words, sentence_idx, &mut out);
-        if Some(sentence.span) == structure.headline {
-            headline_cue(text, sentence.span, sentence_idx, &mut out);
-        }
-    }
-    out
+    find_cues_and_frames(text, structure).0
 }
 
 /// Frames of every sentence and of the headline, in text order: at most one tag per
 /// frame and sentence, for its first trigger.
 pub fn find_frames(text: &str, structure: &Structure) -> Vec<FrameTag> {
-    let table = lexicon::frame_triggers();
-    let mut out = Vec::new();
+    find_cues_and_frames(text, structure).1
+}
+
+/// [`find_cues`] and [`find_frames`] in one pass, each sentence's words read once.
+pub fn find_cues_and_frames(text: &str, structure: &Structure) -> (Vec<Cue>, Vec<FrameTag>) {
+    let mut cues = Vec::new();
+    let mut frames = Vec::new();
     let mut quote_k = 0;
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let words = Words::new(text, sentence.span, structure, &mut quote_k);
-        let mut seen: Vec<Frame> = Vec::new();
-        let mut k = 0;
-        while k < words.folded.len() {
-            let Some((n, frames)) = table.longest_at(&words.folded, k) else {
-                k += 1;
-                continue;
-            };
-            let trigger = Span::new(words.spans[k].start, words.spans[k + n - 1].end);
-            for &frame in frames {
-                if !seen.contains(&frame) {
-                    seen.push(frame);
-                    out.push(FrameTag {
-                        sentence_idx,
-                        frame,
-                        trigger,
-                        reason: format!("{}: \"{}\"", frame.label(), trigger.text(text)),
-                    });
-                }
-            }
-            k += n;
+        let spans = structure.sentence_words(text, sentence_idx);
+        let words = Words::new(text, sentence.span, &spans, structure, &mut quote_k);
+        sentence_cues(text, &words, sentence_idx, &mut cues);
+        if Some(sentence.span) == structure.headline {
+            headline_cue(text, sentence.span, sentence_idx, &mut cues);
         }
+        sentence_frames(text, &words, sentence_idx, &mut frames);
     }
-    out
+    (cues, frames)
+}
+
+/// The frames of one sentence: one tag per frame, for its first trigger.
+fn sentence_frames(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<FrameTag>) {
+    let table = lexicon::frame_triggers();
+    let mut seen: Vec<Frame> = Vec::new();
+    let mut k = 0;
+    while k < words.folded.len() {
+        let Some((n, frames)) = table.longest_at(&words.folded, k) else {
+            k += 1;
+            continue;
+        };
+        let trigger = Span::new(words.spans[k].start, words.spans[k + n - 1].end);
+        for &frame in frames {
+            if !seen.contains(&frame) {
+                seen.push(frame);
+                out.push(FrameTag {
+                    sentence_idx,
+                    frame,
+                    trigger,
+                    reason: format!("{}: \"{}\"", frame.label(), trigger.text(text)),
+                });
+            }
+        }
+        k += n;
+    }
 }
 
 /// The words of one sentence: spans, folded forms, and whether each is quoted.
-struct Words<'a> {
-    spans: Vec<Span>,
+struct Words<'a, 's> {
+    spans: &'s [Span],
     folded: Vec<Cow<'a, str>>,
     quoted: Vec<bool>,
 }
 
-impl<'a> Words<'a> {
+impl<'a, 's> Words<'a, 's> {
     /// `quote_k` walks `structure.quotations` along with the sentences (both in text order).
-    fn new(text: &'a str, span: Span, structure: &Structure, quote_k: &mut usize) -> Words<'a> {
+    fn new(
+        text: &'a str,
+        span: Span,
+        spans: &'s [Span],
+        structure: &Structure,
+        quote_k: &mut usize,
+    ) -> Words<'a, 's> {
         let quotations = &structure.quotations;
         while *quote_k < quotations.len() && quotations[*quote_k].span.end <= span.start {
             *quote_k += 1;
         }
-        let spans = text::words(text, span);
         let folded = spans
             .iter()
             .map(|w| crate::quotes::folded(w.text(text)))
@@ -115,12 +127,24 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
     let phrases = lexicon::cue_phrases();
     let verbs = lexicon::speech_verbs();
     let first_new = out.len();
-    let push = |out: &mut Vec<Cue>, kind: CueKind, span: Span, reason: String| {
-        // Phrases may overlap ("with reference to" / "reference to sources"); a phrase
-        // inside one already found of the same kind adds nothing.
+    // Phrases may overlap ("with reference to" / "reference to sources"); a phrase inside
+    // one already found of the same kind adds nothing. Every cue found at word `k` covers
+    // word `k`, so one that contains it was found at most `longest - 1` words before: only
+    // those few are compared, not every cue of a long sentence.
+    let mut found_at: Vec<usize> = Vec::new();
+    let mut longest = 0;
+    let mut push = |out: &mut Vec<Cue>,
+                    k: usize,
+                    n_words: usize,
+                    kind: CueKind,
+                    span: Span,
+                    reason: String| {
         let covered = out[first_new..]
             .iter()
-            .any(|c: &Cue| c.kind == kind && c.span.contains(span));
+            .zip(&found_at)
+            .rev()
+            .take_while(|&(_, &at)| at + longest > k)
+            .any(|(c, _)| c.kind == kind && c.span.contains(span));
         if !covered {
             out.push(Cue {
                 kind,
@@ -128,6 +152,8 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
                 reason,
                 sentence_idx,
             });
+            found_at.push(k);
+            longest = longest.max(n_words);
         }
     };
     for k in 0..words.folded.len() {
@@ -142,7 +168,7 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
             let lower_only = lexicon::LOWER_CASE_ONLY.contains(&words.folded[k].as_ref());
             if !lower_only || written_lower {
                 for &(kind, reason) in cues {
-                    push(out, kind, span_of(len), reason.to_owned());
+                    push(out, k, len, kind, span_of(len), reason.to_owned());
                 }
             }
         }
@@ -159,14 +185,18 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
                 span.text(text),
                 lexicon::connotation_reason(verb.connotation)
             );
-            push(out, CueKind::AttributionVerb, span, reason);
+            push(out, k, len, CueKind::AttributionVerb, span, reason);
         }
         if let Some(span) = anonymous_official(text, words, k) {
             let reason = "anonymous source: an official who is not named".to_owned();
-            push(out, CueKind::AnonymousSource, span, reason);
+            let n_words = 1 + MAX_WORDS_BEFORE_OFFICIAL;
+            push(out, k, n_words, CueKind::AnonymousSource, span, reason);
         }
     }
 }
+
+/// Words before "official(s)" that an anonymous-source cue may take ("a senior NATO").
+const MAX_WORDS_BEFORE_OFFICIAL: usize = 3;
 
 /// "US officials", "a NATO official", "the official": an official with no name after it
 /// (not "Kremlin official Dmitry Peskov"). The span takes the words before it that belong
@@ -185,7 +215,7 @@ fn anonymous_official(text: &str, words: &Words, k: usize) -> Option<Span> {
         return None;
     }
     let mut start = k;
-    while start > 0 && k - start < 3 {
+    while start > 0 && k - start < MAX_WORDS_BEFORE_OFFICIAL {
         let prev = words.spans[start - 1].text(text);
         let folded = words.folded[start - 1].as_ref();
         let gap = text

@@ -96,10 +96,9 @@ fn analyze_article(
         .or_else(|| header.as_ref().and_then(|h| h.url.clone()));
 
     let mentions = index.find_mentions(text, &structure, date.as_deref(), registry);
-    let quotes = quotes::find_quotes(text, &structure, &mentions, registry);
-    let statements = quotes::find_statements(text, &structure, &mentions, &quotes, registry);
-    let cues = cues::find_cues(text, &structure);
-    let frames = cues::find_frames(text, &structure);
+    let (quotes, statements) =
+        quotes::find_quotes_and_statements(text, &structure, &mentions, registry);
+    let (cues, frames) = cues::find_cues_and_frames(text, &structure);
 
     let actors = article_actors(&mentions, &quotes, registry);
     ArticleAnalysis {

@@ -44,6 +44,7 @@ use crate::model::{
 use crate::structure::Structure;
 use crate::text;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// What the quote and statement finders need to know of an actor: its name and kind.
 pub trait ActorLookup {
@@ -106,23 +107,73 @@ pub fn find_statements_with(
     quotes: &[Quote],
     actors: &(impl ActorLookup + ?Sized),
 ) -> Vec<Statement> {
-    let attributed = attribute_quotes(text, structure, mentions, actors);
+    speech(text, structure, mentions, Some(quotes), actors).1
+}
+
+/// [`find_quotes`] and [`find_statements`] in one pass over the sentences, as the
+/// analysis needs both: each sentence is read once for its quotations and its reported
+/// speech. Gives exactly what the two functions give.
+pub fn find_quotes_and_statements(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    registry: &Registry,
+) -> (Vec<Quote>, Vec<Statement>) {
+    find_quotes_and_statements_with(text, structure, mentions, registry)
+}
+
+/// [`find_quotes_and_statements`] with any [`ActorLookup`].
+pub fn find_quotes_and_statements_with(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    actors: &(impl ActorLookup + ?Sized),
+) -> (Vec<Quote>, Vec<Statement>) {
+    let (attributed, statements) = speech(text, structure, mentions, None, actors);
+    (attributed.into_iter().map(|(q, _)| q).collect(), statements)
+}
+
+/// Quotations and statements, sentence by sentence. A statement's `quote_idx` points into
+/// `given` when given (the quotes a caller found before), else into the quotations found
+/// here (the same list, as both come from the same attribution).
+fn speech<L: ActorLookup + ?Sized>(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    given: Option<&[Quote]>,
+    actors: &L,
+) -> (Vec<(Quote, Attribution)>, Vec<Statement>) {
     let sorted = sorted_mentions(mentions);
-    let mut out = Vec::new();
-    let mut quote_k = 0;
-    let mut last = LastSpeaker::default();
+    let mut attributed: Vec<(Quote, Attribution)> = Vec::new();
+    let mut statements = Vec::new();
+    // Who was last quoted (for the quotations' pronouns) and who last spoke (for the
+    // statements'), as the two stages each keep it.
+    let mut last_quoted = LastSpeaker::default();
+    let mut last_speaker = LastSpeaker::default();
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let view = View::new(text, *sentence, structure, &sorted, actors);
-        let mut in_sentence = Vec::new();
-        while quote_k < attributed.len() && attributed[quote_k].0.sentence_idx <= sentence_idx {
-            if attributed[quote_k].0.sentence_idx == sentence_idx {
-                in_sentence.push(quote_k);
+        let words = structure.sentence_words(text, sentence_idx);
+        let view = View::new(text, *sentence, &words, structure, &sorted, actors);
+        let first_quote = attributed.len();
+        attribute_sentence(
+            &view,
+            structure,
+            sentence_idx,
+            &mut last_quoted,
+            &mut attributed,
+        );
+        let in_sentence: Vec<usize> = (first_quote..attributed.len()).collect();
+        let given_idx = |q: &Quote| match given {
+            Some(quotes) => {
+                let k = quotes.partition_point(|g| g.span.start < q.span.start);
+                quotes.get(k).filter(|g| g.span == q.span).map(|_| k)
             }
-            quote_k += 1;
-        }
-        let given_idx = |q: &Quote| {
-            let k = quotes.partition_point(|g| g.span.start < q.span.start);
-            quotes.get(k).filter(|g| g.span == q.span).map(|_| k)
+            None => {
+                let k = attributed.partition_point(|(g, _)| g.span.start < q.span.start);
+                attributed
+                    .get(k)
+                    .filter(|(g, _)| g.span == q.span)
+                    .map(|_| k)
+            }
         };
         sentence_statements(
             &view,
@@ -130,11 +181,11 @@ pub fn find_statements_with(
             &attributed,
             &in_sentence,
             &given_idx,
-            &mut last,
-            &mut out,
+            &mut last_speaker,
+            &mut statements,
         );
     }
-    out
+    (attributed, statements)
 }
 
 // ----------------------------------------------------------------------------- views
@@ -165,7 +216,7 @@ struct View<'a, L: ActorLookup + ?Sized> {
 
 /// `word` folded, borrowed when folding changes nothing (most words).
 pub(crate) fn folded(word: &str) -> Cow<'_, str> {
-    if word.chars().all(|c| text::fold_char(c) == c) {
+    if text::is_folded(word) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(text::fold(word))
@@ -183,6 +234,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn new(
         text: &'a str,
         sentence: Sentence,
+        sentence_words: &[Span],
         structure: &Structure,
         mentions: &'a [Mention],
         actors: &'a L,
@@ -191,10 +243,20 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let block_kind = structure.blocks.get(sentence.block_idx).map(|b| b.kind);
         let quotations: Vec<Span> = quotations_in(structure, span).map(|q| q.span).collect();
         let first_mention = mentions.partition_point(|m| m.span.end <= span.start);
-        let mut toks = Vec::new();
-        let mut words = Vec::new();
+        let mut toks = Vec::with_capacity(sentence_words.len());
+        let mut words = Vec::with_capacity(sentence_words.len());
         let mut mention_k = first_mention;
-        for word_span in text::words(text, span) {
+        // A word is quoted when a quotation opening at or before it closes at or after it:
+        // sweep the quotations (in text order) keeping the furthest close seen.
+        let (mut quotation_k, mut quoted_to) = (0, None);
+        for &word_span in sentence_words {
+            while let Some(q) = quotations
+                .get(quotation_k)
+                .filter(|q| q.start <= word_span.start)
+            {
+                quoted_to = quoted_to.max(Some(q.end));
+                quotation_k += 1;
+            }
             while mention_k < mentions.len() && mentions[mention_k].span.end <= word_span.start {
                 mention_k += 1;
             }
@@ -207,7 +269,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             toks.push(Tok {
                 span: word_span,
                 mention,
-                in_quote: quotations.iter().any(|q| q.contains(word_span)),
+                in_quote: quoted_to.is_some_and(|end| end >= word_span.end),
                 cap: word
                     .chars()
                     .next()
@@ -582,12 +644,17 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             // "Stoltenberg and the leaders of the Alliance countries said": take the clause
             // from its start when it names an actor.
             None => {
-                let start = (1..end).rev().find(|&p| self.comma_before(p)).unwrap_or(0);
-                let start = if lexicon::INTRO_SET.contains(self.word(start)) {
-                    return None;
-                } else {
-                    start
+                // Only a clause of at most MAX_NP_WORDS words can be the subject, so the
+                // comma that opens it is looked for no further back than that.
+                let nearest = end.saturating_sub(MAX_NP_WORDS).max(1);
+                let start = match (nearest..end).rev().find(|&p| self.comma_before(p)) {
+                    Some(p) => p,
+                    None if nearest == 1 => 0,
+                    None => return None,
                 };
+                if lexicon::INTRO_SET.contains(self.word(start)) {
+                    return None;
+                }
                 let crosses_clause = (start..end).any(|j| {
                     self.toks[j].in_quote || self.word(j) == "that" || self.verb_at(j).is_some()
                 });
@@ -727,73 +794,88 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
     let mut out: Vec<(Quote, Attribution)> = Vec::new();
     let mut last = LastSpeaker::default();
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let qs: Vec<text::Quotation> = quotations_in(structure, sentence.span).copied().collect();
-        if qs.is_empty() {
+        if quotations_in(structure, sentence.span).next().is_none() {
             continue;
         }
-        let view = View::new(text, *sentence, structure, &sorted, actors);
-        let verbs = view.verbs();
-        let mut found: Vec<(Quote, Attribution)> = Vec::new();
-        for q in &qs {
-            let inner = q.inner.text(text);
-            if inner.trim().is_empty() || !inner.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            // A subheading wholly in quotation marks is a title, not somebody's words.
-            if view.block_kind == Some(BlockKind::Subheading)
-                && text
-                    .get(sentence.span.start..q.span.start)
-                    .is_some_and(|s| s.trim().is_empty())
-            {
-                continue;
-            }
-            let mut attribution = attribute(&view, q.span, &verbs);
-            resolve_pronoun(&view, &mut attribution.speaker, &sorted, &last);
-            found.push((
-                make_quote(&view, q, sentence_idx, &attribution),
-                attribution,
-            ));
+        let words = structure.sentence_words(text, sentence_idx);
+        let view = View::new(text, *sentence, &words, structure, &sorted, actors);
+        attribute_sentence(&view, structure, sentence_idx, &mut last, &mut out);
+    }
+    out
+}
+
+/// The quotations of one sentence with their speakers and verbs, appended to `out`;
+/// `last` is who was last quoted, for pronouns.
+fn attribute_sentence<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    structure: &Structure,
+    sentence_idx: usize,
+    last: &mut LastSpeaker,
+    out: &mut Vec<(Quote, Attribution)>,
+) {
+    let text = view.text;
+    let qs: Vec<text::Quotation> = quotations_in(structure, view.span).copied().collect();
+    if qs.is_empty() {
+        return;
+    }
+    let verbs = view.verbs();
+    let mut before = None;
+    let mut found: Vec<(Quote, Attribution)> = Vec::new();
+    for q in &qs {
+        let inner = q.inner.text(text);
+        if inner.trim().is_empty() || !inner.chars().any(char::is_alphanumeric) {
+            continue;
         }
-        // Shared: quotations of one sentence with no attribution take a sibling's.
-        if let Some(donor) = found.iter().position(|(_, a)| a.found) {
-            let (donor_quote, donor_attr) = found[donor].clone();
-            for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
-                *attribution = donor_attr.clone();
-                quote.speakers = donor_quote.speakers.clone();
-                quote.speaker_ids = donor_quote.speaker_ids.clone();
-                quote.verb = donor_quote.verb.clone();
-                quote.verb_span = donor_quote.verb_span;
-                if quote.kind == QuoteKind::Scare {
-                    quote.kind = QuoteKind::Partial;
-                }
-            }
+        // A subheading wholly in quotation marks is a title, not somebody's words.
+        if view.block_kind == Some(BlockKind::Subheading)
+            && text
+                .get(view.span.start..q.span.start)
+                .is_some_and(|s| s.trim().is_empty())
+        {
+            continue;
         }
-        // Subject: the sentence's subject is an actor.
+        let mut attribution = attribute(view, q.span, &verbs, &mut before);
+        resolve_pronoun(view, &mut attribution.speaker, view.mentions, last);
+        found.push((make_quote(view, q, sentence_idx, &attribution), attribution));
+    }
+    // Shared: quotations of one sentence with no attribution take a sibling's.
+    if let Some(donor) = found.iter().position(|(_, a)| a.found) {
+        let (donor_quote, donor_attr) = found[donor].clone();
         for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
-            if let Some(mut subject) = view.main_subject(view.toks.len()) {
-                resolve_pronoun(&view, &mut subject, &sorted, &last);
-                if !subject.actors.is_empty() {
-                    set_speakers(quote, &subject.actors, actors);
-                    quote.kind = QuoteKind::Partial;
-                    *attribution = Attribution {
-                        speaker: subject,
-                        verb: None,
-                        found: true,
-                    };
-                }
+            *attribution = donor_attr.clone();
+            quote.speakers = donor_quote.speakers.clone();
+            quote.speaker_ids = donor_quote.speaker_ids.clone();
+            quote.verb = donor_quote.verb.clone();
+            quote.verb_span = donor_quote.verb_span;
+            if quote.kind == QuoteKind::Scare {
+                quote.kind = QuoteKind::Partial;
             }
         }
-        for (quote, _) in &found {
-            if !quote.speaker_ids.is_empty() {
-                last = LastSpeaker {
-                    actors: quote.speaker_ids.clone(),
-                    at: quote.span.end,
+    }
+    // Subject: the sentence's subject is an actor.
+    for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+        if let Some(mut subject) = view.main_subject(view.toks.len()) {
+            resolve_pronoun(view, &mut subject, view.mentions, last);
+            if !subject.actors.is_empty() {
+                set_speakers(quote, &subject.actors, view.actors);
+                quote.kind = QuoteKind::Partial;
+                *attribution = Attribution {
+                    speaker: subject,
+                    verb: None,
+                    found: true,
                 };
             }
         }
-        out.extend(found);
     }
-    out
+    for (quote, _) in &found {
+        if !quote.speaker_ids.is_empty() {
+            *last = LastSpeaker {
+                actors: quote.speaker_ids.clone(),
+                at: quote.span.end,
+            };
+        }
+    }
+    out.extend(found);
 }
 
 fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], actors: &L) {
@@ -804,16 +886,55 @@ fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], act
         .collect();
 }
 
-/// Tries the attribution patterns in order (see the module docs).
+/// What [`attribute`] reads of a sentence whatever the quotation, worked out once per
+/// sentence (a sentence may hold hundreds of quotations): its "according to"s, and for
+/// each run of its speech verbs from the first, the last one with a usable subject.
+struct VerbsBefore {
+    according: Vec<usize>,
+    /// Speakers of the verbs whose subject names someone.
+    speakers: Vec<(Speaker, VerbHit)>,
+    /// For the verbs `..=i`: the index in `speakers` of the last usable one.
+    best: Vec<Option<usize>>,
+}
+
+impl VerbsBefore {
+    fn new<L: ActorLookup + ?Sized>(view: &View<'_, L>, verbs: &[VerbHit]) -> VerbsBefore {
+        let mut prior: Option<Speaker> = None;
+        let mut speakers = Vec::new();
+        let mut best = Vec::with_capacity(verbs.len());
+        let mut last = None;
+        for hit in verbs {
+            // A participle or coordinated verb takes the subject of the verb before it.
+            if let Some(s) = view.subject_of(hit.k, prior.as_ref()) {
+                if !s.actors.is_empty() || s.pronoun || s.anonymous {
+                    speakers.push((s.clone(), *hit));
+                    last = Some(speakers.len() - 1);
+                }
+                prior = Some(s);
+            }
+            best.push(last);
+        }
+        VerbsBefore {
+            according: view.according_tos(),
+            speakers,
+            best,
+        }
+    }
+}
+
+/// Tries the attribution patterns in order (see the module docs). `before` holds the
+/// sentence's [`VerbsBefore`] once a quotation has needed it.
 fn attribute<L: ActorLookup + ?Sized>(
     view: &View<'_, L>,
     q: Span,
     verbs: &[VerbHit],
+    before: &mut Option<VerbsBefore>,
 ) -> Attribution {
     if let Some(a) = after_quote(view, q, verbs) {
         return a;
     }
-    for k in view.according_tos() {
+    let before = before.get_or_insert_with(|| VerbsBefore::new(view, verbs));
+    for &k in &before.according {
         if let Some(np) = view.np_forward(k + 2) {
             let speaker = view.speaker_np(np);
             if !speaker.actors.is_empty() || speaker.anonymous {
@@ -831,21 +952,17 @@ fn attribute<L: ActorLookup + ?Sized>(
             }
         }
     }
-    // The nearest speech verb before the quotation, then earlier ones.
-    let mut prior: Option<Speaker> = None;
-    let mut best: Option<(Speaker, VerbHit)> = None;
-    for hit in verbs.iter().filter(|h| view.toks[h.k].span.end <= q.start) {
-        if let Some(s) = view.subject_of(hit.k, prior.as_ref()) {
-            if !s.actors.is_empty() || s.pronoun || s.anonymous {
-                best = Some((s.clone(), *hit));
-            }
-            prior = Some(s);
-        }
-    }
+    // The nearest speech verb before the quotation with a usable subject (verbs come in
+    // text order, so those before the quotation are a run from the first).
+    let n_before = verbs.partition_point(|h| view.toks[h.k].span.end <= q.start);
+    let best = n_before
+        .checked_sub(1)
+        .and_then(|i| before.best.get(i).copied().flatten())
+        .and_then(|i| before.speakers.get(i));
     if let Some((speaker, hit)) = best {
         let span = view.verb_span(hit.k, hit.n, hit.verb);
         return Attribution {
-            speaker,
+            speaker: speaker.clone(),
             verb: Some(hit.verb),
             found: true,
         }
@@ -868,7 +985,10 @@ fn after_quote<L: ActorLookup + ?Sized>(
     q: Span,
     verbs: &[VerbHit],
 ) -> Option<Attribution> {
-    let first = view.toks.iter().position(|t| t.span.start >= q.end)?;
+    let first = view.toks.partition_point(|t| t.span.start < q.end);
+    if first == view.toks.len() {
+        return None;
+    }
     let gap = view
         .text
         .get(q.end..view.toks[first].span.start)
@@ -900,8 +1020,8 @@ fn after_quote<L: ActorLookup + ?Sized>(
         );
     }
     let hit = verbs
-        .iter()
-        .find(|h| h.k >= first && h.k < first + MAX_POST_QUOTE_WORDS)?;
+        .get(verbs.partition_point(|h| h.k < first))
+        .filter(|h| h.k < first + MAX_POST_QUOTE_WORDS)?;
     let verb_span = view.verb_span(hit.k, hit.n, hit.verb);
     let speaker = if hit.k == first {
         // "said Italian Foreign Minister Antonio Tajani"
@@ -1004,11 +1124,39 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
     last: &mut LastSpeaker,
     out: &mut Vec<Statement>,
 ) {
-    let used_verbs: Vec<Span> = quote_ks
+    let mut used_verbs: Vec<Span> = quote_ks
         .iter()
         .filter_map(|&k| attributed[k].0.verb_span)
         .collect();
+    used_verbs.sort_unstable_by_key(|s| (s.start, s.end));
     let occurrences = occurrences(view, &used_verbs, last);
+    // The occurrences with a named speaker, by where their verb is (occurrences come in
+    // text order), to find those inside another's scope by binary search.
+    let named: Vec<usize> = (0..occurrences.len())
+        .filter(|&j| !occurrences[j].speaker.actors.is_empty())
+        .collect();
+    let named_inside = |occ_idx: usize, scope: Span| {
+        let from = named.partition_point(|&j| occurrences[j].verb_span.start < scope.start);
+        named[from..]
+            .iter()
+            .take_while(|&&j| occurrences[j].verb_span.start <= scope.end)
+            .any(|&j| j != occ_idx && scope.contains(occurrences[j].verb_span))
+    };
+    // The statements found so far by where their content starts, to find one inside an
+    // occurrence's scope in logarithmic time: the least content end among those starting
+    // in the scope is inside it when it ends in it.
+    let mut starts: Vec<usize> = quote_ks
+        .iter()
+        .map(|&k| attributed[k].0.span.start)
+        .chain(occurrences.iter().map(|o| o.content.start))
+        .collect();
+    starts.sort_unstable_by(|a, b| b.cmp(a));
+    starts.dedup();
+    let starting_from = |at: usize| starts.partition_point(|&s| s >= at);
+    let mut least_end = PrefixBest::new(starts.len(), usize::MAX, usize::min);
+    let add_content = |least_end: &mut PrefixBest<usize>, content: Span| {
+        least_end.add(starting_from(content.start) - 1, content.end);
+    };
     let mut statements: Vec<(Statement, Option<usize>)> = Vec::new();
     for &k in quote_ks {
         let (quote, attribution) = &attributed[k];
@@ -1037,6 +1185,7 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
             },
             None,
         ));
+        add_content(&mut least_end, quote.span);
     }
     // Reported speech.
     for (occ_idx, occ) in occurrences.iter().enumerate() {
@@ -1044,12 +1193,11 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
             || occ.speaker.outlet
             || occ.speaker.anonymous
             || occ.trailer;
-        let inner = occurrences.iter().enumerate().any(|(j, o)| {
-            j != occ_idx && occ.scope.contains(o.verb_span) && !o.speaker.actors.is_empty()
-        }) || statements
-            .iter()
-            .any(|(s, _)| occ.scope.contains(s.content));
-        if is_source_only && inner {
+        let inner = || {
+            named_inside(occ_idx, occ.scope)
+                || least_end.best(starting_from(occ.scope.start)) <= occ.scope.end
+        };
+        if is_source_only && inner() {
             continue;
         }
         if occ.speaker.actors.is_empty() && !occ.speaker.anonymous && !occ.speaker.outlet {
@@ -1072,18 +1220,12 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
             },
             Some(occ_idx),
         ));
+        add_content(&mut least_end, occ.content);
     }
     // Sources relay the statements inside their scope.
-    for (statement, own) in &mut statements {
-        let at = statement.verb_span.unwrap_or(statement.content);
-        let source = occurrences.iter().enumerate().find(|(j, o)| {
-            Some(*j) != *own
-                && o.scope.contains(at)
-                && !o.scope.is_empty()
-                && o.speaker.actors != statement.speakers
-                && (o.speaker.anonymous || o.speaker.outlet || !o.speaker.actors.is_empty())
-        });
-        if let Some((_, source)) = source {
+    let sources = relay_sources(&occurrences, &statements);
+    for ((statement, _), source) in statements.iter_mut().zip(sources) {
+        if let Some(source) = source.and_then(|j| occurrences.get(j)) {
             statement.sourcing = relay_sourcing(&source.speaker, source.verb_span);
             if statement.mode == StatementMode::Indirect {
                 statement.mode = StatementMode::Relayed;
@@ -1096,6 +1238,139 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
             last.at = statement.content.end;
         }
         out.push(statement);
+    }
+}
+
+/// For each statement, the occurrence that relays it: the first (in text order) that can
+/// be a source (an actor, anonymous officials or an outlet), whose scope holds the
+/// statement's verb (or content) and whose speakers are not the statement's own.
+///
+/// Found for all statements in one sweep rather than by trying every occurrence for every
+/// statement: statements are taken by where their verb starts, occurrences are added as
+/// their scope starts at or before it, in a tree keyed by where the scope ends that keeps,
+/// for scopes reaching far enough, the first occurrence and the first of other speakers.
+fn relay_sources(
+    occurrences: &[Occurrence],
+    statements: &[(Statement, Option<usize>)],
+) -> Vec<Option<usize>> {
+    // Speakers as small ids, so "not the statement's own speakers" is an integer test.
+    let mut groups: HashMap<&[ActorId], usize> = HashMap::new();
+    fn group_of<'a>(groups: &mut HashMap<&'a [ActorId], usize>, actors: &'a [ActorId]) -> usize {
+        let next = groups.len();
+        *groups.entry(actors).or_insert(next)
+    }
+    let mut sources: Vec<(usize, usize)> = occurrences
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            !o.scope.is_empty()
+                && (o.speaker.anonymous || o.speaker.outlet || !o.speaker.actors.is_empty())
+        })
+        .map(|(j, o)| (j, group_of(&mut groups, &o.speaker.actors)))
+        .collect();
+    let queries: Vec<(Span, usize)> = statements
+        .iter()
+        .map(|(st, _)| {
+            let at = st.verb_span.unwrap_or(st.content);
+            (at, group_of(&mut groups, &st.speakers))
+        })
+        .collect();
+    sources.sort_by_key(|&(j, _)| occurrences[j].scope.start);
+    let mut ends: Vec<usize> = sources
+        .iter()
+        .map(|&(j, _)| occurrences[j].scope.end)
+        .collect();
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    ends.dedup();
+    let reaching = |at: usize| ends.partition_point(|&e| e >= at);
+    let mut order: Vec<usize> = (0..queries.len()).collect();
+    order.sort_by_key(|&t| queries[t].0.start);
+    let mut tree = PrefixBest::new(ends.len(), FirstTwo::default(), FirstTwo::merge);
+    let mut added = 0;
+    let mut found = vec![None; queries.len()];
+    for t in order {
+        let (at, own) = queries[t];
+        while let Some(&(j, group)) = sources
+            .get(added)
+            .filter(|&&(j, _)| occurrences[j].scope.start <= at.start)
+        {
+            let one = FirstTwo {
+                first: Some((j, group)),
+                second: None,
+            };
+            tree.add(reaching(occurrences[j].scope.end) - 1, one);
+            added += 1;
+        }
+        found[t] = tree.best(reaching(at.end)).first_not_of(own);
+    }
+    found
+}
+
+/// The first two occurrences (by index) of two different speaker groups: `(index, group)`.
+#[derive(Clone, Copy, Debug, Default)]
+struct FirstTwo {
+    first: Option<(usize, usize)>,
+    second: Option<(usize, usize)>,
+}
+
+impl FirstTwo {
+    fn merge(a: FirstTwo, b: FirstTwo) -> FirstTwo {
+        let all = [a.first, a.second, b.first, b.second];
+        let first = all.iter().flatten().min_by_key(|&&(j, _)| j).copied();
+        let second = first.and_then(|(_, g)| {
+            all.iter()
+                .flatten()
+                .filter(|&&(_, other)| other != g)
+                .min_by_key(|&&(j, _)| j)
+                .copied()
+        });
+        FirstTwo { first, second }
+    }
+
+    /// The first occurrence whose group is not `group`.
+    fn first_not_of(self, group: usize) -> Option<usize> {
+        match self.first {
+            Some((j, g)) if g != group => Some(j),
+            _ => self.second.map(|(j, _)| j),
+        }
+    }
+}
+
+/// A Fenwick tree over positions `0..n` that keeps, for every prefix `..=i`, the best of
+/// the values added at its positions under `merge` (associative and commutative; values
+/// are only ever added). Both operations take `O(log n)`.
+struct PrefixBest<T: Copy> {
+    tree: Vec<T>,
+    empty: T,
+    merge: fn(T, T) -> T,
+}
+
+impl<T: Copy> PrefixBest<T> {
+    fn new(n: usize, empty: T, merge: fn(T, T) -> T) -> PrefixBest<T> {
+        PrefixBest {
+            tree: vec![empty; n],
+            empty,
+            merge,
+        }
+    }
+
+    fn add(&mut self, at: usize, value: T) {
+        let mut i = at + 1;
+        while i <= self.tree.len() {
+            self.tree[i - 1] = (self.merge)(self.tree[i - 1], value);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The best of the values at positions `..n_first` (the first `n_first` positions).
+    fn best(&self, n_first: usize) -> T {
+        let mut i = n_first.min(self.tree.len());
+        let mut acc = self.empty;
+        while i > 0 {
+            acc = (self.merge)(acc, self.tree[i - 1]);
+            i -= i & i.wrapping_neg();
+        }
+        acc
     }
 }
 
@@ -1154,7 +1429,15 @@ fn relay_sourcing(source: &Speaker, verb_span: Span) -> Sourcing {
     }
 }
 
+/// Whether `verb_span` is among `used_verbs` (sorted): a verb a quotation already took.
+fn used(used_verbs: &[Span], verb_span: Span) -> bool {
+    used_verbs
+        .binary_search_by_key(&(verb_span.start, verb_span.end), |s| (s.start, s.end))
+        .is_ok()
+}
+
 /// Finds the speech verbs of a sentence with their subjects, content and scope.
+/// `used_verbs` (sorted) are the verbs quotations already took.
 fn occurrences<L: ActorLookup + ?Sized>(
     view: &View<'_, L>,
     used_verbs: &[Span],
@@ -1176,7 +1459,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
     for &(k, len, verb, according) in &hits {
         let verb_span = view.verb_span(k, len, verb);
         let occurrence = if according {
-            if used_verbs.contains(&verb_span) {
+            if used(used_verbs, verb_span) {
                 continue;
             }
             let Some(np) = view.np_forward(k + 2) else {
@@ -1223,7 +1506,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
                 resolve_pronoun(view, &mut speaker, view.mentions, last);
             }
             prior = Some(speaker.clone());
-            if used_verbs.contains(&verb_span) {
+            if used(used_verbs, verb_span) {
                 continue;
             }
             let np_start = speaker.np_words.0;
@@ -1260,7 +1543,9 @@ fn occurrences<L: ActorLookup + ?Sized>(
         };
         out.push(occurrence);
     }
-    // ", citing unnamed US officials": the deeper source of a trailer.
+    // ", citing unnamed US officials": the deeper source of a trailer. Occurrences come in
+    // text order and their verbs do not overlap, so the trailers' verbs end in order too.
+    let trailers: Vec<usize> = (0..out.len()).filter(|&j| out[j].trailer).collect();
     for k in 0..n {
         if view.word(k) != "citing" || view.toks[k].in_quote || !view.comma_before(k) {
             continue;
@@ -1270,10 +1555,11 @@ fn occurrences<L: ActorLookup + ?Sized>(
         };
         let cited = view.speaker_np(np);
         let at = view.toks[k].span.start;
-        if let Some(occ) = out
-            .iter_mut()
-            .rev()
-            .find(|o| o.trailer && o.verb_span.end <= at)
+        let before = trailers.partition_point(|&j| out[j].verb_span.end <= at);
+        if let Some(occ) = before
+            .checked_sub(1)
+            .and_then(|i| trailers.get(i))
+            .and_then(|&j| out.get_mut(j))
         {
             occ.speaker.np = Span::new(occ.speaker.np.start, cited.np.end);
             if cited.anonymous {
@@ -1297,11 +1583,12 @@ fn occurrences<L: ActorLookup + ?Sized>(
             bounds.push(view.toks[before_and].span.start);
         }
     }
+    bounds.sort_unstable();
     for occ in &mut out {
         if occ.trailer {
             continue;
         }
-        if let Some(&b) = bounds.iter().filter(|&&b| b > occ.content.start).min() {
+        if let Some(&b) = bounds.get(bounds.partition_point(|&b| b <= occ.content.start)) {
             let cut = b.min(occ.content.end);
             occ.content = Span::new(occ.content.start, cut).trim_end_in(view.text);
             occ.scope = occ.content;

@@ -291,23 +291,14 @@ fn is_paragraph(kind: BlockKind) -> bool {
     matches!(kind, BlockKind::Paragraph | BlockKind::ListItem)
 }
 
-/// Frames tagged on one sentence, sorted and without repeats.
-fn sentence_frames(article: &ArticleAnalysis, sentence_idx: usize) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = article
-        .frames
-        .iter()
-        .filter(|f| f.sentence_idx == sentence_idx)
-        .map(|f| f.frame)
-        .collect();
-    frames.sort();
-    frames.dedup();
-    frames
-}
-
-/// Paragraph layout of one article: block of each sentence, the lede block, ordinals.
+/// Paragraph layout of one article: block of each sentence, the lede block, ordinals, and
+/// what is looked up per sentence (frames, other speakers' statements), indexed once so
+/// that the lens stays linear in the article's length.
 struct Layout {
     /// Block index of each sentence (`usize::MAX` where the sentence's block is unknown).
     sentence_block: Vec<usize>,
+    /// Frames tagged on each sentence, sorted and without repeats.
+    sentence_frames: Vec<Vec<Frame>>,
     headline_block: Option<usize>,
     lede_block: Option<usize>,
     /// For each block, the 1-based body paragraph it is or heads (0 before any paragraph).
@@ -341,8 +332,19 @@ impl Layout {
                 next = Some(i);
             }
         }
+        let mut sentence_frames = vec![Vec::new(); article.sentences.len()];
+        for tag in &article.frames {
+            if let Some(frames) = sentence_frames.get_mut(tag.sentence_idx) {
+                frames.push(tag.frame);
+            }
+        }
+        for frames in &mut sentence_frames {
+            frames.sort();
+            frames.dedup();
+        }
         Layout {
             sentence_block,
+            sentence_frames,
             headline_block,
             lede_block,
             paragraph_no,
@@ -355,6 +357,14 @@ impl Layout {
             .get(sentence_idx)
             .copied()
             .filter(|&b| b != usize::MAX)
+    }
+
+    /// Frames tagged on one sentence, sorted and without repeats.
+    fn frames_of(&self, sentence_idx: usize) -> Vec<Frame> {
+        self.sentence_frames
+            .get(sentence_idx)
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn in_headline(&self, sentence_idx: usize) -> bool {
@@ -405,13 +415,23 @@ fn article_remarks(
         .map(|(i, _)| i)
         .collect();
 
+    // The sentence of the next focal statement after each one that lies in a later
+    // sentence: the nearest greater value to the right, found with a stack in one pass.
+    let mut next_focal_sentence = vec![None; focal_idx.len()];
+    let mut later: Vec<usize> = Vec::new();
+    for (k, &statement_idx) in focal_idx.iter().enumerate().rev() {
+        let sentence_idx = article.statements[statement_idx].sentence_idx;
+        while later.last().is_some_and(|&s| s <= sentence_idx) {
+            later.pop();
+        }
+        next_focal_sentence[k] = later.last().copied();
+        later.push(sentence_idx);
+    }
+    let answers = Answers::new(article, focal);
+
     let mut statements: Vec<FocalStatement> = Vec::with_capacity(focal_idx.len());
     for (k, &statement_idx) in focal_idx.iter().enumerate() {
         let statement = &article.statements[statement_idx];
-        let next_focal_sentence = focal_idx[k + 1..]
-            .iter()
-            .map(|&i| article.statements[i].sentence_idx)
-            .find(|&s| s > statement.sentence_idx);
         statements.push(FocalStatement {
             statement_idx,
             sentence_idx: statement.sentence_idx,
@@ -423,9 +443,15 @@ fn article_remarks(
             sourcing: statement.sourcing.clone(),
             in_headline: layout.in_headline(statement.sentence_idx),
             in_lede: layout.in_lede(statement.sentence_idx),
-            frames: sentence_frames(article, statement.sentence_idx),
+            frames: layout.frames_of(statement.sentence_idx),
             row_idx: 0,
-            reactions: reactions(article, &layout, statement, next_focal_sentence, focal),
+            reactions: reactions(
+                article,
+                &layout,
+                &answers,
+                statement,
+                next_focal_sentence[k],
+            ),
         });
     }
 
@@ -463,33 +489,68 @@ fn article_remarks(
     }
 }
 
+/// The statements that can answer the focal actor's: those with a speaker other than the
+/// focal actor, ordered by sentence, so that the ones after a given sentence are found by
+/// binary search rather than by a scan of the whole article.
+struct Answers {
+    /// `(sentence_idx, statement_idx)`, sorted.
+    by_sentence: Vec<(usize, usize)>,
+}
+
+impl Answers {
+    fn new(article: &ArticleAnalysis, focal: ActorId) -> Answers {
+        let mut by_sentence: Vec<(usize, usize)> = article
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| !speaks(other, focal) && !other.speakers.is_empty())
+            .map(|(statement_idx, other)| (other.sentence_idx, statement_idx))
+            .collect();
+        by_sentence.sort_unstable();
+        Answers { by_sentence }
+    }
+}
+
 /// Statements by other actors after `statement`, up to the focal actor's next statement,
-/// within the statement's paragraph and the next one.
+/// within the statement's paragraph and the next one, in statement order.
+///
+/// Sentences and blocks both run in text order, so the candidates are the sentences from
+/// the statement's own on, until the first one past the next paragraph: the work is the
+/// size of the answer, not of the article.
 fn reactions(
     article: &ArticleAnalysis,
     layout: &Layout,
+    answers: &Answers,
     statement: &Statement,
     next_focal_sentence: Option<usize>,
-    focal: ActorId,
 ) -> Vec<Reaction> {
     let Some(block) = layout.block_of(statement.sentence_idx) else {
         return Vec::new();
     };
     let next_block = layout.next_paragraph.get(block).copied().flatten();
-    article
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, other)| {
-            other.sentence_idx > statement.sentence_idx
-                && next_focal_sentence.is_none_or(|n| other.sentence_idx < n)
-                && !speaks(other, focal)
-                && !other.speakers.is_empty()
-        })
-        .filter_map(|(statement_idx, other)| {
-            let other_block = layout.block_of(other.sentence_idx)?;
-            let same_paragraph = other_block == block;
-            (same_paragraph || Some(other_block) == next_block).then(|| Reaction {
+    let last_block = next_block.map_or(block, |b| b.max(block));
+    let from = answers
+        .by_sentence
+        .partition_point(|&(s, _)| s <= statement.sentence_idx);
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    for &(sentence_idx, statement_idx) in &answers.by_sentence[from..] {
+        if next_focal_sentence.is_some_and(|n| sentence_idx >= n) {
+            break;
+        }
+        match layout.block_of(sentence_idx) {
+            Some(b) if b > last_block => break,
+            Some(b) if b == block || Some(b) == next_block => {
+                found.push((statement_idx, b == block));
+            }
+            _ => {}
+        }
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(statement_idx, same_paragraph)| {
+            let other = &article.statements[statement_idx];
+            Reaction {
                 statement_idx,
                 sentence_idx: other.sentence_idx,
                 speakers: other.speakers.clone(),
@@ -498,8 +559,8 @@ fn reactions(
                 connotation: other.connotation,
                 mode: other.mode,
                 same_paragraph,
-                frames: sentence_frames(article, other.sentence_idx),
-            })
+                frames: layout.frames_of(other.sentence_idx),
+            }
         })
         .collect()
 }
@@ -953,12 +1014,16 @@ fn count_articles(refs: &[FindingRef]) -> usize {
 }
 
 /// Up to three distinct words or phrases, quoted and joined: "‘assured’, ‘insisted’".
+/// Stops at the third, so a long list costs no more than a short one.
 fn distinct_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut seen: Vec<String> = Vec::new();
     for w in words {
         let w = w.trim().to_owned();
         if !w.is_empty() && !seen.iter().any(|s| s.eq_ignore_ascii_case(&w)) {
             seen.push(w);
+            if seen.len() == 3 {
+                break;
+            }
         }
     }
     seen.iter()

@@ -16,6 +16,7 @@
 use crate::corpus::parse_header_line;
 use crate::model::{Block, BlockKind, Removed, Sentence, Span};
 use crate::text::{self, Quotation};
+use std::borrow::Cow;
 
 /// The layout of one article's text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,6 +38,40 @@ pub struct Structure {
     pub quotations: Vec<Quotation>,
     /// Messy input noticed on the way: a bad header line, unbalanced quotation marks.
     pub diagnostics: Vec<String>,
+    /// The words of every sentence ([`text::words`] of its span), in text order, and the
+    /// range of each sentence's: every later stage reads a sentence word by word, and
+    /// scanning the text for words once here spares each stage doing it again.
+    words: Vec<Span>,
+    sentence_words: Vec<(usize, usize)>,
+}
+
+impl Structure {
+    /// The words of sentence `sentence_idx` (as [`text::words`] finds them in its span).
+    /// Read from the index [`parse`] builds; a sentence added by hand is scanned here.
+    pub fn sentence_words<'s>(&'s self, text: &str, sentence_idx: usize) -> Cow<'s, [Span]> {
+        match self.sentence_words.get(sentence_idx) {
+            Some(&(from, to)) if self.sentence_words.len() == self.sentences.len() => {
+                Cow::Borrowed(self.words.get(from..to).unwrap_or(&[]))
+            }
+            _ => self
+                .sentences
+                .get(sentence_idx)
+                .map_or(Cow::Borrowed(&[][..]), |s| {
+                    Cow::Owned(text::words(text, s.span))
+                }),
+        }
+    }
+
+    /// Indexes the words of every sentence (see [`Structure::sentence_words`]).
+    fn index_words(&mut self, text: &str) {
+        self.words.clear();
+        self.sentence_words.clear();
+        for sentence in &self.sentences {
+            let from = self.words.len();
+            self.words.extend(text::word_spans(text, sentence.span));
+            self.sentence_words.push((from, self.words.len()));
+        }
+    }
 }
 
 /// Diagnostics about unbalanced quotation marks beyond this many are summed up in one line,
@@ -130,6 +165,7 @@ pub fn parse(text: &str) -> Structure {
         ));
     }
     structure.headline = headline_idx.map(|idx| lines[idx]);
+    structure.index_words(text);
     structure
 }
 
@@ -395,7 +431,7 @@ fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize
     let idx = kinds.iter().position(|k| *k == LineKind::Text)?;
     let line = lines[idx].text(text);
     let has_body = kinds[idx + 1..].contains(&LineKind::Text);
-    let n_words = text::count_words(line);
+    let n_words = text::count_words_up_to(line, MAX_HEADLINE_WORDS + 1);
     let reads_as_headline = (1..=MAX_HEADLINE_WORDS).contains(&n_words)
         && line.chars().count() <= MAX_HEADLINE_CHARS
         && !ends_like_a_sentence_or_lead_in(line)
@@ -451,7 +487,7 @@ fn is_title_case(line: &str) -> bool {
 
 /// A teaser title: a short title-case line that does not end like a sentence.
 fn is_teaser_title(line: &str) -> bool {
-    let n_words = text::count_words(line);
+    let n_words = text::count_words_up_to(line, 21);
     (2..=20).contains(&n_words)
         && line.chars().count() <= 160
         && !ends_like_a_sentence_or_lead_in(line)
@@ -461,7 +497,7 @@ fn is_teaser_title(line: &str) -> bool {
 
 /// A teaser blurb: one line of prose (not title case) of some length.
 fn is_teaser_blurb(line: &str) -> bool {
-    text::count_words(line) >= 6 && list_marker_len(line).is_none() && !is_title_case(line)
+    text::count_words_up_to(line, 6) >= 6 && list_marker_len(line).is_none() && !is_title_case(line)
 }
 
 /// Sets aside a trailing list of unrelated teasers: at the end of the article, a run of two
@@ -589,7 +625,7 @@ fn body_block_kind(text: &str, lines: &[Span], kinds: &[LineKind], line_idx: usi
     }
     let core = wholly_quoted(line).unwrap_or(line);
     let short = core.chars().count() <= MAX_SUBHEADING_CHARS
-        && text::count_words(core) <= MAX_SUBHEADING_WORDS;
+        && text::count_words_up_to(core, MAX_SUBHEADING_WORDS + 1) <= MAX_SUBHEADING_WORDS;
     let starts_like_a_title = core
         .chars()
         .next()

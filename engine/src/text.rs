@@ -10,14 +10,19 @@ use crate::model::Span;
 /// Lower case, accents removed, typographic apostrophes and quotes made plain.
 /// Characters without a simple fold are only lower-cased.
 pub fn fold_char(c: char) -> char {
+    // Most text is ASCII: decide it first (the grave accent is the one ASCII apostrophe).
+    if c.is_ascii() {
+        return if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
     let c = match c {
         '’' | 'ʼ' | '‘' | '`' | '´' | 'ʻ' => return '\'',
         '‐' | '‑' | '‒' | '–' | '—' => return '-',
         _ => c,
     };
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
@@ -45,55 +50,126 @@ pub fn fold_char(c: char) -> char {
 
 /// `s` folded with [`fold_char`].
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     s.chars().map(fold_char).collect()
+}
+
+/// Whether [`fold`] leaves `s` as it is (most words of running text).
+pub fn is_folded(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase() || b == b'`');
+    }
+    s.chars().all(|c| fold_char(c) == c)
 }
 
 /// Whether `c` can be part of a word (letters, digits; apostrophes and hyphens are
 /// handled by [`words`] only between word characters).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Spans of the words inside `span` of `text`: runs of letters and digits, joined across
 /// an inner apostrophe or hyphen ("Macron's" is one word, "Paris-hosted" one word).
 /// Numbers keep inner commas and dots ("1,500", "3.5").
 pub fn words(text: &str, span: Span) -> Vec<Span> {
-    let Some(slice) = text.get(span.start..span.end) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut chars = slice.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start {
-            let next = chars.peek().map(|&(_, n)| n);
-            let joins_word = matches!(fold_char(c), '\'' | '-')
-                && prev.is_some_and(is_word_char)
-                && next.is_some_and(is_word_char);
-            let joins_number = matches!(c, ',' | '.')
-                && prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit());
-            if !(joins_word || joins_number) {
-                out.push(Span::new(span.start + s, span.start + i));
-                start = None;
-            }
-        }
-        prev = Some(c);
-    }
-    if let Some(s) = start {
-        out.push(Span::new(span.start + s, span.end));
-    }
+    let n_bytes = span.end.saturating_sub(span.start);
+    let mut out = Vec::with_capacity(n_bytes / 6);
+    out.extend(WordSpans::new(text, span));
     out
+}
+
+/// Number of words in `text`, counted no further than `limit`: enough to tell a short
+/// line from a long one without reading all of a long one.
+pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    WordSpans::new(text, Span::new(0, text.len()))
+        .take(limit)
+        .count()
+}
+
+/// The words of [`words`] one at a time, for callers that keep them elsewhere.
+pub fn word_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    WordSpans::new(text, span)
 }
 
 /// Number of words in `text`, as [`words`] counts them.
 pub fn count_words(text: &str) -> usize {
-    words(text, Span::new(0, text.len())).len()
+    WordSpans::new(text, Span::new(0, text.len())).count()
+}
+
+/// The words of [`words`], one at a time (counting them needs no list).
+struct WordSpans<'a> {
+    slice: &'a str,
+    /// Where `slice` starts in the text.
+    offset: usize,
+    /// Byte of `slice` to read next.
+    at: usize,
+    prev: Option<char>,
+}
+
+impl<'a> WordSpans<'a> {
+    fn new(text: &'a str, span: Span) -> WordSpans<'a> {
+        WordSpans {
+            slice: text.get(span.start..span.end).unwrap_or(""),
+            offset: span.start,
+            at: 0,
+            prev: None,
+        }
+    }
+
+    /// The char at byte `i` of the slice (a char boundary) and its length, ASCII without
+    /// decoding.
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        match *self.slice.as_bytes().get(i)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => self
+                .slice
+                .get(i..)?
+                .chars()
+                .next()
+                .map(|c| (c, c.len_utf8())),
+        }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let mut start: Option<usize> = None;
+        while let Some((c, len)) = self.char_at(self.at) {
+            let i = self.at;
+            let prev = self.prev;
+            self.prev = Some(c);
+            self.at += len;
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start {
+                let next = self.char_at(i + len).map(|(n, _)| n);
+                let joins_word = matches!(fold_char(c), '\'' | '-')
+                    && prev.is_some_and(is_word_char)
+                    && next.is_some_and(is_word_char);
+                let joins_number = matches!(c, ',' | '.')
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                if !(joins_word || joins_number) {
+                    return Some(Span::new(self.offset + s, self.offset + i));
+                }
+            }
+        }
+        start.map(|s| Span::new(self.offset + s, self.offset + self.slice.len()))
+    }
 }
 
 /// The byte offset at or before `at` that lies on a char boundary of `text`.

@@ -1,0 +1,246 @@
+//! Times each stage of [`parallax_engine::analyze`] on the seeds and on the long inputs of
+//! `tests/robustness.rs`, to find which stage does super-linear work (issue #6 item 5).
+//! Times are the thread's CPU time where Linux reports it, so that other work on a shared
+//! machine does not count.
+//!
+//! `cargo run --release -p parallax-engine --example stages [-- FILE…]`: with files, times
+//! those instead of the built-in inputs. `-- --once [FILE…]` analyses the seeds (or each
+//! file) once and prints nothing else, for instruction counts under
+//! `valgrind --tool=callgrind`, which load on the machine cannot disturb.
+
+use parallax_engine::corpus::{self, Article, Corpus};
+use parallax_engine::{actors, claims, cues, export, quotes, remarks, structure};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Builds a text of at least `n_bytes` by cycling through `parts`, as the robustness test does.
+fn cycle(parts: &[&str], n_bytes: usize) -> String {
+    let mut out = String::with_capacity(n_bytes + 64);
+    for part in parts.iter().cycle() {
+        if out.len() >= n_bytes {
+            break;
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn long_inputs() -> Vec<(String, String)> {
+    let line = [
+        "Macron said ",
+        "\"we will not rule out\" ",
+        "sending troops, ",
+        "the German chancellor ",
+        "warned “it is not an option” ",
+        "according to The Wall Street Journal. ",
+        "Scholz’s ",
+        "« non » ",
+        "‘maybe’ ",
+        "U.S. officials said ",
+        "1,500 ",
+        "reportedly ",
+        "'scare' ",
+        "quotes ",
+        "and ",
+        "a lone “ mark ",
+        "e\u{301} 👨\u{200D}👩\u{200D}👧 \u{200B} ",
+    ];
+    let unpunctuated = [
+        "Macron ",
+        "said ",
+        "troops ",
+        "the German chancellor ",
+        "Scholz ",
+        "warned ",
+        "that ",
+        "allies ",
+        "could ",
+        "not ",
+        "rule ",
+        "out ",
+        "sending ",
+        "NATO ",
+        "he ",
+        "added ",
+    ];
+    let short_lines = [
+        "Macron said \"no\".\n\n",
+        "ARTICLE AD BOX\n",
+        "“Scholz warned,” he added.\r\n",
+    ];
+    let marks: Vec<String> = ["\"", "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›"]
+        .iter()
+        .map(|m| format!("{m} Macron said "))
+        .collect();
+    let marks: Vec<&str> = marks.iter().map(String::as_str).collect();
+    vec![
+        (
+            "200 KB without punctuation".into(),
+            cycle(&unpunctuated, 200 * 1024),
+        ),
+        ("1 MB single line".into(), cycle(&line, 1 << 20)),
+        ("20,000 short lines".into(), cycle(&short_lines, 600 * 1024)),
+        ("lone marks among words".into(), cycle(&marks, 155_000)),
+    ]
+}
+
+/// The CPU time this thread has run, from Linux's `/proc/thread-self/schedstat` (the
+/// machine is shared, so wall time says more about the neighbours than about the engine);
+/// wall time where that file is missing.
+fn now() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_else(|| START.get_or_init(Instant::now).elapsed())
+}
+
+struct Timer {
+    rows: Vec<(&'static str, Duration)>,
+    last: Duration,
+}
+
+impl Timer {
+    fn lap(&mut self, stage: &'static str) {
+        let now = now();
+        self.rows.push((stage, now.saturating_sub(self.last)));
+        self.last = now;
+    }
+}
+
+fn time_corpus(name: &str, corpus: &Corpus, gazetteer: &parallax_engine::gazetteer::Gazetteer) {
+    let n_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
+    let mut t = Timer {
+        rows: Vec::new(),
+        last: now(),
+    };
+    let index = actors::ActorIndex::new(gazetteer);
+    let mut registry = actors::Registry::default();
+    t.lap("actor index");
+    let mut stage = |t: &mut Timer| {
+        let mut found = Vec::new();
+        for article in &corpus.articles {
+            let text = article.text.as_str();
+            t.last = now();
+            let s = structure::parse(text);
+            t.lap("structure");
+            let m = index.find_mentions(text, &s, article.meta.date.as_deref(), &mut registry);
+            t.lap("mentions");
+            let q = quotes::find_quotes(text, &s, &m, &registry);
+            t.lap("quotes");
+            let st = quotes::find_statements(text, &s, &m, &q, &registry);
+            t.lap("statements");
+            let c = cues::find_cues(text, &s);
+            t.lap("cues");
+            let f = cues::find_frames(text, &s);
+            t.lap("frames");
+            found.push((s, m, q, st, c, f));
+        }
+        found
+    };
+    let _ = stage(&mut t);
+    t.last = now();
+    let analysis = parallax_engine::analyze(corpus, gazetteer);
+    t.lap("analyze (whole)");
+    let _ = claims::group_claims(corpus, &analysis.articles, &analysis.actors);
+    t.lap("claims");
+    if let Some(focal) = remarks::central_actor(&analysis) {
+        let _ = remarks::remarks(corpus, &analysis, focal);
+    }
+    t.lap("remarks");
+    let json = serde_json::to_string(&analysis).unwrap_or_default();
+    let _: Result<parallax_engine::Analysis, _> = serde_json::from_str(&json);
+    t.lap("json round trip");
+    let _ = export::analysis_json(&analysis);
+    t.lap("export json");
+    let _ = (export::claims_csv(&analysis), export::quotes_csv(&analysis));
+    t.lap("export csv");
+    for focal in 0..analysis.actors.len().min(4) {
+        let lens = remarks::remarks(corpus, &analysis, focal);
+        let _ = serde_json::to_string(&lens);
+    }
+    t.lap("remarks x4 + json");
+    let again = parallax_engine::analyze(&corpus.clone(), gazetteer);
+    let _ = again == analysis;
+    t.lap("analyze again, compare");
+
+    let mut totals: Vec<(&str, Duration)> = Vec::new();
+    for (stage, d) in t.rows {
+        match totals.iter_mut().find(|(s, _)| *s == stage) {
+            Some((_, total)) => *total += d,
+            None => totals.push((stage, d)),
+        }
+    }
+    println!("{name}: {n_bytes} bytes");
+    for (stage, d) in &totals {
+        println!("  {stage:<18} {:>10.2} ms", d.as_secs_f64() * 1e3);
+    }
+    let whole = totals
+        .iter()
+        .find(|(s, _)| *s == "analyze (whole)")
+        .map_or(Duration::ZERO, |(_, d)| *d);
+    println!(
+        "  throughput         {:>10.2} MB/s (analyze, CPU time)",
+        n_bytes as f64 / 1e6 / whole.as_secs_f64()
+    );
+}
+
+fn main() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let bundle = match corpus::load_bundle(&seeds) {
+        Ok(bundle) => bundle,
+        Err(e) => {
+            eprintln!("cannot load {}: {}", seeds.display(), e.message);
+            std::process::exit(1);
+        }
+    };
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.first().is_some_and(|f| f == "--once") {
+        if files.len() == 1 {
+            let analysis = parallax_engine::analyze(&bundle.corpus, &bundle.gazetteer);
+            println!("seeds: {} claims", analysis.claims.len());
+        }
+        for file in &files[1..] {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let corpus = Corpus {
+                articles: vec![Article {
+                    id: "a0".into(),
+                    text,
+                    ..Article::default()
+                }],
+            };
+            let analysis = parallax_engine::analyze(&corpus, &bundle.gazetteer);
+            println!("{file}: {} sentences", analysis.articles[0].sentences.len());
+        }
+        return;
+    }
+    let inputs: Vec<(String, String)> = if files.is_empty() {
+        long_inputs()
+    } else {
+        files
+            .iter()
+            .map(|f| (f.clone(), std::fs::read_to_string(f).unwrap_or_default()))
+            .collect()
+    };
+    if files.is_empty() {
+        // Warm up, then the seeds ten times over for a steadier figure.
+        time_corpus("seeds", &bundle.corpus, &bundle.gazetteer);
+        let ten = Corpus {
+            articles: (0..10)
+                .flat_map(|_| bundle.corpus.articles.clone())
+                .collect(),
+        };
+        time_corpus("seeds x10", &ten, &bundle.gazetteer);
+    }
+    for (name, text) in inputs {
+        let corpus = Corpus {
+            articles: vec![Article {
+                id: "a0".into(),
+                text,
+                ..Article::default()
+            }],
+        };
+        time_corpus(&name, &corpus, &bundle.gazetteer);
+    }
+}
