@@ -304,6 +304,34 @@ fn Shell(
         }
     });
 
+    // The open view. On the app's own page it is the page's main landmark; inside a host
+    // page (script embedding) the host has its own `<main>`, so a plain tab panel.
+    let panel = if sync_url {
+        view! {
+            <main
+                class="px-main"
+                id=move || panel_id(view_kind.get())
+                role="tabpanel"
+                aria-labelledby=move || tab_id(view_kind.get())
+            >
+                {current}
+            </main>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div
+                class="px-main"
+                id=move || panel_id(view_kind.get())
+                role="tabpanel"
+                aria-labelledby=move || tab_id(view_kind.get())
+            >
+                {current}
+            </div>
+        }
+        .into_any()
+    };
+
     view! {
         <div class="px-shell">
             {masthead}
@@ -337,14 +365,7 @@ fn Shell(
                     <CueFilter />
                     <OutletFilter />
                 </aside>
-                <main
-                    class="px-main"
-                    id=move || panel_id(view_kind.get())
-                    role="tabpanel"
-                    aria-labelledby=move || tab_id(view_kind.get())
-                >
-                    {current}
-                </main>
+                {panel}
             </div>
             {footer}
             <MarkTooltip />

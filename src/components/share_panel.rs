@@ -41,7 +41,7 @@ pub fn iframe_snippet(src: &str) -> String {
     let src = src.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"Parallax: how outlets framed the same story\" \
-         width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>"
+         width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
     )
 }
 

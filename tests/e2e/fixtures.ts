@@ -54,6 +54,9 @@ export const test = base.extend<Fixtures>({
     });
     page.on('pageerror', (error) => problems.record(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {
+      // A reload or navigation cancels the page's own icon request mid-flight: not a fault.
+      const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+      if (aborted && /\/favicon[^/]*\.(svg|ico)$/.test(new URL(request.url()).pathname)) return;
       problems.record(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });
     page.on('response', (response) => {
