@@ -1062,6 +1062,9 @@ mod tests {
         articles: Vec<String>,
         /// The focal actor's canonical name; the central actor when absent.
         focal: Option<String>,
+        /// A known gap, said in words: the case must still fail (so that a fix is noticed
+        /// and the mark removed), and its failure is printed, not counted.
+        pending: Option<String>,
         expected: Expected,
     }
 
@@ -1119,10 +1122,43 @@ mod tests {
             .unwrap_or_else(|e| panic!("testdata/remarks.toml: {e}"));
         let gazetteer = gazetteer();
         let mut failures = Vec::new();
+        let mut pending_failures = Vec::new();
         for case in &cases.case {
+            let failures = if case.pending.is_some() {
+                &mut pending_failures
+            } else {
+                &mut failures
+            };
+            let before = failures.len();
+            run_case(case, &gazetteer, failures);
+            if let Some(why) = &case.pending {
+                if failures.len() == before {
+                    failures.push(format!(
+                        "{}: marked pending ({why}) but it passes now: remove `pending`",
+                        case.name
+                    ));
+                } else {
+                    eprintln!(
+                        "pending case {:?} ({why}) still fails, as expected",
+                        case.name
+                    );
+                }
+            }
+        }
+        failures.extend(
+            pending_failures
+                .into_iter()
+                .filter(|f| f.contains("marked pending")),
+        );
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Runs one case of testdata/remarks.toml, adding what does not hold to `failures`.
+    fn run_case(case: &Case, gazetteer: &Gazetteer, failures: &mut Vec<String>) {
+        {
             let mut fail = |why: String| failures.push(format!("{}: {why}", case.name));
             let corpus = corpus_of(&case.articles);
-            let analysis = crate::analyze(&corpus, &gazetteer);
+            let analysis = crate::analyze(&corpus, gazetteer);
             let id_of = |name: &str| analysis.actors.iter().position(|a| a.name == name);
             let focal = match &case.focal {
                 Some(name) => id_of(name),
@@ -1130,7 +1166,7 @@ mod tests {
             };
             let Some(focal) = focal else {
                 fail("no focal actor found".into());
-                continue;
+                return;
             };
             let lens = remarks(&corpus, &analysis, focal);
             if lens != remarks(&corpus, &analysis, focal) {
@@ -1264,7 +1300,6 @@ mod tests {
                 }
             }
         }
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
