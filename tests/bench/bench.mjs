@@ -16,7 +16,7 @@
 //        [--dist dist] [--synth-dist target/dist-synth] [--synth-corpus target/synth-corpus]
 //        [--native-log target/bench/criterion.log] [--no-synth] [--no-lighthouse]
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -259,7 +259,7 @@ function gazetteerNames(dir) {
 
 // ---- Lighthouse ----------------------------------------------------------------------
 
-function lighthouse(url, preset) {
+async function lighthouse(url, preset) {
   const cli = join(root, 'tests/bench/node_modules/lighthouse/cli/index.js');
   if (!existsSync(cli)) return { error: 'lighthouse is not installed (npm ci in tests/bench)' };
   const outFile = join(OUT, `lighthouse-${preset}.json`);
@@ -274,10 +274,20 @@ function lighthouse(url, preset) {
     '--quiet',
   ];
   if (preset === 'desktop') args.push('--preset=desktop');
-  const run = spawnSync(process.execPath, args, {
-    env: { ...process.env, CHROME_PATH: CHROMIUM },
-    encoding: 'utf8',
-    timeout: 180_000,
+  // Asynchronously: the server Lighthouse's Chromium loads the page from runs in this
+  // process, and a synchronous spawn would stop it from answering.
+  const run = await new Promise((done) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.on('error', (error) => done({ status: null, error, stdout, stderr }));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      done({ status, stdout, stderr });
+    });
   });
   if (run.status !== 0) {
     const why = `${run.error ?? ''} ${run.stderr ?? ''} ${run.stdout ?? ''}`.trim();
@@ -399,7 +409,7 @@ if (!flag('no-lighthouse') && LH_RUNS > 0) {
   results.lighthouse = { mobile: [], desktop: [] };
   for (let run = 0; run < LH_RUNS; run++) {
     for (const preset of ['mobile', 'desktop']) {
-      const r = lighthouse(`${server.origin}/app/`, preset);
+      const r = await lighthouse(`${server.origin}/app/`, preset);
       results.lighthouse[preset].push(r);
       log(`lighthouse ${preset} ${run + 1}/${LH_RUNS}:`, r.error ?? `${r.performance}/${r.accessibility}/${r.best_practices}`);
     }
