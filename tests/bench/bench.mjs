@@ -233,6 +233,19 @@ async function filterLatency(page, canonical) {
   return out;
 }
 
+/** The other views at scale: click each view's tab (from Compare) → DOM settled. */
+const VIEWS = ['Remarks', 'Claims', 'Actors', 'Quotes'];
+async function openViews(page) {
+  const out = {};
+  const tab = (name) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  for (const view of VIEWS) {
+    const r = await clickAndMeasure(page, tab(view));
+    out[view] = { ms: r.ms, error: r.error, n_elements: await page.evaluate(() => document.getElementsByTagName('*').length) };
+    await clickAndMeasure(page, tab('Compare'));
+  }
+  return out;
+}
+
 function expectedOf(articles, mode) {
   const byLabel = new Map();
   for (const a of articles) {
@@ -396,6 +409,7 @@ if (haveSynth) {
     if (r.t !== null) {
       entry.filter = await filterLatency(r.page, synthCanonical);
       entry.scroll = await r.page.evaluate(scrollProbe, 180);
+      entry.views = await openViews(r.page);
     }
     results.synth.runs.push(entry);
     await r.context.close();
@@ -517,6 +531,11 @@ if (!results.synth) {
   md.push(`| JS heap after load (after gc) | ${mb(heap.median)} MB | ${mb(heap.min)}–${mb(heap.max)} | | |`);
   md.push(`| wasm linear memory | ${mb(wasmMem.median)} MB | ${mb(wasmMem.min)}–${mb(wasmMem.max)} | | |`);
   md.push(`| longest frame while scrolling | ${fmt(frame.median)} ms | ${spread(frame)} | ≤ 200 ms | ${frame.n ? verdict(frame.median, 200) : 'not measured'} |`);
+  for (const view of VIEWS) {
+    const st = stats(runs.map((r) => r.views?.[view]?.ms ?? null));
+    const els = median(runs.map((r) => r.views?.[view]?.n_elements ?? null));
+    md.push(`| open the ${view} view (click on its tab → DOM settled; ${els === null ? '—' : Math.round(els)} elements in the page) | ${ms(st)} ms | ${spread(st)} | | |`);
+  }
   const last = runs[runs.length - 1];
   md.push('', `The page had ${last.facts.n_sections} outlet sections and ${last.facts.n_elements} elements after load; scrolled: ${last.scroll?.scrolled ?? '—'}. Filter overall median ${fmt(sFilterAll.median)} ms.`);
   if (!sAn.n) md.push('', 'The app emits no `performance.measure(\'parallax:analyze\')`, so analysis is not separated from the time to first comparison.');
