@@ -35,7 +35,7 @@
 //!    - the clause before a participle of speech ("Macron held talks with Biden and
 //!      Scholz" before ", urging …"), a fact of its own;
 //!    - a sentence that opens by pointing back ("This could drag France into the war",
-//!      "According to a US official, such an action …": [`BACK_POINTERS`]) together with
+//!      "According to one diplomat, such a step …": [`BACK_POINTERS`]) together with
 //!      the sentence before it in its paragraph, a unit both sentences carry.
 //!
 //!    A statement or clause unit reads at most [`MAX_CLAUSE_WORDS`] words, so text run
@@ -343,7 +343,7 @@ const STOP_WORDS: &[&str] = &[
     "ms",
     "mrs",
     "de",
-    // Pronouns of quantity and negation: "nothing should be ruled out" and "should not be
+    // Pronouns of quantity and negation: "nothing can be excluded" and "should not be
     // ruled out" say the same thing.
     "nothing",
     "anything",
@@ -712,7 +712,7 @@ impl Unit {
 }
 
 /// Whether the sentence at `span` opens by pointing back at the one before it ("This
-/// could …", "However, such a move …", "According to a US official, such an action …").
+/// could …", "However, such a move …", "According to one diplomat, such a step …").
 fn points_back(text: &str, span: Span) -> bool {
     let words = text::words(text, span);
     let word = |k: usize| words.get(k).map(|w| text::fold(w.text(text)));
