@@ -51,10 +51,11 @@
 //!    [`OTHER_SPEAKER`] for different named speakers, [`NAMED_AND_UNNAMED`] for a named
 //!    speaker against unnamed sources (what "US officials" fear is not what the president
 //!    said, however many words they share). Units of one sentence are never paired.
-//!    Candidate pairs are found only through an inverted index from terms to units; a
-//!    term held by more than [`MAX_POSTINGS`] units is too common to point at one claim, so
-//!    it is not used to find candidates (it still counts in the similarity), each unit
-//!    keeps its best [`MAX_CANDIDATES`], and a pair must share [`MIN_SHARED_TERMS`] terms.
+//!    Candidate pairs are found only through an inverted index from terms to units: each
+//!    term of a unit proposes the latest [`MAX_POSTINGS`] earlier units that hold it, the
+//!    unit keeps the best [`MAX_CANDIDATES`] of them by partial dot product and scores them
+//!    exactly, and a pair must share [`MIN_SHARED_TERMS`] terms. Work per unit is thus
+//!    bounded by its number of terms: linear in the corpus, never all pairs.
 //!    Pairs whose similarity reaches [`JOIN_SIMILARITY`] are then taken most similar first
 //!    (average-link agglomeration): the two groups they belong to merge when their mean
 //!    similarity — one product of the groups' summed vectors, divided by the number of
@@ -145,9 +146,10 @@ pub const NAMED_AND_UNNAMED: f32 = 0.5;
 /// See [`OTHER_SPEAKER`].
 pub const SAME_SIDE: f32 = 0.9;
 
-/// A term held by more units than this does not point at a claim (it is the story's
-/// common vocabulary: "Macron", "troops", "Ukraine"), so it is not used to find candidate
-/// pairs (it still counts in their similarity). This bound is what keeps the work linear.
+/// Units a term proposes as candidates: the latest this many that hold it. A common term
+/// of the story ("Macron", "troops", "Ukraine") cannot propose every unit that holds it,
+/// and a claim carried by hundreds of outlets still finds its earlier members through its
+/// own words. This bound is what keeps the work linear.
 pub const MAX_POSTINGS: usize = 48;
 
 /// Terms two units must share to be paired. One shared word ("stadium", "week") is a
@@ -1203,8 +1205,8 @@ fn cluster(
     sides: &Sides,
 ) -> Vec<usize> {
     let voices: Vec<Voices> = units.iter().map(Voices::of).collect();
-    // Candidate pairs through the rarer terms: each unit with the earlier units it shares
-    // them with, the best few by partial dot product scored exactly.
+    // Candidate pairs: each unit with the latest earlier units that share its terms, the
+    // best few by partial dot product scored exactly.
     let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n_terms];
     let mut partial: Vec<f32> = vec![0.0; units.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -1213,10 +1215,7 @@ fn cluster(
         touched.clear();
         for &(t, w) in v {
             let list = &postings[t];
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &(other, ow) in list {
+            for &(other, ow) in &list[list.len().saturating_sub(MAX_POSTINGS)..] {
                 if partial[other] == 0.0 {
                     touched.push(other);
                 }
