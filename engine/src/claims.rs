@@ -24,17 +24,17 @@
 //!      what, and would otherwise make any two sentences that give full titles alike;
 //!    - numbers, with their separators removed ("1,500" is "1500").
 //! 2. **Units.** What is matched is not only whole sentences. A sentence often packs several
-//!    facts ("Macron held talks with Biden and Scholz, urging the allies to adopt …", "the
+//!    facts ("The mayor met the unions on Monday, urging them to end the strike", "the
 //!    report said X, adding that Y"), and outlets split a fact across sentences differently.
 //!    So each sentence gives several units, and a sentence joins the claim of each of them:
 //!    - the sentence itself, speaking with the voices of its statements;
 //!    - each statement of it ([`crate::model::Statement`], found by the quotes stage): its
 //!      reported clause, its named speakers as actor terms, and each speaker's side (the
-//!      affiliation of the gazetteer, "Russia" for the Kremlin) as words, when that makes
-//!      at least [`MIN_STATEMENT_TERMS`] terms;
-//!    - the clause before a participle of speech ("Macron held talks with Biden and
-//!      Scholz" before ", urging …"), a fact of its own;
-//!    - a sentence that opens by pointing back ("This could drag France into the war",
+//!      affiliation of the gazetteer, the country for its government) as words, when
+//!      that makes at least [`MIN_STATEMENT_TERMS`] terms;
+//!    - the clause before a participle of speech ("The mayor met the unions on Monday"
+//!      before ", urging …"), a fact of its own;
+//!    - a sentence that opens by pointing back ("This could flood the valley",
 //!      "According to one diplomat, such a step …": [`BACK_POINTERS`]) together with
 //!      the sentence before it in its paragraph, a unit both sentences carry.
 //!
@@ -47,10 +47,10 @@
 //!    dilute the similarity of the long sentences that pack several facts.
 //! 4. **Similarity and grouping.** The similarity of two units is their cosine times a
 //!    speaker factor: 1 when their statements share a named speaker or either has none,
-//!    [`SAME_SIDE`] for speakers of one side (the Kremlin and its spokesman),
+//!    [`SAME_SIDE`] for speakers of one side (a government and its spokesman),
 //!    [`OTHER_SPEAKER`] for different named speakers, [`NAMED_AND_UNNAMED`] for a named
-//!    speaker against unnamed sources (what "US officials" fear is not what the president
-//!    said, however many words they share). Units of one sentence are never paired.
+//!    speaker against unnamed sources (what unnamed officials fear is not what the
+//!    president said, however many words they share). Units of one sentence are never paired.
 //!    Candidate pairs are found only through an inverted index from terms to units: each
 //!    term of a unit proposes the latest [`MAX_POSTINGS`] earlier units that hold it, the
 //!    unit keeps the best [`MAX_CANDIDATES`] of them by partial dot product and scores them
@@ -77,8 +77,8 @@
 //! the gold members with pairwise precision 1.0 and recall 0.75 (F1 0.86); the bar and
 //! the factors were chosen there, in the middle of the range of bars (0.2–0.3) where F1
 //! stays between 0.84 and 0.88. What it cannot see is paraphrase without shared words
-//! ("soldiers on the front line, in combat" and "training"), or a statement nested in
-//! another's reported clause ("Stoltenberg said …, and Russia said that …").
+//! ("no combat role" and "only instructors"), or a statement nested in another's reported
+//! clause ("the minister said …, and the rebels said that …").
 //!
 //! Everything is sorted or taken in corpus order, never in hash order: the same corpus
 //! always gives the same claims.
@@ -129,9 +129,9 @@ type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// 0.3–0.8 under TF-IDF once terms used by one article only are left out; units on the
 /// same story about neighbouring facts (the same scenario told by another source) share the
 /// story's vocabulary and reach 0.15–0.3, and the speaker factor takes them further down.
-/// Measured on the seeds, bars from 0.2 to 0.3 keep every grouped pair right; at 0.15 the
-/// no-need-for-NATO statement merges with the US officials' fear of attacks on French
-/// troops, and above 0.3 paraphrases are lost. The bar is on the *mean* similarity between
+/// Measured on the seeds, bars from 0.2 to 0.3 keep every grouped pair right; at 0.15 a
+/// leader's statement merges with what unnamed officials fear about the same scenario, and
+/// above 0.3 paraphrases are lost. The bar is on the *mean* similarity between
 /// two groups, so it does not loosen as a claim grows.
 pub const JOIN_SIMILARITY: f32 = 0.25;
 
@@ -147,9 +147,9 @@ pub const NAMED_AND_UNNAMED: f32 = 0.5;
 pub const SAME_SIDE: f32 = 0.9;
 
 /// Units a term proposes as candidates: the latest this many that hold it. A common term
-/// of the story ("Macron", "troops", "Ukraine") cannot propose every unit that holds it,
-/// and a claim carried by hundreds of outlets still finds its earlier members through its
-/// own words. This bound is what keeps the work linear.
+/// of the story (its main actor, "troops", the country) cannot propose every unit that
+/// holds it, and a claim carried by hundreds of outlets still finds its earlier members
+/// through its own words. This bound is what keeps the work linear.
 pub const MAX_POSTINGS: usize = 48;
 
 /// Terms two units must share to be paired. One shared word ("stadium", "week") is a
@@ -169,8 +169,8 @@ const MIN_ARTICLES_PER_TERM: u32 = 2;
 /// Terms in a claim's label.
 const LABEL_TERMS: usize = 4;
 
-/// Words that open a sentence pointing back at the one before ("This could drag France
-/// into the war", "Such a move …"): the sentence continues the claim before it.
+/// Words that open a sentence pointing back at the one before ("This could flood the
+/// valley", "Such a move …"): the sentence continues the claim before it.
 pub const BACK_POINTERS: &[&str] = &["this", "these", "those", "such"];
 
 /// Connectives a sentence may open with before the words that point back.
@@ -510,7 +510,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
                 let mut found: Vec<usize> = terms_in(&tokens, content).collect();
                 for &speaker in &st.speakers {
                     found.push(vocab.intern(format!("@{speaker}"), || Shown::Actor(speaker)));
-                    // The speaker's side as a word: "Russia said" meets the Kremlin.
+                    // The speaker's side as a word: "Ruritania said" meets its government.
                     let side = side_terms.entry(speaker).or_insert_with(|| {
                         let side = actors
                             .get(speaker)
@@ -526,7 +526,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
                 if found.len() >= MIN_STATEMENT_TERMS {
                     units.push(Unit::of_statement(s, count(found), st));
                 }
-                // "Macron held talks with Biden, urging the allies to …": the clause before
+                // "The mayor met the unions, urging them to …": the clause before
                 // a participle of speech is a fact of its own.
                 let main = clause_before_participle(text, sentence.span, st)
                     .and_then(|main| clause(&words, main, true));
@@ -760,7 +760,7 @@ fn clause(words: &[Span], span: Span, from_end: bool) -> Option<Span> {
 pub const MAX_CLAUSE_WORDS: usize = 80;
 
 /// The main clause of a sentence whose statement `st` comes in a participle after a comma
-/// ("Macron held talks with Biden, urging …"): from the sentence's start to that comma.
+/// ("The mayor met the unions, urging …"): from the sentence's start to that comma.
 fn clause_before_participle(text: &str, sentence: Span, st: &Statement) -> Option<Span> {
     let verb = st.verb_span?;
     let verb_text = verb.text(text);
