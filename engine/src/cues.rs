@@ -24,7 +24,6 @@
 use crate::lexicon;
 use crate::model::{Cue, CueKind, Frame, FrameTag, Span};
 use crate::structure::Structure;
-use crate::text;
 use std::borrow::Cow;
 
 /// Every framing cue of the article's own text, in text order.
@@ -237,19 +236,13 @@ fn anonymous_official(text: &str, words: &Words, k: usize) -> Option<Span> {
 
 /// "… - Reports" at the end of a headline: the outlet rests the headline on other reports.
 fn headline_cue(text: &str, headline: Span, sentence_idx: usize, out: &mut Vec<Cue>) {
-    let line = headline.text(text).trim_end();
-    let folded = text::fold(line);
-    for tail in ["- reports", "- report", ": reports", "- media", "- sources"] {
-        if folded.ends_with(tail) && line.len() >= tail.len() {
-            let start = text::floor_boundary(text, headline.start + line.len() - tail.len());
-            out.push(Cue {
-                kind: CueKind::Evidential,
-                span: Span::new(start, headline.start + line.len()),
-                reason: "evidential: the headline rests on others' reports".to_owned(),
-                sentence_idx,
-            });
-            return;
-        }
+    if let Some(span) = lexicon::headline_source_tag(text, headline) {
+        out.push(Cue {
+            kind: CueKind::Evidential,
+            span,
+            reason: "evidential: the headline rests on others' reports".to_owned(),
+            sentence_idx,
+        });
     }
 }
 

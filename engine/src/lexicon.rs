@@ -18,7 +18,7 @@
 //! water" three). Matching goes through [`PhraseTable`], which looks phrases up by their
 //! first word and tries the longest first, so scanning a text is linear in its words.
 
-use crate::model::{Connotation, CueKind, Frame};
+use crate::model::{Connotation, CueKind, Frame, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1175,6 +1175,22 @@ const CUE_PHRASES: &[(&str, CueKind, &str)] = {
 
 /// Words of [`CUE_PHRASES`] that count only when written in lower case (modal verbs).
 pub const LOWER_CASE_ONLY: &[&str] = &["may", "might", "could"];
+
+/// Tags that end a headline resting on others' reports ("… - Reports", "…: reports").
+pub const HEADLINE_SOURCE_TAGS: &[&str] =
+    &["- reports", "- report", ": reports", "- media", "- sources"];
+
+/// The tag of [`HEADLINE_SOURCE_TAGS`] that ends the headline at `headline` of `text`, as
+/// a span of `text`.
+pub fn headline_source_tag(text: &str, headline: Span) -> Option<Span> {
+    let line = headline.text(text).trim_end();
+    let folded = crate::text::fold(line);
+    let tail = HEADLINE_SOURCE_TAGS
+        .iter()
+        .find(|tail| folded.ends_with(**tail) && line.len() >= tail.len())?;
+    let start = crate::text::floor_boundary(text, headline.start + line.len() - tail.len());
+    Some(Span::new(start, headline.start + line.len()))
+}
 
 /// Cue phrases by first word: a phrase may carry several cues (reportedly is a hedge and
 /// an evidential), in list order.

@@ -33,7 +33,14 @@
 //! given after the clause (`…, US officials said`, `…, WSJ reported`, `as per the WSJ`)
 //! or before it (`Interlocutors of journalists say that …`, `According to a US
 //! official, …`) becomes the [`Sourcing`] of the statements inside its scope, which are
-//! then [`StatementMode::Relayed`]. Everything is linear in the text's length.
+//! then [`StatementMode::Relayed`].
+//!
+//! Headlines speak in their own shorthand, title-cased: `X Says …`, `X Warns …` (a speech
+//! verb is read there even capitalised), and `X: …` (a headline that opens with an actor
+//! and a colon gives the actor's words after it, attributed by the colon). A tag that ends
+//! the headline (`… - Reports`) is not part of what is said: it is the source the
+//! headline's statements rest on, another outlet. Everything is linear in the text's
+//! length.
 
 use crate::actors::Registry;
 use crate::lexicon::{self, SpeechVerb};
@@ -287,6 +294,21 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         }
     }
 
+    /// Whether the sentence is a headline or subheading, written in title case.
+    fn title_case(&self) -> bool {
+        matches!(
+            self.block_kind,
+            Some(BlockKind::Headline | BlockKind::Subheading)
+        )
+    }
+
+    /// The tag that ends a headline resting on others' reports ("… - Reports").
+    fn source_tag(&self) -> Option<Span> {
+        (self.block_kind == Some(BlockKind::Headline))
+            .then(|| lexicon::headline_source_tag(self.text, self.span))
+            .flatten()
+    }
+
     fn word(&self, k: usize) -> &str {
         self.words.get(k).map_or("", |w| w.as_ref())
     }
@@ -318,7 +340,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// The speech verb at word `k`, if it is one used as a verb here.
     fn verb_at(&self, k: usize) -> Option<(usize, SpeechVerb)> {
         let tok = self.toks.get(k)?;
-        if tok.in_quote || tok.mention.is_some() || (tok.cap && k > 0) {
+        // Running text capitalises a verb only at the start; a title capitalises them all.
+        if tok.in_quote || tok.mention.is_some() || (tok.cap && k > 0 && !self.title_case()) {
             return None;
         }
         let (n, verb) = lexicon::speech_verbs().longest_at(&self.words, k)?;
@@ -1222,6 +1245,21 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
         ));
         add_content(&mut least_end, occ.content);
     }
+    // A headline's source tag is the source of what it reports.
+    if let Some(tag) = view.source_tag() {
+        for (statement, _) in &mut statements {
+            if statement.sourcing.kind == SourceKind::OnRecord {
+                statement.sourcing = Sourcing {
+                    kind: SourceKind::Outlet,
+                    actor: None,
+                    span: Some(tag),
+                };
+                if statement.mode == StatementMode::Indirect {
+                    statement.mode = StatementMode::Relayed;
+                }
+            }
+        }
+    }
     // Sources relay the statements inside their scope.
     let sources = relay_sources(&occurrences, &statements);
     for ((statement, _), source) in statements.iter_mut().zip(sources) {
@@ -1456,6 +1494,11 @@ fn occurrences<L: ActorLookup + ?Sized>(
         hits.push((k, 2, ACCORDING_TO, true));
     }
     hits.sort_by_key(|h| h.0);
+    if hits.is_empty()
+        && let Some(occurrence) = headline_colon(view, end_trim)
+    {
+        out.push(occurrence);
+    }
     for &(k, len, verb, according) in &hits {
         let verb_span = view.verb_span(k, len, verb);
         let occurrence = if according {
@@ -1597,6 +1640,48 @@ fn occurrences<L: ActorLookup + ?Sized>(
     out
 }
 
+/// `X: …` in a headline: the actor named first says what follows the colon. Only when the
+/// words before the colon are a short topic line that opens with a mention ("Minister On
+/// Grain Deal: …"), and something is said after it.
+fn headline_colon<L: ActorLookup + ?Sized>(view: &View<'_, L>, end: usize) -> Option<Occurrence> {
+    if view.block_kind != Some(BlockKind::Headline) {
+        return None;
+    }
+    let colon = view.text.get(view.span.start..end)?.find(':')? + view.span.start;
+    let before = view.toks.partition_point(|t| t.span.end <= colon);
+    let after = before;
+    if before == 0 || before > MAX_HEADLINE_TOPIC_WORDS || view.toks.len() < after + 2 {
+        return None;
+    }
+    let mention = view.toks[0].mention?;
+    let mention_end = view.mentions.get(mention)?.span.end;
+    let first_after = view.toks.partition_point(|t| t.span.start < mention_end);
+    let speaker = view.speaker_np((0, first_after.clamp(1, before)));
+    if speaker.actors.is_empty() {
+        return None;
+    }
+    let content = Span::new(view.toks[after].span.start, end);
+    Some(Occurrence {
+        speaker,
+        verb: HEADLINE_COLON,
+        verb_span: Span::new(colon, colon + 1),
+        content,
+        trailer: false,
+        scope: content,
+        clause_start: None,
+    })
+}
+
+/// Words a headline's topic before `X …:` may have.
+const MAX_HEADLINE_TOPIC_WORDS: usize = 10;
+
+/// The pseudo-verb of a headline's `X: …`.
+const HEADLINE_COLON: SpeechVerb = SpeechVerb {
+    lemma: ":",
+    connotation: Connotation::Neutral,
+    addressee: false,
+};
+
 /// The pseudo-verb of "according to" and "as per".
 const ACCORDING_TO: SpeechVerb = SpeechVerb {
     lemma: "according to",
@@ -1604,8 +1689,13 @@ const ACCORDING_TO: SpeechVerb = SpeechVerb {
     addressee: false,
 };
 
-/// Where content ends: the sentence's end without its final punctuation.
+/// Where content ends: the sentence's end without its final punctuation, and a headline's
+/// before its source tag ("… - Reports").
 fn sentence_content_end<L: ActorLookup + ?Sized>(view: &View<'_, L>) -> usize {
+    if let Some(tag) = view.source_tag() {
+        let before = view.text.get(view.span.start..tag.start).unwrap_or("");
+        return view.span.start + before.trim_end().len();
+    }
     view.toks.last().map_or(view.span.start, |t| {
         let after = view.text.get(t.span.end..view.span.end).unwrap_or("");
         // Keep a closing quotation mark that belongs to the content.
@@ -1633,7 +1723,9 @@ fn content_after<L: ActorLookup + ?Sized>(
         .find(|&j| view.word(j) == "that");
     let start = match that {
         Some(j) => j + 1,
-        None if verb.addressee => {
+        // In a title every word is capitalised, so an addressee cannot be told from what
+        // is said ("X Warns Europe Must …"): what follows the verb is what is said.
+        None if verb.addressee && !view.title_case() => {
             let mut j = from;
             if view.word(j) == "to" {
                 j += 1;
