@@ -1,7 +1,8 @@
 //! Times each stage of [`parallax_engine::analyze`] on the seeds and on the long inputs of
 //! `tests/robustness.rs`, to find which stage does super-linear work (issue #6 item 5).
-//! Times are the thread's CPU time where Linux reports it, so that other work on a shared
-//! machine does not count.
+//! Times are the thread's CPU time where Linux reports it (in scheduler ticks, a few
+//! milliseconds), so that other work on a shared machine does not count; the stages are
+//! those of `analyze_article`, then claims, the remarks lens and the exports.
 //!
 //! `cargo run --release -p parallax-engine --example stages [-- FILE…]`: with files, times
 //! those instead of the built-in inputs. `-- --once [FILE…]` analyses the seeds (or each
@@ -127,14 +128,10 @@ fn time_corpus(name: &str, corpus: &Corpus, gazetteer: &parallax_engine::gazette
             t.lap("structure");
             let m = index.find_mentions(text, &s, article.meta.date.as_deref(), &mut registry);
             t.lap("mentions");
-            let q = quotes::find_quotes(text, &s, &m, &registry);
-            t.lap("quotes");
-            let st = quotes::find_statements(text, &s, &m, &q, &registry);
-            t.lap("statements");
-            let c = cues::find_cues(text, &s);
-            t.lap("cues");
-            let f = cues::find_frames(text, &s);
-            t.lap("frames");
+            let (q, st) = quotes::find_quotes_and_statements(text, &s, &m, &registry);
+            t.lap("quotes+statements");
+            let (c, f) = cues::find_cues_and_frames(text, &s);
+            t.lap("cues+frames");
             found.push((s, m, q, st, c, f));
         }
         found
