@@ -5,7 +5,10 @@
 //! those of `analyze_article`, then claims, the remarks lens and the exports.
 //!
 //! `cargo run --release -p parallax-engine --example stages [-- FILE…]`: with files, times
-//! those instead of the built-in inputs. `-- --once [FILE…]` analyses the seeds (or each
+//! those instead of the built-in inputs. `-- --synth N [REPS]` times the benchmark's
+//! synthetic corpus of N articles (seed 42, as `benches/engine.rs`) and the seeds, each
+//! stage repeated REPS times (default 10) so that stages of a few milliseconds still get a
+//! figure above the scheduler tick; the figures are per run. `-- --once [FILE…]` analyses the seeds (or each
 //! file) once and prints nothing else, for instruction counts under
 //! `valgrind --tool=callgrind`, which load on the machine cannot disturb.
 
@@ -111,11 +114,49 @@ impl Timer {
 }
 
 fn time_corpus(name: &str, corpus: &Corpus, gazetteer: &parallax_engine::gazetteer::Gazetteer) {
+    time_corpus_reps(name, corpus, gazetteer, 1);
+}
+
+/// Times each stage `reps` times over and prints the time of one run.
+fn time_corpus_reps(
+    name: &str,
+    corpus: &Corpus,
+    gazetteer: &parallax_engine::gazetteer::Gazetteer,
+    reps: u32,
+) {
     let n_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
     let mut t = Timer {
         rows: Vec::new(),
         last: now(),
     };
+    for _ in 0..reps {
+        time_stages(corpus, gazetteer, &mut t);
+    }
+    let reps_f = f64::from(reps.max(1));
+    let mut totals: Vec<(&str, Duration)> = Vec::new();
+    for (stage, d) in t.rows {
+        match totals.iter_mut().find(|(s, _)| *s == stage) {
+            Some((_, total)) => *total += d,
+            None => totals.push((stage, d)),
+        }
+    }
+    println!("{name}: {n_bytes} bytes");
+    for (stage, d) in &totals {
+        println!("  {stage:<18} {:>10.2} ms", d.as_secs_f64() * 1e3 / reps_f);
+    }
+    let whole = totals
+        .iter()
+        .find(|(s, _)| *s == "analyze (whole)")
+        .map_or(Duration::ZERO, |(_, d)| *d);
+    println!(
+        "  throughput         {:>10.2} MB/s (analyze, CPU time)",
+        n_bytes as f64 / 1e6 / (whole.as_secs_f64() / reps_f)
+    );
+}
+
+/// One run of every stage, each lap added to `t`.
+fn time_stages(corpus: &Corpus, gazetteer: &parallax_engine::gazetteer::Gazetteer, t: &mut Timer) {
+    t.last = now();
     let index = actors::ActorIndex::new(gazetteer);
     let mut registry = actors::Registry::default();
     t.lap("actor index");
@@ -136,7 +177,7 @@ fn time_corpus(name: &str, corpus: &Corpus, gazetteer: &parallax_engine::gazette
         }
         found
     };
-    let _ = stage(&mut t);
+    let _ = stage(t);
     t.last = now();
     let analysis = parallax_engine::analyze(corpus, gazetteer);
     t.lap("analyze (whole)");
@@ -161,26 +202,6 @@ fn time_corpus(name: &str, corpus: &Corpus, gazetteer: &parallax_engine::gazette
     let again = parallax_engine::analyze(&corpus.clone(), gazetteer);
     let _ = again == analysis;
     t.lap("analyze again, compare");
-
-    let mut totals: Vec<(&str, Duration)> = Vec::new();
-    for (stage, d) in t.rows {
-        match totals.iter_mut().find(|(s, _)| *s == stage) {
-            Some((_, total)) => *total += d,
-            None => totals.push((stage, d)),
-        }
-    }
-    println!("{name}: {n_bytes} bytes");
-    for (stage, d) in &totals {
-        println!("  {stage:<18} {:>10.2} ms", d.as_secs_f64() * 1e3);
-    }
-    let whole = totals
-        .iter()
-        .find(|(s, _)| *s == "analyze (whole)")
-        .map_or(Duration::ZERO, |(_, d)| *d);
-    println!(
-        "  throughput         {:>10.2} MB/s (analyze, CPU time)",
-        n_bytes as f64 / 1e6 / whole.as_secs_f64()
-    );
 }
 
 fn main() {
@@ -193,6 +214,14 @@ fn main() {
         }
     };
     let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.first().is_some_and(|f| f == "--synth") {
+        let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+        let reps = files.get(2).and_then(|n| n.parse().ok()).unwrap_or(10);
+        time_corpus_reps("seeds", &bundle.corpus, &bundle.gazetteer, reps);
+        let synth = parallax_engine::synth::synth_corpus(&bundle.corpus, &bundle.gazetteer, n, 42);
+        time_corpus_reps(&format!("synthetic {n}"), &synth, &bundle.gazetteer, reps);
+        return;
+    }
     if files.first().is_some_and(|f| f == "--once") {
         if files.len() == 1 {
             let analysis = parallax_engine::analyze(&bundle.corpus, &bundle.gazetteer);

@@ -447,7 +447,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
 /// Groups the sentences of `articles` (analyses of `corpus`, in the same order) into
 /// claims. See the module documentation for the method.
 pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Actor]) -> Vec<Claim> {
-    let lexicon = Lexicon::new();
+    let lexicon = Lexicon::get();
     let mut vocab = Vocabulary::default();
     let mut sentences: Vec<SentenceRef> = Vec::new();
     let mut sentence_bags: Vec<Vec<(usize, u32)>> = Vec::new();
@@ -479,7 +479,8 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
         for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
             let s = sentences.len();
             let mentions = &mentions_of[sentence_idx];
-            let tokens = terms(text, sentence.span, mentions, &lexicon, &mut vocab);
+            let words = text::words(text, sentence.span);
+            let tokens = terms(text, &words, mentions, lexicon, &mut vocab);
             let bag = count(tokens.iter().map(|&(_, t)| t).collect());
             sentences.push(SentenceRef {
                 article_idx,
@@ -502,21 +503,21 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
                     .any(|st| st.speakers.is_empty());
             units.push(sentence_unit);
             // Each statement: who speaks, and the reported clause.
-            let words = text::words(text, sentence.span);
             for st in &statements_of[sentence_idx] {
                 let Some(content) = clause(&words, st.content, false) else {
                     continue;
                 };
                 let mut found: Vec<usize> = terms_in(&tokens, content).collect();
                 for &speaker in &st.speakers {
-                    found.push(vocab.intern(format!("@{speaker}"), || Shown::Actor(speaker)));
+                    found.push(vocab.intern_actor(speaker));
                     // The speaker's side as a word: "Ruritania said" meets its government.
                     let side = side_terms.entry(speaker).or_insert_with(|| {
                         let side = actors
                             .get(speaker)
                             .and_then(|a| a.affiliation.as_deref())
                             .unwrap_or("");
-                        terms(side, Span::new(0, side.len()), &[], &lexicon, &mut vocab)
+                        let words = text::words(side, Span::new(0, side.len()));
+                        terms(side, &words, &[], lexicon, &mut vocab)
                             .into_iter()
                             .map(|(_, t)| t)
                             .collect()
@@ -791,25 +792,34 @@ fn count(mut terms: Vec<usize>) -> Vec<(usize, u32)> {
     counted
 }
 
-/// The stop words and synonyms as hash lookups, built once per grouping.
+/// The stop words and synonyms as hash lookups, built once per process (the tables are
+/// constant, and in the browser the first grouping should not pay for them twice).
 struct Lexicon {
     stop: FxSet<&'static str>,
     synonyms: FxMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
-    fn new() -> Lexicon {
-        Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon {
             stop: STOP_WORDS.iter().copied().collect(),
             synonyms: SYNONYMS.iter().copied().collect(),
-        }
+        })
     }
 }
 
 /// Terms interned to dense ids, with what a label shows for each.
+///
+/// Ids are given in order of first use, whatever kind of term; actors and words are kept
+/// in maps of their own so that an actor's term needs no key to be written out.
 #[derive(Default)]
 struct Vocabulary {
     ids: FxMap<String, usize>,
+    actor_ids: FxMap<ActorId, usize>,
+    /// The term of each folded word seen so far (`None`: a stop word or a stray letter),
+    /// so that a word is normalised and stemmed once per grouping, not once per use.
+    word_terms: FxMap<String, Option<usize>>,
     /// For each term: the surface form shown in labels (first written form), or the actor.
     shown: Vec<Shown>,
 }
@@ -826,22 +836,50 @@ impl Vocabulary {
 
     fn intern(&mut self, key: String, shown: impl FnOnce() -> Shown) -> usize {
         if let Some(&id) = self.ids.get(&key) {
-            // Labels show a word as running text writes it: a lower-case form seen later
-            // replaces one capitalised by a headline or the start of a sentence.
-            if let Shown::Word(old) = &self.shown[id]
-                && old.chars().next().is_some_and(char::is_uppercase)
-                && !old.chars().skip(1).any(char::is_uppercase)
-                && let Shown::Word(new) = shown()
-                && new.chars().all(|c| !c.is_uppercase())
-            {
-                self.shown[id] = Shown::Word(new);
-            }
+            self.seen_again(id, shown);
             return id;
         }
         let id = self.shown.len();
         self.ids.insert(key, id);
         self.shown.push(shown());
         id
+    }
+
+    /// The term of actor `actor`.
+    fn intern_actor(&mut self, actor: ActorId) -> usize {
+        *self.actor_ids.entry(actor).or_insert_with(|| {
+            self.shown.push(Shown::Actor(actor));
+            self.shown.len() - 1
+        })
+    }
+
+    /// The term of the folded word `word`, written `surface` in the text (see
+    /// [`normalise`]), or `None` for a word that is no term.
+    fn intern_word(&mut self, word: &str, surface: &str, lexicon: &Lexicon) -> Option<usize> {
+        let shown = || Shown::Word(surface.to_owned());
+        if let Some(&term) = self.word_terms.get(word) {
+            if let Some(id) = term {
+                self.seen_again(id, shown);
+            }
+            return term;
+        }
+        let term = normalise(word, lexicon).map(|key| self.intern(key, shown));
+        self.word_terms.insert(word.to_owned(), term);
+        term
+    }
+
+    /// Term `id` met again, written as `shown` says.
+    fn seen_again(&mut self, id: usize, shown: impl FnOnce() -> Shown) {
+        // Labels show a word as running text writes it: a lower-case form seen later
+        // replaces one capitalised by a headline or the start of a sentence.
+        if let Shown::Word(old) = &self.shown[id]
+            && old.chars().next().is_some_and(char::is_uppercase)
+            && !old.chars().skip(1).any(char::is_uppercase)
+            && let Shown::Word(new) = shown()
+            && new.chars().all(|c| !c.is_uppercase())
+        {
+            self.shown[id] = Shown::Word(new);
+        }
     }
 }
 
@@ -853,16 +891,15 @@ impl Vocabulary {
 /// terms of a clause are read from its sentence's without reading the words again.
 fn terms(
     text: &str,
-    span: Span,
+    words: &[Span],
     mentions: &[(usize, Span, MentionVia)],
     lexicon: &Lexicon,
     vocab: &mut Vocabulary,
 ) -> Vec<(Span, usize)> {
-    let mut terms: Vec<(Span, usize)> = Vec::new();
+    let mut terms: Vec<(Span, usize)> = Vec::with_capacity(mentions.len() + words.len());
     for &(actor, m, _) in mentions {
-        terms.push((m, vocab.intern(format!("@{actor}"), || Shown::Actor(actor))));
+        terms.push((m, vocab.intern_actor(actor)));
     }
-    let words = text::words(text, span);
     // A word is covered by a mention when some mention starts at or before it and ends at
     // or after it: sweep the mentions by start, keeping the furthest end.
     let mut spans: Vec<Span> = mentions
@@ -872,6 +909,10 @@ fn terms(
         .collect();
     spans.sort_unstable_by_key(|m| m.start);
     let mut covered = vec![false; words.len()];
+    // One buffer for every folded word of the sentence, read through ranges.
+    let mut buf = String::with_capacity(
+        words.last().map_or(0, |w| w.end) - words.first().map_or(0, |w| w.start),
+    );
     let (mut next_mention, mut reach) = (0, None);
     for (i, w) in words.iter().enumerate() {
         while let Some(m) = spans.get(next_mention).filter(|m| m.start <= w.start) {
@@ -892,10 +933,11 @@ fn terms(
             && text.get(words[j - 1].end..words[j].start) == Some(" ")
         {
             let word = words[j - 1].text(text);
-            let folded = text::fold(word);
-            let title = lexicon::ROLE_NOUN_SET.contains(&folded)
-                || (word.starts_with(char::is_uppercase)
-                    && !lexicon.stop.contains(folded.as_str()));
+            buf.clear();
+            text::fold_into(&mut buf, word);
+            let folded = buf.as_str();
+            let title = lexicon::ROLE_NOUN_SET.contains(folded)
+                || (word.starts_with(char::is_uppercase) && !lexicon.stop.contains(folded));
             if !title {
                 break;
             }
@@ -903,8 +945,10 @@ fn terms(
             j -= 1;
         }
     }
-    // Folded words with their spans; initials joined ("U.S." is "us", "E.U." is "eu").
-    let mut folded: Vec<(String, Span)> = Vec::with_capacity(words.len());
+    // Folded words (as ranges of `buf`) with their spans; initials joined ("U.S." is
+    // "us", "E.U." is "eu").
+    buf.clear();
+    let mut folded: Vec<(usize, usize, Span)> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -912,46 +956,43 @@ fn terms(
             i += 1;
             continue;
         }
-        let mut word = text::fold(w.text(text));
+        let from = buf.len();
+        text::fold_into(&mut buf, w.text(text));
         let mut end = w.end;
-        while word.chars().count() < 4
-            && word.chars().all(|c| c.is_alphabetic())
+        while buf[from..].chars().count() < 4
+            && buf[from..].chars().all(|c| c.is_alphabetic())
             && words
                 .get(i + 1)
                 .is_some_and(|n| text.get(end..n.start) == Some(".") && n.len() == 1)
         {
             i += 1;
-            word.push_str(&text::fold(words[i].text(text)));
+            text::fold_into(&mut buf, words[i].text(text));
             end = words[i].end;
         }
-        folded.push((word, Span::new(w.start, end)));
+        folded.push((from, buf.len(), Span::new(w.start, end)));
         i += 1;
     }
+    let word = |k: usize| folded.get(k).map(|&(from, to, _)| &buf[from..to]);
     let mut k = 0;
-    while k < folded.len() {
-        let (word, w) = &folded[k];
-        let next = folded.get(k + 1).map(|(n, _)| n.as_str());
+    while let Some((this, &(_, _, w))) = word(k).zip(folded.get(k)) {
+        let next = word(k + 1);
         if let Some(&(_, _, term)) = PHRASES
             .iter()
-            .find(|&&(a, b, _)| a == word.as_str() && Some(b) == next)
+            .find(|&&(a, b, _)| a == this && Some(b) == next)
         {
-            let shown = text
-                .get(w.start..folded[k + 1].1.end)
-                .unwrap_or("")
-                .to_owned();
-            let both = Span::new(w.start, folded[k + 1].1.end);
-            terms.push((both, vocab.intern(stem(term), || Shown::Word(shown))));
+            let both = Span::new(w.start, folded[k + 1].2.end);
+            let shown = || Shown::Word(both.text(text).to_owned());
+            terms.push((both, vocab.intern(stem(term), shown)));
             k += 2;
             continue;
         }
         k += 1;
-        let Some(key) = normalise(word, lexicon) else {
-            continue;
-        };
-        let shown = w.text(text).to_owned();
-        terms.push((*w, vocab.intern(key, || Shown::Word(shown))));
+        if let Some(term) = vocab.intern_word(this, w.text(text), lexicon) {
+            terms.push((w, term));
+        }
     }
-    terms.sort_by_key(|&(span, t)| (span.start, span.end, t));
+    // Equal keys are equal elements: an unstable sort gives the same order.
+    terms.sort_unstable_by_key(|&(span, t)| (span.start, span.end, t));
     terms
 }
 
@@ -1226,8 +1267,15 @@ fn cluster(
         for &o in &touched {
             partial[o] = 0.0;
         }
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(MAX_CANDIDATES);
+        // The best few only: select them, then sort those (the order is total, ties broken
+        // by index, so this is the same list as sorting all and truncating).
+        let best_first =
+            |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, best_first);
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        candidates.sort_unstable_by(best_first);
         for (other, _) in candidates {
             if units[u].shares_sentence(&units[other]) {
                 continue;
@@ -1242,7 +1290,8 @@ fn cluster(
             postings[t].push((u, w));
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Each pair is found once, so the order is total and an unstable sort is exact.
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     // Merge, most similar pairs first, while the mean similarity of the two groups (one
     // product of their summed vectors, times the speaker factor) reaches the bar.

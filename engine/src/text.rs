@@ -60,6 +60,22 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// Appends `s` folded with [`fold_char`] to `out`: [`fold`] without an allocation of its
+/// own, for callers that fold many words into one buffer.
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        if s.contains('`') {
+            out.truncate(start);
+            out.extend(s.chars().map(fold_char));
+        }
+        return;
+    }
+    out.extend(s.chars().map(fold_char));
+}
+
 /// Whether [`fold`] leaves `s` as it is (most words of running text).
 pub fn is_folded(s: &str) -> bool {
     if s.is_ascii() {
