@@ -10,7 +10,8 @@
 //! stage repeated REPS times (default 10) so that stages of a few milliseconds still get a
 //! figure above the scheduler tick; the figures are per run. `-- --once [FILE…]` analyses the seeds (or each
 //! file) once and prints nothing else, for instruction counts under
-//! `valgrind --tool=callgrind`, which load on the machine cannot disturb.
+//! `valgrind --tool=callgrind`, which load on the machine cannot disturb; `-- --once-synth N`
+//! does the same for the synthetic corpus of N articles.
 
 use parallax_engine::corpus::{self, Article, Corpus};
 use parallax_engine::{actors, claims, cues, export, quotes, remarks, structure};
@@ -214,6 +215,13 @@ fn main() {
         }
     };
     let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.first().is_some_and(|f| f == "--once-synth") {
+        let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+        let synth = parallax_engine::synth::synth_corpus(&bundle.corpus, &bundle.gazetteer, n, 42);
+        let analysis = parallax_engine::analyze(&synth, &bundle.gazetteer);
+        println!("synthetic {n}: {} claims", analysis.claims.len());
+        return;
+    }
     if files.first().is_some_and(|f| f == "--synth") {
         let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
         let reps = files.get(2).and_then(|n| n.parse().ok()).unwrap_or(10);

@@ -1237,6 +1237,14 @@ fn cosine(a: &[(usize, f32)], b: &[(usize, f32)]) -> (f32, usize) {
     (dot, shared)
 }
 
+/// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
+fn descending(score: f32) -> u32 {
+    // `total_cmp`'s own mapping to a signed integer, then flipped to unsigned and reversed.
+    let bits = score.to_bits() as i32;
+    let ordered = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+    !((ordered as u32) ^ 0x8000_0000)
+}
+
 /// The group of each unit (ids are arbitrary but deterministic): average-link merging of
 /// candidate pairs, most similar first (see the module documentation, step 4).
 fn cluster(
@@ -1251,7 +1259,9 @@ fn cluster(
     let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n_terms];
     let mut partial: Vec<f32> = vec![0.0; units.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, usize)> = Vec::new();
+    // (similarity as a [`descending`] key, earlier unit, later unit).
+    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     for (u, v) in vectors.iter().enumerate() {
         touched.clear();
         for &(t, w) in v {
@@ -1263,35 +1273,38 @@ fn cluster(
                 partial[other] += w * ow;
             }
         }
-        let mut candidates: Vec<(usize, f32)> = touched.iter().map(|&o| (o, partial[o])).collect();
+        // Best first: highest partial score, then lowest index. The score goes into an
+        // integer key that orders as `f32::total_cmp` does, reversed, so that comparing
+        // two candidates is two integer comparisons.
+        candidates.clear();
+        candidates.extend(touched.iter().map(|&o| (descending(partial[o]), o)));
         for &o in &touched {
             partial[o] = 0.0;
         }
         // The best few only: select them, then sort those (the order is total, ties broken
         // by index, so this is the same list as sorting all and truncating).
-        let best_first =
-            |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if candidates.len() > MAX_CANDIDATES {
-            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, best_first);
+            candidates.select_nth_unstable(MAX_CANDIDATES - 1);
             candidates.truncate(MAX_CANDIDATES);
         }
-        candidates.sort_unstable_by(best_first);
-        for (other, _) in candidates {
+        candidates.sort_unstable();
+        for &(_, other) in &candidates {
             if units[u].shares_sentence(&units[other]) {
                 continue;
             }
             let (cos, shared) = cosine(v, &vectors[other]);
             let sim = cos * sides.agreement(&voices[u], &voices[other]);
             if shared >= MIN_SHARED_TERMS && sim >= JOIN_SIMILARITY {
-                pairs.push((sim, other, u));
+                pairs.push((descending(sim), other, u));
             }
         }
         for &(t, w) in v {
             postings[t].push((u, w));
         }
     }
-    // Each pair is found once, so the order is total and an unstable sort is exact.
-    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Most similar first, then by units. Each pair is found once, so the order is total
+    // and an unstable sort is exact.
+    pairs.sort_unstable();
 
     // Merge, most similar pairs first, while the mean similarity of the two groups (one
     // product of their summed vectors, times the speaker factor) reaches the bar.
@@ -1633,6 +1646,30 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn descending_keys_order_scores_as_total_cmp_reversed() {
+        let scores = [
+            0.25,
+            -0.0,
+            0.0,
+            1.0,
+            -1.5,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            -f32::NAN,
+            f32::MIN_POSITIVE,
+            0.2500001,
+            f32::MAX,
+        ];
+        let mut by_key = scores.to_vec();
+        by_key.sort_by_key(|&s| descending(s));
+        let mut by_cmp = scores.to_vec();
+        by_cmp.sort_by(|a, b| b.total_cmp(a));
+        let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&by_key), bits(&by_cmp));
     }
 
     #[test]
