@@ -584,6 +584,58 @@ struct Token {
     after_comma: bool,
 }
 
+/// What [`Tokens::fill`] needs to know of the text between two words, read in one pass.
+struct Gap {
+    empty: bool,
+    /// Only white space (or nothing).
+    spaces: bool,
+    /// Only white space and dots (or nothing).
+    spaces_and_dots: bool,
+    /// The last character that is not white space is `(`.
+    opens_paren: bool,
+    comma: bool,
+}
+
+impl Gap {
+    fn of(gap: &str) -> Gap {
+        let mut facts = Gap {
+            empty: gap.is_empty(),
+            spaces: true,
+            spaces_and_dots: true,
+            opens_paren: false,
+            comma: false,
+        };
+        for c in gap.chars() {
+            if c.is_whitespace() {
+                continue;
+            }
+            facts.spaces = false;
+            facts.spaces_and_dots &= c == '.';
+            facts.opens_paren = c == '(';
+            facts.comma |= c == ',';
+        }
+        facts
+    }
+}
+
+/// Whether `word` has a lower-case and an upper-case letter, in one pass (ASCII without
+/// decoding).
+fn letter_cases(word: &str) -> (bool, bool) {
+    let (mut lower, mut upper) = (false, false);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            lower |= b.is_ascii_lowercase();
+            upper |= b.is_ascii_uppercase();
+        }
+    } else {
+        for c in word.chars() {
+            lower |= c.is_lowercase();
+            upper |= c.is_uppercase();
+        }
+    }
+    (lower, upper)
+}
+
 /// The words of one text (a sentence, or an alias), folded once into one buffer.
 #[derive(Default)]
 struct Tokens {
@@ -625,9 +677,9 @@ impl Tokens {
             } else {
                 (full, word)
             };
-            let gap = text.get(prev_end..word.start).unwrap_or(" ");
+            let gap = Gap::of(text.get(prev_end..word.start).unwrap_or(" "));
             let first = original.chars().next().unwrap_or(' ');
-            let has_lower = original.chars().any(char::is_lowercase);
+            let (has_lower, has_upper) = letter_cases(original);
             let first_tok = self.toks.is_empty();
             self.toks.push(Token {
                 span,
@@ -635,20 +687,15 @@ impl Tokens {
                 full,
                 possessive,
                 capital: first.is_uppercase(),
-                all_caps: !has_lower && original.chars().any(char::is_uppercase),
-                joined: !first_tok
-                    && !prev_possessive
-                    && gap.chars().all(|c| c.is_whitespace() || c == '.'),
-                spaced: !first_tok
-                    && !prev_possessive
-                    && !gap.is_empty()
-                    && gap.chars().all(char::is_whitespace),
-                space_before: !first_tok && !gap.is_empty() && gap.chars().all(char::is_whitespace),
-                in_parens: gap.trim_end().ends_with('(')
+                all_caps: !has_lower && has_upper,
+                joined: !first_tok && !prev_possessive && gap.spaces_and_dots,
+                spaced: !first_tok && !prev_possessive && !gap.empty && gap.spaces,
+                space_before: !first_tok && !gap.empty && gap.spaces,
+                in_parens: gap.opens_paren
                     && text
                         .get(word.end..)
                         .is_some_and(|rest| rest.starts_with(')')),
-                after_comma: gap.contains(','),
+                after_comma: gap.comma,
             });
             prev_end = word.end;
             prev_possessive = possessive;
@@ -715,9 +762,17 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
     /// Adds `phrase` (tokenised like article text) for `target`; `cased` keeps the case
     /// of its words as a requirement.
     fn insert(&mut self, phrase: &str, cased: bool, target: T) {
-        let mut tokens = Tokens::default();
+        self.insert_with(&mut Scratch::default(), phrase, cased, target);
+    }
+
+    /// [`PhraseTable::insert`] with buffers kept from one phrase to the next, for
+    /// compiling a whole gazetteer.
+    fn insert_with(&mut self, scratch: &mut Scratch, phrase: &str, cased: bool, target: T) {
         let span = Span::new(0, phrase.len());
-        tokens.fill(phrase, span, &text::words(phrase, span));
+        scratch.words.clear();
+        scratch.words.extend(text::word_spans(phrase, span));
+        let tokens = &mut scratch.tokens;
+        tokens.fill(phrase, span, &scratch.words);
         let words: Vec<PhraseWord> = (0..tokens.len())
             .map(|i| {
                 let t = tokens.tok(i);
@@ -740,7 +795,10 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
         let Some(first) = words.first() else {
             return;
         };
-        let list = self.by_first.entry(first.folded.clone()).or_default();
+        let list = match self.by_first.get_mut(first.folded.as_str()) {
+            Some(list) => list,
+            None => self.by_first.entry(first.folded.clone()).or_default(),
+        };
         let same = |p: &Phrase<T>| {
             p.words.len() == words.len()
                 && p.words
@@ -755,11 +813,17 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
                 }
             }
             None => {
-                list.push(Phrase {
-                    words,
-                    targets: vec![target],
-                });
-                list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+                // Longest first, and among phrases of one length the earliest added first:
+                // after every longer or equally long phrase.
+                let n = words.len();
+                let at = list.partition_point(|p| p.words.len() >= n);
+                list.insert(
+                    at,
+                    Phrase {
+                        words,
+                        targets: vec![target],
+                    },
+                );
             }
         }
     }
@@ -770,10 +834,16 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
         toks: &'a Tokens,
         i: usize,
     ) -> impl Iterator<Item = (usize, &'a [T])> + 'a {
+        // The word with its possessive is only another key when it has one.
         let candidates = self
             .by_first
             .get(toks.key(i))
-            .or_else(|| self.by_first.get(toks.full(i)))
+            .or_else(|| {
+                toks.tok(i)
+                    .possessive
+                    .then(|| self.by_first.get(toks.full(i)))
+                    .flatten()
+            })
             .map_or(&[][..], Vec::as_slice);
         candidates.iter().filter_map(move |phrase| {
             let n = phrase.words.len();
@@ -806,6 +876,13 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
     fn longest_at<'a>(&'a self, toks: &'a Tokens, i: usize) -> Option<(usize, &'a [T])> {
         self.matches_at(toks, i).next()
     }
+}
+
+/// Buffers reused from one phrase to the next while a table is filled.
+#[derive(Default)]
+struct Scratch {
+    tokens: Tokens,
+    words: Vec<Span>,
 }
 
 // ------------------------------------------------------------------------------ index
@@ -848,6 +925,7 @@ impl<'g> ActorIndex<'g> {
         let mut scopes = PhraseTable::default();
         let mut titles = PhraseTable::default();
         let mut bodies = PhraseTable::default();
+        let scratch = &mut Scratch::default();
         let mut not_name: Set<String> = NOT_NAME_WORDS.iter().map(|w| w.to_string()).collect();
         let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
             for word in text::words(phrase, Span::new(0, phrase.len())) {
@@ -860,12 +938,13 @@ impl<'g> ActorIndex<'g> {
                 entry_idx,
                 once_named: false,
             };
-            names.insert(&entry.name, true, target);
+            names.insert_with(scratch, &entry.name, true, target);
             for alias in &entry.aliases {
-                names.insert(alias, true, target);
+                names.insert_with(scratch, alias, true, target);
             }
             for alias in &entry.once_named {
-                names.insert(
+                names.insert_with(
+                    scratch,
                     alias,
                     true,
                     NameTarget {
@@ -875,9 +954,9 @@ impl<'g> ActorIndex<'g> {
                 );
             }
             if entry.kind != ActorKind::Person {
-                scopes.insert(&entry.name, true, Scope::Actor(entry_idx));
+                scopes.insert_with(scratch, &entry.name, true, Scope::Actor(entry_idx));
                 for alias in &entry.aliases {
-                    scopes.insert(alias, true, Scope::Actor(entry_idx));
+                    scopes.insert_with(scratch, alias, true, Scope::Actor(entry_idx));
                 }
             }
         }
@@ -887,22 +966,22 @@ impl<'g> ActorIndex<'g> {
                 .chain(&country.adjectives)
                 .chain(&country.aliases)
             {
-                scopes.insert(phrase, true, scope);
+                scopes.insert_with(scratch, phrase, true, scope);
                 add_not_name(phrase, &mut not_name);
             }
         }
         for (title_idx, title) in gazetteer.titles.iter().enumerate() {
-            titles.insert(&title.name, false, title_idx);
+            titles.insert_with(scratch, &title.name, false, title_idx);
             add_not_name(&title.name, &mut not_name);
             for phrase in &title.phrases {
-                titles.insert(phrase, false, title_idx);
+                titles.insert_with(scratch, phrase, false, title_idx);
                 add_not_name(phrase, &mut not_name);
             }
         }
         for (body_idx, body) in gazetteer.bodies.iter().enumerate() {
-            bodies.insert(&body.name, false, body_idx);
+            bodies.insert_with(scratch, &body.name, false, body_idx);
             for phrase in &body.phrases {
-                bodies.insert(phrase, false, body_idx);
+                bodies.insert_with(scratch, phrase, false, body_idx);
             }
         }
         for noun in ROLE_NOUNS {
