@@ -162,7 +162,42 @@ impl Iterator for WordSpans<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let mut start: Option<usize> = None;
-        while let Some((c, len)) = self.char_at(self.at) {
+        let bytes = self.slice.as_bytes();
+        loop {
+            // Fast paths for ASCII, which most text is: a run of letters and digits is (part
+            // of) a word, and outside a word other ASCII characters are only skipped. Both
+            // leave `prev` as the char-by-char loop below would.
+            let from = self.at;
+            while self.at < bytes.len() && bytes[self.at].is_ascii_alphanumeric() {
+                self.at += 1;
+            }
+            if start.is_none() && self.at == from {
+                while self.at < bytes.len()
+                    && bytes[self.at].is_ascii()
+                    && !bytes[self.at].is_ascii_alphanumeric()
+                {
+                    self.at += 1;
+                }
+            } else if self.at > from {
+                start = start.or(Some(from));
+            }
+            if self.at > from {
+                self.prev = Some(char::from(bytes[self.at - 1]));
+                continue;
+            }
+            // An ASCII character that can never join two words or two digits ends a word.
+            if let (Some(s), Some(&b)) = (start, bytes.get(self.at))
+                && b.is_ascii()
+                && !matches!(b, b'\'' | b'`' | b'-' | b',' | b'.')
+            {
+                let end = self.at;
+                self.prev = Some(char::from(b));
+                self.at += 1;
+                return Some(Span::new(self.offset + s, self.offset + end));
+            }
+            let Some((c, len)) = self.char_at(self.at) else {
+                break;
+            };
             let i = self.at;
             let prev = self.prev;
             self.prev = Some(c);
