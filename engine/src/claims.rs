@@ -84,7 +84,6 @@
 //! always gives the same claims.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::corpus::Corpus;
 use crate::lexicon;
@@ -93,33 +92,12 @@ use crate::model::{
 };
 use crate::text;
 
-/// A small, fast, deterministic hasher (the multiply-rotate scheme of rustc's FxHash)
-/// for the maps keyed by term and cluster ids, which the default SipHash makes the
-/// costliest part of grouping. Hash order is never used for output.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// Maps keyed by term and cluster ids hash with the engine's small deterministic hasher
+/// ([`lexicon::FastHash`], the multiply-rotate scheme of rustc's FxHash), which the
+/// default SipHash would make the costliest part of grouping. Hash order is never used
+/// for output.
+type FxMap<K, V> = HashMap<K, V, lexicon::FastHash>;
+type FxSet<K> = HashSet<K, lexicon::FastHash>;
 
 /// Mean similarity two groups of units need to be merged into one claim (see the module
 /// documentation, step 4).
