@@ -101,28 +101,30 @@ fn analyze_article(
     let (cues, frames) = cues::find_cues_and_frames(text, &structure);
 
     let actors = article_actors(&mentions, &quotes, registry);
+    let n_words = structure
+        .blocks
+        .iter()
+        .map(|b| text::count_words(b.span.text(text)))
+        .sum();
+    // The structure is done with: its lists move into the analysis rather than being copied.
     ArticleAnalysis {
         id: article.id.clone(),
         outlet: article.meta.outlet.clone(),
         date,
         url,
         headline: structure.headline.map(|span| span.text(text).to_owned()),
-        removed: structure.removed.clone(),
+        removed: structure.removed,
         actors,
         quotes,
         headline_span: structure.headline,
         header_span: structure.header,
-        blocks: structure.blocks.clone(),
-        sentences: structure.sentences.clone(),
+        blocks: structure.blocks,
+        sentences: structure.sentences,
         mentions,
         statements,
         cues,
         frames,
-        n_words: structure
-            .blocks
-            .iter()
-            .map(|b| text::count_words(b.span.text(text)))
-            .sum(),
+        n_words,
     }
 }
 
