@@ -7,6 +7,7 @@
 //! the work grows with the number of quotations, not with its square.
 
 use parallax_engine::corpus::Corpus;
+use parallax_engine::order;
 use parallax_engine::{ActorId, Analysis, QuoteKind, Span};
 use std::collections::HashMap;
 
@@ -203,7 +204,9 @@ pub fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<QuoteGroup> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.n_articles.cmp(&a.n_articles).then(a.id.cmp(&b.id)));
+    order::sort_by(&mut out, |a, b| {
+        b.n_articles.cmp(&a.n_articles).then(a.id.cmp(&b.id))
+    });
     out
 }
 

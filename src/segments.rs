@@ -7,6 +7,7 @@
 //! covered exactly once at each depth and no finding is lost.
 
 use parallax_engine::Span;
+use parallax_engine::order;
 use std::collections::VecDeque;
 
 /// What a mark points at, by index into the article's findings.
@@ -61,7 +62,7 @@ pub fn nest(within: Span, marks: &[Mark]) -> Vec<Segment> {
         })
         .filter(|m| !m.span.is_empty())
         .collect();
-    inside.sort_by_key(sort_key);
+    order::sort_by_key(&mut inside, sort_key);
     build(within, inside)
 }
 
@@ -109,7 +110,7 @@ fn build(range: Span, marks: Vec<Mark>) -> Vec<Segment> {
         }
         // Every mark left in the queue starts at or after `mark.span.end`, where the
         // rests start, so putting the rests in front keeps the queue sorted.
-        rests.sort_by_key(sort_key);
+        order::sort_by_key(&mut rests, sort_key);
         for rest in rests.into_iter().rev() {
             queue.push_front(rest);
         }

@@ -9,6 +9,7 @@ use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
 use parallax_engine::corpus::{Article, Bundle, Corpus};
 use parallax_engine::export::{column_name, short_id};
+use parallax_engine::order;
 use parallax_engine::{
     ActorId, ActorKind, Analysis, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
     SourceKind, Span, StatementMode,
@@ -262,7 +263,7 @@ impl ViewModel {
             .filter(|a| a.n_mentions + a.n_quotes > 0)
             .map(|a| a.id)
             .collect();
-        actor_order.sort_by(|&a, &b| {
+        order::sort_by(&mut actor_order, |&a, &b| {
             let (a, b) = (&actors[a], &actors[b]);
             b.n_mentions
                 .cmp(&a.n_mentions)
@@ -619,7 +620,7 @@ fn summarise(
             _ => main_frames.push((frame, 1)),
         }
     }
-    main_frames.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut main_frames, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     main_frames.truncate(3);
 
     let mut sourcing: Vec<(SourceKind, usize)> = Vec::new();
@@ -632,7 +633,7 @@ fn summarise(
             None => sourcing.push((statement.sourcing.kind, 1)),
         }
     }
-    sourcing.sort_by_key(|s| std::cmp::Reverse(s.1));
+    order::sort_by_key(&mut sourcing, |s| std::cmp::Reverse(s.1));
     let count = |kinds: &[CueKind]| {
         article
             .cues

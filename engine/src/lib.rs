@@ -34,6 +34,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
+pub mod order;
 pub mod quotes;
 pub mod reader;
 pub mod remarks;

@@ -7,6 +7,7 @@ use crate::state::actors::Others;
 use crate::state::outlets::{MATRIX_PAGE, n_pages, page_range, position_label};
 use crate::state::{use_filtered, use_model};
 use leptos::prelude::*;
+use parallax_engine::order;
 
 /// "Outlets 9–16 of 1,000" between previous and next buttons: which page of outlet columns
 /// a matrix view shows. Nothing while every shown outlet fits on one page.
@@ -121,7 +122,7 @@ pub fn ClaimsMatrix() -> impl IntoView {
                         Some((claim_idx, articles.len(), pass))
                     })
                     .collect();
-                rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                order::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 if f.criteria.actors.others == Others::Hide {
                     rows.retain(|r| r.2);
                 }
