@@ -22,7 +22,7 @@ use crate::state::focal::FocalState;
 use crate::state::notices::Notices;
 use crate::state::outlets::OutletFilterState;
 use crate::state::reader::ReaderState;
-use crate::state::view::{ViewKind, ViewState};
+use crate::state::view::{RevealState, ViewKind, ViewState};
 use crate::state::{FilteredState, Model};
 use crate::url::{self, Snapshot};
 use crate::view_model::ViewModel;
@@ -162,6 +162,7 @@ fn Shell(
     let reader = expect_context::<ReaderState>();
     provide_context(Model(StoredValue::new(vm.clone())));
     provide_context(ViewState(view_kind));
+    provide_context(RevealState(RwSignal::new(None)));
     provide_context(ActorFilterState(actors));
     provide_context(CueFilterState(cues));
     provide_context(OutletFilterState(outlets));
@@ -304,32 +305,22 @@ fn Shell(
         }
     });
 
-    // The open view. On the app's own page it is the page's main landmark; inside a host
-    // page (script embedding) the host has its own `<main>`, so a plain tab panel.
+    // The open view, a tab panel. On the app's own page it is inside the page's main
+    // landmark; inside a host page (script embedding) the host has its own `<main>`.
+    let tab_panel = view! {
+        <div
+            class="px-main"
+            id=move || panel_id(view_kind.get())
+            role="tabpanel"
+            aria-labelledby=move || tab_id(view_kind.get())
+        >
+            {current}
+        </div>
+    };
     let panel = if sync_url {
-        view! {
-            <main
-                class="px-main"
-                id=move || panel_id(view_kind.get())
-                role="tabpanel"
-                aria-labelledby=move || tab_id(view_kind.get())
-            >
-                {current}
-            </main>
-        }
-        .into_any()
+        view! { <main class="px-main-landmark">{tab_panel}</main> }.into_any()
     } else {
-        view! {
-            <div
-                class="px-main"
-                id=move || panel_id(view_kind.get())
-                role="tabpanel"
-                aria-labelledby=move || tab_id(view_kind.get())
-            >
-                {current}
-            </div>
-        }
-        .into_any()
+        tab_panel.into_any()
     };
 
     view! {

@@ -30,7 +30,7 @@ pub fn ArticleText(
             .blocks
             .iter()
             .enumerate()
-            .map(|(i, block)| passage(&vm, article_idx, i, block))
+            .map(|(i, block)| passage(&vm, article_idx, i, block, article.headline.is_some()))
             .collect_view()
     });
     view! {
@@ -52,6 +52,9 @@ fn passage(
     article_idx: usize,
     block_pos: usize,
     block: &BlockView,
+    // Subheadings sit one level under the headline (h3), or under the outlet's name (h2)
+    // when the article has no headline: heading levels never skip one.
+    has_headline: bool,
 ) -> impl IntoView + use<> {
     let filtered = use_filtered();
     let state = move || {
@@ -97,7 +100,11 @@ fn passage(
     };
     let body = match block.kind {
         BlockKind::Subheading | BlockKind::Headline => {
-            view! { <h4 class="px-subheading">{text}</h4> }.into_any()
+            if has_headline {
+                view! { <h4 class="px-subheading">{text}</h4> }.into_any()
+            } else {
+                view! { <h3 class="px-subheading">{text}</h3> }.into_any()
+            }
         }
         BlockKind::ListItem => view! { <p class="px-para px-para--item">{text}</p> }.into_any(),
         BlockKind::Paragraph => view! { <p class="px-para">{text}</p> }.into_any(),

@@ -11,8 +11,10 @@
 use crate::components::outlet_column::OutletColumn;
 use crate::state::outlets::{position_label, use_outlet_filter};
 use crate::state::use_model;
+use crate::state::view::{Reveal, use_reveal};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Up to this many shown outlets every column is rendered: the seeds and a reader's few
 /// own articles get every outlet landmark, in the DOM, for assistive technology and print.
@@ -139,18 +141,34 @@ pub fn CompareView() -> impl IntoView {
     };
 
     let jump_vm = vm.clone();
-    // Bring the column at `pos` into view: render it first when the strip is windowed.
-    let jump = move |pos: usize| {
+    // Bring the column at `pos` into view (rendering it first when the strip is windowed),
+    // then the element `focus` in it, if any, which also takes the focus and flashes.
+    let jump = move |pos: usize, focus: Option<String>| {
         let Some(idx) = shown.with_untracked(|s| s.get(pos).copied()) else {
             return;
         };
-        let id = format!("px-col-{}", jump_vm.articles[idx].key);
+        let column_id = format!("px-col-{}", jump_vm.articles[idx].key);
         let scroll = move || {
-            let column = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id));
-            if let Some(column) = column {
-                column.scroll_into_view();
+            let document = web_sys::window().and_then(|w| w.document());
+            let Some(document) = document else {
+                return;
+            };
+            let target = focus
+                .as_deref()
+                .and_then(|id| document.get_element_by_id(id))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            match target {
+                Some(el) => {
+                    el.scroll_into_view();
+                    let _ = el.set_attribute("tabindex", "-1");
+                    let _ = el.focus();
+                    let _ = el.class_list().add_1("px-flash");
+                }
+                None => {
+                    if let Some(column) = document.get_element_by_id(&column_id) {
+                        column.scroll_into_view();
+                    }
+                }
             }
         };
         if windowed.get_untracked() {
@@ -167,6 +185,26 @@ pub fn CompareView() -> impl IntoView {
             scroll();
         }
     };
+
+    // A passage another view asked to show (Remarks' links): once laid out, jump to it.
+    let reveal = use_reveal().0;
+    let reveal_jump = jump.clone();
+    Effect::new(move |_| {
+        let Some(Reveal {
+            article_idx,
+            target,
+        }) = reveal.get()
+        else {
+            return;
+        };
+        reveal.set(None);
+        let jump = reveal_jump.clone();
+        request_animation_frame(move || {
+            if let Some(pos) = shown.with_untracked(|s| s.iter().position(|&a| a == article_idx)) {
+                jump(pos, Some(target));
+            }
+        });
+    });
 
     let strip_vm = vm.clone();
     let buttons_jump = jump.clone();
@@ -194,7 +232,7 @@ pub fn CompareView() -> impl IntoView {
                     prop:value=move || in_view.get().0.to_string()
                     on:change=move |e| {
                         if let Ok(pos) = event_target_value(&e).parse::<usize>() {
-                            jump(pos);
+                            jump(pos, None);
                         }
                     }
                 >
@@ -213,7 +251,7 @@ pub fn CompareView() -> impl IntoView {
                     .map(|(pos, &idx)| {
                         let jump = jump.clone();
                         view! {
-                            <button type="button" class="px-outlet-strip__btn" on:click=move |_| jump(pos)>
+                            <button type="button" class="px-outlet-strip__btn" on:click=move |_| jump(pos, None)>
                                 {strip_vm.articles[idx].name.clone()}
                             </button>
                         }

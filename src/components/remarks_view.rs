@@ -4,16 +4,17 @@
 //! and the reactions set next to it. Statements of the same claim share a row, so a gap
 //! shows an omission. A short generated contrast states counts, each linked to its spans.
 
+use crate::components::claims_matrix::OutletPager;
 use crate::state::actors::Others;
 use crate::state::focal::use_focal;
-use crate::state::view::{ViewKind, use_view};
+use crate::state::outlets::{MATRIX_PAGE, page_range};
+use crate::state::view::{Reveal, ViewKind, use_reveal, use_view};
 use crate::state::{use_filtered, use_model};
 use crate::view_model::{ViewModel, source_label};
 use leptos::prelude::*;
 use parallax_engine::remarks::{self, ArticleRemarks, FocalStatement, Remarks};
 use parallax_engine::{Connotation, Span, StatementMode};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 const fn mode_label(mode: StatementMode) -> &'static str {
     match mode {
@@ -35,7 +36,8 @@ const fn connotation_label(c: Connotation) -> &'static str {
     }
 }
 
-/// Shows the passage holding `span` of an article in the Compare view.
+/// Shows the passage holding `span` of an article in the Compare view, which scrolls its
+/// column into view (rendering it first in a windowed strip) and focuses the passage.
 fn show_in_compare(vm: &ViewModel, article_idx: usize, span: Span) {
     let Some(article) = vm.articles.get(article_idx) else {
         return;
@@ -48,19 +50,11 @@ fn show_in_compare(vm: &ViewModel, article_idx: usize, span: Span) {
         Some(b) => format!("px-p-{}-{}", article.key, b.block_idx),
         None => format!("px-col-{}", article.key),
     };
+    use_reveal().0.set(Some(Reveal {
+        article_idx,
+        target,
+    }));
     use_view().0.set(ViewKind::Compare);
-    request_animation_frame(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&target))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            el.scroll_into_view();
-            let _ = el.set_attribute("tabindex", "-1");
-            let _ = el.focus();
-            let _ = el.class_list().add_1("px-flash");
-        }
-    });
 }
 
 /// The remarks lens.
@@ -183,7 +177,10 @@ fn RemarksTable(
     let has_contrast = !lens.contrast.is_empty();
     let cols_vm = vm.clone();
     let cols_lens = lens.clone();
-    let shown = move || {
+    // Article indices of the shown outlets, ascending; past MATRIX_PAGE of them the
+    // columns come a page at a time, with the rows those outlets carry, as in the other
+    // matrix views (a thousand outlet columns are neither readable nor quick to draw).
+    let shown = Memo::new(move |_| {
         filtered.with(|f| {
             cols_lens
                 .articles
@@ -192,7 +189,11 @@ fn RemarksTable(
                 .map(|a| a.article_idx)
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let page = RwSignal::new(0);
+    let columns = Memo::new(move |_| {
+        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
+    });
     let head_vm = vm.clone();
     let prom_vm = vm.clone();
     let prom_lens = lens.clone();
@@ -201,68 +202,69 @@ fn RemarksTable(
     let rows_lens = lens.clone();
     let rows_vm = vm.clone();
     let rows = move || {
-        filtered.with(|f| {
-            rows_lens
-                .rows
-                .iter()
-                .enumerate()
-                .filter_map(|(row_idx, row)| {
-                    let members: Vec<_> = row
-                        .members
-                        .iter()
-                        .filter(|m| f.shown(m.article_idx))
-                        .collect();
-                    if members.is_empty() {
-                        return None;
-                    }
-                    let pass = members.iter().any(|m| {
-                        let Some(st) = focal_statement(&rows_lens, m.article_idx, m.focal_idx)
-                        else {
-                            return false;
-                        };
-                        let article = &rows_vm.articles[m.article_idx];
-                        let mut actors: Vec<usize> = Vec::new();
-                        let mut cues = crate::view_model::CueFlags::empty();
-                        for s in std::iter::once(st.sentence_idx)
-                            .chain(st.reactions.iter().map(|r| r.sentence_idx))
-                        {
-                            actors.extend(
-                                article
-                                    .sentence_actors
-                                    .get(s)
-                                    .into_iter()
-                                    .flatten()
-                                    .copied(),
-                            );
-                            cues = cues
-                                .union(article.sentence_cues.get(s).copied().unwrap_or_default());
+        columns.with(|columns| {
+            filtered.with(|f| {
+                rows_lens
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(row_idx, row)| {
+                        let members: Vec<_> = row
+                            .members
+                            .iter()
+                            .filter(|m| columns.binary_search(&m.article_idx).is_ok())
+                            .collect();
+                        if members.is_empty() {
+                            return None;
                         }
-                        actors.sort_unstable();
-                        actors.dedup();
-                        f.criteria.passes(&actors, cues)
-                    });
-                    (pass || f.criteria.actors.others == Others::Dim).then_some((row_idx, pass))
-                })
-                .collect::<Vec<_>>()
+                        let pass = members.iter().any(|m| {
+                            let Some(st) = focal_statement(&rows_lens, m.article_idx, m.focal_idx)
+                            else {
+                                return false;
+                            };
+                            let article = &rows_vm.articles[m.article_idx];
+                            let mut actors: Vec<usize> = Vec::new();
+                            let mut cues = crate::view_model::CueFlags::empty();
+                            for s in std::iter::once(st.sentence_idx)
+                                .chain(st.reactions.iter().map(|r| r.sentence_idx))
+                            {
+                                actors.extend(
+                                    article
+                                        .sentence_actors
+                                        .get(s)
+                                        .into_iter()
+                                        .flatten()
+                                        .copied(),
+                                );
+                                cues = cues.union(
+                                    article.sentence_cues.get(s).copied().unwrap_or_default(),
+                                );
+                            }
+                            actors.sort_unstable();
+                            actors.dedup();
+                            f.criteria.passes(&actors, cues)
+                        });
+                        (pass || f.criteria.actors.others == Others::Dim).then_some((row_idx, pass))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let row_lens = lens.clone();
     let row_vm = vm.clone();
-    let n_cols = {
-        let shown = shown.clone();
-        move || shown().len()
-    };
+    let n_cols = move || shown.with(Vec::len);
     view! {
         <section class="px-contrast" aria-labelledby="px-contrast-title" class:px-hidden=!has_contrast>
             <h3 class="px-view__subtitle" id="px-contrast-title">"Across outlets"</h3>
             <ul class="px-contrast__list" data-testid="contrast">{contrast}</ul>
         </section>
+        <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
         <div class="px-table-wrap" tabindex="0" role="region" aria-label="Remarks by outlet">
             <table class="px-remarks">
                 <thead>
                     <tr>
                         <th scope="col" class="px-remarks__label">"Statement"</th>
-                        <For each=shown.clone() key=|a| *a let:a>
+                        <For each=move || columns.get() key=|a| *a let:a>
                             <th scope="col" class="px-remarks__outlet">{head_vm.articles[a].name.clone()}</th>
                         </For>
                     </tr>
@@ -270,18 +272,18 @@ fn RemarksTable(
                 <tbody>
                     <tr class="px-remarks__meta">
                         <th scope="row" class="px-remarks__label">"Prominence"</th>
-                        <For each=shown.clone() key=|a| *a let:a>
+                        <For each=move || columns.get() key=|a| *a let:a>
                             <td>{prominence(&prom_vm, &prom_lens.articles[a])}</td>
                         </For>
                     </tr>
                     <tr class="px-remarks__meta">
                         <th scope="row" class="px-remarks__label">"Headline"</th>
-                        <For each=shown.clone() key=|a| *a let:a>
+                        <For each=move || columns.get() key=|a| *a let:a>
                             <td>{headline(&headline_vm, &head_lens.articles[a])}</td>
                         </For>
                     </tr>
                     <For each=rows key=|r| *r let:r>
-                        <RemarkRowView row_idx=r.0 pass=r.1 lens=row_lens.clone() vm=row_vm.clone() filtered />
+                        <RemarkRowView row_idx=r.0 pass=r.1 lens=row_lens.clone() vm=row_vm.clone() columns />
                     </For>
                 </tbody>
             </table>
@@ -369,7 +371,7 @@ fn headline(vm: &ViewModel, a: &ArticleRemarks) -> impl IntoView + use<> {
             <p class="px-hl-framing__text">{h.span.text(text).to_owned()}</p>
             <dl class="px-kv">
                 <dt>"Subject"</dt><dd>{subject}</dd>
-                <dt>"Carries"</dt><dd>{voices}</dd>
+                <dt>"Carries"</dt><dd data-testid="headline-carries">{voices}</dd>
                 <dt>"Hedges"</dt><dd>{if h.hedges.is_empty() { Some("none") } else { None }} {hedges}</dd>
                 <dt>"Frames"</dt><dd>{if h.frames.is_empty() { Some("none found") } else { None }} {frames}</dd>
             </dl>
@@ -384,17 +386,18 @@ fn RemarkRowView(
     pass: bool,
     lens: Arc<Remarks>,
     vm: Arc<ViewModel>,
-    filtered: Memo<crate::filter::Filtered>,
+    /// The outlets with a column, ascending.
+    columns: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let row = &lens.rows[row_idx];
     let label = row.label.clone();
     let n = row.n_articles;
     let cells = move || {
-        filtered.with(|f| {
+        columns.with(|columns| {
             let row = &lens.rows[row_idx];
-            lens.articles
+            columns
                 .iter()
-                .filter(|a| f.shown(a.article_idx))
+                .filter_map(|&a| lens.articles.get(a))
                 .map(|a| {
                     let statements: Vec<&FocalStatement> = row
                         .members

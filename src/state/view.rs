@@ -56,3 +56,20 @@ pub struct ViewState(pub RwSignal<ViewKind>);
 pub fn use_view() -> ViewState {
     expect_context::<ViewState>()
 }
+
+/// A passage another view asked the Compare view to bring into view and focus: which
+/// article, and the element id of the passage (or of the whole column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reveal {
+    pub article_idx: usize,
+    pub target: String,
+}
+
+/// Context handle for the passage to reveal once the Compare view is open. Compare takes
+/// it (and clears it): a windowed strip first scrolls the outlet's column into the DOM.
+#[derive(Clone, Copy, Debug)]
+pub struct RevealState(pub RwSignal<Option<Reveal>>);
+
+pub fn use_reveal() -> RevealState {
+    expect_context::<RevealState>()
+}

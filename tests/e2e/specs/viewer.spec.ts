@@ -168,6 +168,9 @@ test.describe('the viewer', () => {
     await expect(view.getByTestId('prominence')).toHaveCount(titles.length);
     const allRows = await view.getByTestId('remark-row').count();
     expect(allRows).toBeGreaterThan(3);
+    // Whose words the headlines carry: a headline in the outlet's shorthand for speech
+    // ("X Says …", "X: …") carries the focal actor's words.
+    await expect(view.getByTestId('headline-carries').filter({ hasText: 'Emmanuel Macron (' }).first()).toBeVisible();
     // The generated contrast names outlets and counts them, never judges them.
     await expect(view.getByTestId('contrast').locator('li').first()).toContainText(/of \d outlets|Only 1 of/);
 
