@@ -44,6 +44,7 @@
 use crate::gazetteer::{Entry, Gazetteer, Gender, LEADER_TITLE};
 use crate::lexicon::FastHash;
 use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Span};
+use crate::order;
 use crate::structure::Structure;
 use crate::text;
 use std::collections::{HashMap, HashSet};
@@ -1199,9 +1200,9 @@ impl Scan<'_, '_> {
         if !title_case {
             self.discover(sentence_idx);
         }
-        self.out[first_new..].sort_by_key(|m| m.span.start);
+        order::sort_by_key(&mut self.out[first_new..], |m| m.span.start);
         self.roles_and_pronouns(sentence_idx, first_new);
-        self.out[first_new..].sort_by_key(|m| m.span.start);
+        order::sort_by_key(&mut self.out[first_new..], |m| m.span.start);
         let from = self.history.len();
         for m in first_new..self.out.len() {
             let mention = self.out[m];

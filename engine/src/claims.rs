@@ -83,6 +83,7 @@
 //! Everything is sorted or taken in corpus order, never in hash order: the same corpus
 //! always gives the same claims.
 
+use crate::order;
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::Corpus;
@@ -445,7 +446,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             }
         }
         for list in &mut mentions_of {
-            list.sort_by_key(|&(_, m, _)| (m.start, m.end));
+            order::sort_by_key(list, |&(_, m, _)| (m.start, m.end));
         }
         let mut statements_of: Vec<Vec<&Statement>> = vec![Vec::new(); n];
         for st in &article.statements {
@@ -567,7 +568,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
     }
     // A sentence may be in several claims (through its sentence, its statements, and the
     // sentence it continues); a claim of the same sentences as another adds nothing.
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
     found.dedup_by(|later, kept| {
         if later.0 == kept.0 {
             kept.1.extend_from_slice(&later.1);
@@ -622,7 +623,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             n_articles,
         });
     }
-    claims.sort_by(|a, b| {
+    order::sort_by(&mut claims, |a, b| {
         b.n_articles.cmp(&a.n_articles).then_with(|| {
             let first = |c: &Claim| c.members.first().map(|m| (m.article_idx, m.sentence_idx));
             first(a).cmp(&first(b))
@@ -1357,7 +1358,7 @@ fn label(
         .filter(|&(_, (_, n))| n >= min_share)
         .map(|(t, (w, n))| (t, w, n))
         .collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut shown: Vec<String> = Vec::new();
     for (t, _, _) in terms {
         let s = match &vocab.shown[t] {

@@ -19,6 +19,7 @@
 //! first word and tries the longest first, so scanning a text is linear in its words.
 
 use crate::model::{Connotation, CueKind, Frame, Span};
+use crate::order;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -88,7 +89,7 @@ impl<T: Copy> PhraseTable<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            order::sort_by_key(list, |(words, _)| std::cmp::Reverse(words.len()));
         }
         PhraseTable { by_first }
     }

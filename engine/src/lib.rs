@@ -163,7 +163,7 @@ fn article_actors(
             rows[i].n_quoted_words += text::count_words(&quote.text);
         }
     }
-    rows.sort_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         b.mentions
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))

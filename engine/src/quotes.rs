@@ -48,6 +48,7 @@ use crate::model::{
     Actor, ActorId, ActorKind, BlockKind, Connotation, Mention, Quote, QuoteKind, Sentence,
     SourceKind, Sourcing, Span, Statement, StatementMode,
 };
+use crate::order;
 use crate::structure::Structure;
 use crate::text;
 use std::borrow::Cow;
@@ -233,7 +234,9 @@ pub(crate) fn folded(word: &str) -> Cow<'_, str> {
 /// Mentions sorted by start (the stage above may give them in any order).
 fn sorted_mentions(mentions: &[Mention]) -> Vec<Mention> {
     let mut sorted = mentions.to_vec();
-    sorted.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    order::sort_by_key(&mut sorted, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end))
+    });
     sorted
 }
 
@@ -1313,7 +1316,7 @@ fn relay_sources(
             (at, group_of(&mut groups, &st.speakers))
         })
         .collect();
-    sources.sort_by_key(|&(j, _)| occurrences[j].scope.start);
+    order::sort_by_key(&mut sources, |&(j, _)| occurrences[j].scope.start);
     let mut ends: Vec<usize> = sources
         .iter()
         .map(|&(j, _)| occurrences[j].scope.end)
@@ -1322,7 +1325,7 @@ fn relay_sources(
     ends.dedup();
     let reaching = |at: usize| ends.partition_point(|&e| e >= at);
     let mut order: Vec<usize> = (0..queries.len()).collect();
-    order.sort_by_key(|&t| queries[t].0.start);
+    order::sort_by_key(&mut order, |&t| queries[t].0.start);
     let mut tree = PrefixBest::new(ends.len(), FirstTwo::default(), FirstTwo::merge);
     let mut added = 0;
     let mut found = vec![None; queries.len()];
@@ -1493,7 +1496,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
     for k in view.according_tos() {
         hits.push((k, 2, ACCORDING_TO, true));
     }
-    hits.sort_by_key(|h| h.0);
+    order::sort_by_key(&mut hits, |h| h.0);
     if hits.is_empty()
         && let Some(occurrence) = headline_colon(view, end_trim)
     {

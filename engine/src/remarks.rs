@@ -17,6 +17,7 @@
 //! sentence pointing at the spans it rests on. The contrast never judges an outlet: it
 //! counts.
 
+use crate::order;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
@@ -694,7 +695,9 @@ fn align_rows(
     }
     // Stable sort: rows carried by more articles first; otherwise first appearance.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| rows[b].n_articles.cmp(&rows[a].n_articles).then(a.cmp(&b)));
+    order::sort_by(&mut order, |&a, &b| {
+        rows[b].n_articles.cmp(&rows[a].n_articles).then(a.cmp(&b))
+    });
     let mut new_idx = vec![0; rows.len()];
     for (new, &old) in order.iter().enumerate() {
         new_idx[old] = new;
@@ -867,7 +870,7 @@ fn contrast(corpus: &Corpus, analysis: &Analysis, lens: &Remarks) -> Vec<Contras
             by_row_all.push((row_idx, all));
         }
     }
-    by_row_lead.sort_by(|a, b| {
+    order::sort_by(&mut by_row_lead, |a, b| {
         count_articles(&b.1)
             .cmp(&count_articles(&a.1))
             .then(a.0.cmp(&b.0))
@@ -979,7 +982,7 @@ fn contrast(corpus: &Corpus, analysis: &Analysis, lens: &Remarks) -> Vec<Contras
             }
         }
     }
-    answerers.sort_by(|a, b| {
+    order::sort_by(&mut answerers, |a, b| {
         count_articles(&b.1)
             .cmp(&count_articles(&a.1))
             .then(a.0.cmp(&b.0))
