@@ -16,6 +16,9 @@ use parallax_engine::remarks::{self, ArticleRemarks, FocalStatement, Remarks};
 use parallax_engine::{Connotation, Span, StatementMode};
 use std::sync::Arc;
 
+/// Outlets linked from one sentence of the contrast; the rest are counted.
+const MAX_REFS: usize = 12;
+
 const fn mode_label(mode: StatementMode) -> &'static str {
     match mode {
         StatementMode::Direct => "direct quotation",
@@ -139,8 +142,10 @@ fn RemarksTable(
         .iter()
         .map(|sentence| {
             // One link per outlet: the first finding of that outlet the sentence counts.
+            // Past MAX_REFS outlets the rest are counted, not listed: with a thousand
+            // outlets a sentence would otherwise carry a thousand buttons.
             let mut seen = Vec::new();
-            let refs = sentence
+            let firsts: Vec<_> = sentence
                 .refs
                 .iter()
                 .filter(|r| {
@@ -148,6 +153,15 @@ fn RemarksTable(
                     seen.push(r.article_idx);
                     first
                 })
+                .collect();
+            let n_more = firsts.len().saturating_sub(MAX_REFS);
+            let more = (n_more > 0).then(|| {
+                let outlets = if n_more == 1 { "outlet" } else { "outlets" };
+                view! { <span class="px-muted px-contrast__more">{format!("and {n_more} more {outlets}")}</span> }
+            });
+            let refs = firsts
+                .into_iter()
+                .take(MAX_REFS)
                 .map(|r| {
                     let vm2 = vm.clone();
                     let r = *r;
@@ -169,7 +183,7 @@ fn RemarksTable(
             view! {
                 <li class="px-contrast__item">
                     <span>{sentence.text.clone()}</span>
-                    <span class="px-contrast__refs">{refs}</span>
+                    <span class="px-contrast__refs">{refs} {more}</span>
                 </li>
             }
         })

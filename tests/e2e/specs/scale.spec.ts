@@ -101,6 +101,9 @@ test.describe('a corpus with many outlets', () => {
     await app.goto('./?view=remarks');
     const page = app.page;
     await expect(page.getByRole('heading', { name: 'How each outlet reports Emmanuel Macron' })).toBeVisible();
+    // A sentence about many outlets links the first twelve and counts the rest.
+    const crowded = page.getByTestId('contrast').locator('li').filter({ hasText: /and \d+ more outlets/ }).first();
+    await expect(crowded.getByRole('button')).toHaveCount(12);
     // Links to the reader's outlets: every one of them lies past the first Compare window
     // (the five seeds come first).
     const link = page
