@@ -140,7 +140,7 @@ pub fn ClaimsMatrix() -> impl IntoView {
                 <h2 class="px-view__title">"Claims across outlets"</h2>
                 <p class="px-view__lede">
                     {move || format!(
-                        "{} claims; {} carried by one outlet only. Each cell is the outlet’s own sentence.",
+                        "{} claims; {} carried by one outlet only. A claim is named by the key words its sentences share; each cell is the outlet’s own sentence.",
                         n_rows(),
                         n_single(),
                     )}
