@@ -18,61 +18,11 @@ use parallax_engine::{actors, claims, cues, export, quotes, remarks, structure};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Builds a text of at least `n_bytes` by cycling through `parts`, as the robustness test does.
-fn cycle(parts: &[&str], n_bytes: usize) -> String {
-    let mut out = String::with_capacity(n_bytes + 64);
-    for part in parts.iter().cycle() {
-        if out.len() >= n_bytes {
-            break;
-        }
-        out.push_str(part);
-    }
-    out
-}
+#[path = "../tests/common/long_inputs.rs"]
+mod long_inputs;
 
-fn long_inputs() -> Vec<(String, String)> {
-    let line = [
-        "Macron said ",
-        "\"we will not rule out\" ",
-        "sending troops, ",
-        "the German chancellor ",
-        "warned “it is not an option” ",
-        "according to The Wall Street Journal. ",
-        "Scholz’s ",
-        "« non » ",
-        "‘maybe’ ",
-        "U.S. officials said ",
-        "1,500 ",
-        "reportedly ",
-        "'scare' ",
-        "quotes ",
-        "and ",
-        "a lone “ mark ",
-        "e\u{301} 👨\u{200D}👩\u{200D}👧 \u{200B} ",
-    ];
-    let unpunctuated = [
-        "Macron ",
-        "said ",
-        "troops ",
-        "the German chancellor ",
-        "Scholz ",
-        "warned ",
-        "that ",
-        "allies ",
-        "could ",
-        "not ",
-        "rule ",
-        "out ",
-        "sending ",
-        "NATO ",
-        "he ",
-        "added ",
-    ];
-    let short_lines = [
-        "Macron said \"no\".\n\n",
-        "ARTICLE AD BOX\n",
-        "“Scholz warned,” he added.\r\n",
-    ];
+/// The long inputs of `tests/robustness.rs`, and lone quotation marks among words.
+fn long_texts() -> Vec<(String, String)> {
     let marks: Vec<String> = ["\"", "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›"]
         .iter()
         .map(|m| format!("{m} Macron said "))
@@ -81,11 +31,14 @@ fn long_inputs() -> Vec<(String, String)> {
     vec![
         (
             "200 KB without punctuation".into(),
-            cycle(&unpunctuated, 200 * 1024),
+            long_inputs::unpunctuated(),
         ),
-        ("1 MB single line".into(), cycle(&line, 1 << 20)),
-        ("20,000 short lines".into(), cycle(&short_lines, 600 * 1024)),
-        ("lone marks among words".into(), cycle(&marks, 155_000)),
+        ("1 MB single line".into(), long_inputs::single_line()),
+        ("20,000 short lines".into(), long_inputs::short_lines()),
+        (
+            "lone marks among words".into(),
+            long_inputs::cycle(&marks, 155_000),
+        ),
     ]
 }
 
@@ -250,7 +203,7 @@ fn main() {
         return;
     }
     let inputs: Vec<(String, String)> = if files.is_empty() {
-        long_inputs()
+        long_texts()
     } else {
         files
             .iter()

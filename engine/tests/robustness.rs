@@ -38,6 +38,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
 
+#[path = "common/long_inputs.rs"]
+mod long_inputs;
+
 /// Generated multi-article corpora of news-like text per run.
 const CASES_NEWS: u32 = 192;
 /// Generated articles of arbitrary Unicode per run.
@@ -786,18 +789,6 @@ fn thread_cpu_time() -> Option<Duration> {
     Some(Duration::from_nanos(nanos))
 }
 
-/// Builds a text of at least `n_bytes` by cycling through `parts`.
-fn cycle(parts: &[&str], n_bytes: usize) -> String {
-    let mut out = String::with_capacity(n_bytes + 64);
-    for part in parts.iter().cycle() {
-        if out.len() >= n_bytes {
-            break;
-        }
-        out.push_str(part);
-    }
-    out
-}
-
 /// Analyses one long article under [`time_bound`], then checks every invariant.
 fn assert_long_input_is_analysed_in_time(name: &str, text: &str) {
     let corpus = one_article(text);
@@ -833,26 +824,7 @@ fn assert_long_input_is_analysed_in_time(name: &str, text: &str) {
 
 #[test]
 fn a_one_megabyte_single_line_of_words_and_quotes_is_analysed_in_time() {
-    let parts = [
-        "Macron said ",
-        "\"we will not rule out\" ",
-        "sending troops, ",
-        "the German chancellor ",
-        "warned “it is not an option” ",
-        "according to The Wall Street Journal. ",
-        "Scholz’s ",
-        "« non » ",
-        "‘maybe’ ",
-        "U.S. officials said ",
-        "1,500 ",
-        "reportedly ",
-        "'scare' ",
-        "quotes ",
-        "and ",
-        "a lone “ mark ",
-        "e\u{301} 👨\u{200D}👩\u{200D}👧 \u{200B} ",
-    ];
-    assert_long_input_is_analysed_in_time("1 MB single line", &cycle(&parts, 1 << 20));
+    assert_long_input_is_analysed_in_time("1 MB single line", &long_inputs::single_line());
 }
 
 #[test]
@@ -884,35 +856,15 @@ fn a_text_of_only_straight_double_quotes_is_analysed() {
 
 #[test]
 fn a_200_kilobyte_article_with_no_punctuation_is_analysed_in_time() {
-    let parts = [
-        "Macron ",
-        "said ",
-        "troops ",
-        "the German chancellor ",
-        "Scholz ",
-        "warned ",
-        "that ",
-        "allies ",
-        "could ",
-        "not ",
-        "rule ",
-        "out ",
-        "sending ",
-        "NATO ",
-        "he ",
-        "added ",
-    ];
-    assert_long_input_is_analysed_in_time("200 KB without punctuation", &cycle(&parts, 200 * 1024));
+    assert_long_input_is_analysed_in_time(
+        "200 KB without punctuation",
+        &long_inputs::unpunctuated(),
+    );
 }
 
 #[test]
 fn many_short_paragraphs_are_analysed_in_time() {
-    let parts = [
-        "Macron said \"no\".\n\n",
-        "ARTICLE AD BOX\n",
-        "“Scholz warned,” he added.\r\n",
-    ];
-    assert_long_input_is_analysed_in_time("20,000 short lines", &cycle(&parts, 600 * 1024));
+    assert_long_input_is_analysed_in_time("20,000 short lines", &long_inputs::short_lines());
 }
 
 // ---------------------------------------------------------------------- regressions
