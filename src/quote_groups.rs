@@ -78,11 +78,9 @@ pub fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<QuoteGroup> {
                 .filter(|w| w.chars().count() > 3)
                 .cloned()
                 .collect();
-            content.sort();
-            content.dedup();
+            order::sort_dedup(&mut content);
             let mut speakers = quote.speaker_ids.clone();
-            speakers.sort_unstable();
-            speakers.dedup();
+            order::sort_dedup(&mut speakers);
             items.push(Item {
                 article_idx,
                 quote_idx,
@@ -166,8 +164,7 @@ pub fn group(corpus: &Corpus, analysis: &Analysis) -> Vec<QuoteGroup> {
                 .iter()
                 .flat_map(|&i| items[i].speakers.iter().copied())
                 .collect();
-            speakers.sort_unstable();
-            speakers.dedup();
+            order::sort_dedup(&mut speakers);
             let mut articles: Vec<usize> = members.iter().map(|&i| items[i].article_idx).collect();
             articles.dedup();
             let n_articles = articles.len();

@@ -421,8 +421,7 @@ fn article_view(
         }
     }
     for set in &mut sentence_actors {
-        set.sort_unstable();
-        set.dedup();
+        order::sort_dedup(set);
     }
 
     // Findings by block, found through their sentence (and their span, for safety).
@@ -492,11 +491,9 @@ fn article_view(
     let mut blocks = Vec::with_capacity(n_blocks);
     for (block_idx, block) in article.blocks.iter().enumerate() {
         let mut actors = std::mem::take(&mut block_actors[block_idx]);
-        actors.sort_unstable();
-        actors.dedup();
+        order::sort_dedup(&mut actors);
         let mut speakers = std::mem::take(&mut quoted_speakers[block_idx]);
-        speakers.sort_unstable();
-        speakers.dedup();
+        order::sort_dedup(&mut speakers);
         let view = BlockView {
             block_idx,
             kind: block.kind,
@@ -521,8 +518,7 @@ fn article_view(
             .filter(|a| a.mentions > 0)
             .map(|a| a.actor),
     );
-    actors.sort_unstable();
-    actors.dedup();
+    order::sort_dedup(&mut actors);
 
     let removed: Vec<RemovedView> = article
         .removed
@@ -604,15 +600,13 @@ fn summarise(
         .filter(|f| headline_sentences.contains(&f.sentence_idx))
         .map(|f| f.frame)
         .collect();
-    headline_frames.sort_unstable();
-    headline_frames.dedup();
+    order::sort_dedup(&mut headline_frames);
 
     let mut frame_sentences: Vec<(Frame, usize)> = Vec::new();
     for tag in &article.frames {
         frame_sentences.push((tag.frame, tag.sentence_idx));
     }
-    frame_sentences.sort_unstable();
-    frame_sentences.dedup();
+    order::sort_dedup(&mut frame_sentences);
     let mut main_frames: Vec<(Frame, usize)> = Vec::new();
     for (frame, _) in frame_sentences {
         match main_frames.last_mut() {

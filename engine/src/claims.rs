@@ -474,8 +474,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             for st in &statements_of[sentence_idx] {
                 sentence_unit.speakers.extend_from_slice(&st.speakers);
             }
-            sentence_unit.speakers.sort_unstable();
-            sentence_unit.speakers.dedup();
+            order::sort_dedup(&mut sentence_unit.speakers);
             sentence_unit.unnamed = sentence_unit.speakers.is_empty()
                 && statements_of[sentence_idx]
                     .iter()
@@ -562,8 +561,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             .flat_map(|&u| units[u].sentences())
             .copied()
             .collect();
-        members.sort_unstable();
-        members.dedup();
+        order::sort_dedup(&mut members);
         found.push((members, group));
     }
     // A sentence may be in several claims (through its sentence, its statements, and the
@@ -671,8 +669,7 @@ impl Unit {
 
     fn of_statement(s: usize, terms: Vec<(usize, u32)>, statement: &Statement) -> Unit {
         let mut speakers = statement.speakers.clone();
-        speakers.sort_unstable();
-        speakers.dedup();
+        order::sort_dedup(&mut speakers);
         Unit {
             sentences: [s, s],
             n_sentences: 1,
@@ -886,7 +883,7 @@ fn terms(
         .filter(|&&(_, _, via)| !matches!(via, MentionVia::Pronoun))
         .map(|&(_, m, _)| m)
         .collect();
-    spans.sort_unstable_by_key(|m| m.start);
+    order::sort_by_key(&mut spans, |m| m.start);
     let mut covered = vec![false; words.len()];
     // One buffer for every folded word of the sentence, read through ranges.
     let mut buf = String::with_capacity(
@@ -1151,8 +1148,7 @@ impl Voices {
 
     fn merge(&mut self, other: &Voices) {
         self.named.extend_from_slice(&other.named);
-        self.named.sort_unstable();
-        self.named.dedup();
+        order::sort_dedup(&mut self.named);
         self.unnamed |= other.unnamed;
     }
 }
@@ -1281,9 +1277,8 @@ fn cluster(
             postings[t].push((u, w));
         }
     }
-    // Most similar first, then by units. Each pair is found once, so the order is total
-    // and an unstable sort is exact.
-    pairs.sort_unstable();
+    // Most similar first, then by units (each pair is found once: the order is total).
+    order::sort(&mut pairs);
 
     // Merge, most similar pairs first, while the mean similarity of the two groups (one
     // product of their summed vectors, times the speaker factor) reaches the bar.

@@ -27,6 +27,19 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` in ascending order, stably: the result of `v.sort()`, and of
+/// `v.sort_unstable()` wherever equal values are indistinguishable (numbers, strings,
+/// tuples of them, types with a derived `Ord`).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// Sorts `v` and removes repeated values, leaving each distinct value once, in order.
+pub fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
+    sort(v);
+    v.dedup();
+}
+
 /// The one instance of the standard library's sort: indices, compared through `cmp`.
 fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
@@ -94,6 +107,16 @@ mod tests {
             let mut std_desc = std_sorted.clone();
             std_desc.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(desc, std_desc, "seed {seed}, {n} elements, descending");
+        }
+    }
+
+    #[test]
+    fn sort_dedup_leaves_each_value_once_in_order() {
+        for (seed, n, modulo) in [(11, 0, 5), (12, 1, 5), (13, 300, 17), (14, 2000, 100_000)] {
+            let mut ours = numbers(seed, n, modulo);
+            let set: std::collections::BTreeSet<u64> = ours.iter().copied().collect();
+            sort_dedup(&mut ours);
+            assert_eq!(ours, set.into_iter().collect::<Vec<_>>(), "seed {seed}");
         }
     }
 

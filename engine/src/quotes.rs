@@ -1154,7 +1154,7 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
         .iter()
         .filter_map(|&k| attributed[k].0.verb_span)
         .collect();
-    used_verbs.sort_unstable_by_key(|s| (s.start, s.end));
+    order::sort_by_key(&mut used_verbs, |s| (s.start, s.end));
     let occurrences = occurrences(view, &used_verbs, last);
     // The occurrences with a named speaker, by where their verb is (occurrences come in
     // text order), to find those inside another's scope by binary search.
@@ -1176,7 +1176,7 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
         .map(|&k| attributed[k].0.span.start)
         .chain(occurrences.iter().map(|o| o.content.start))
         .collect();
-    starts.sort_unstable_by(|a, b| b.cmp(a));
+    order::sort_by(&mut starts, |a, b| b.cmp(a));
     starts.dedup();
     let starting_from = |at: usize| starts.partition_point(|&s| s >= at);
     let mut least_end = PrefixBest::new(starts.len(), usize::MAX, usize::min);
@@ -1321,7 +1321,7 @@ fn relay_sources(
         .iter()
         .map(|&(j, _)| occurrences[j].scope.end)
         .collect();
-    ends.sort_unstable_by(|a, b| b.cmp(a));
+    order::sort_by(&mut ends, |a, b| b.cmp(a));
     ends.dedup();
     let reaching = |at: usize| ends.partition_point(|&e| e >= at);
     let mut order: Vec<usize> = (0..queries.len()).collect();
@@ -1629,7 +1629,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
             bounds.push(view.toks[before_and].span.start);
         }
     }
-    bounds.sort_unstable();
+    order::sort(&mut bounds);
     for occ in &mut out {
         if occ.trailer {
             continue;

@@ -340,8 +340,7 @@ impl Layout {
             }
         }
         for frames in &mut sentence_frames {
-            frames.sort();
-            frames.dedup();
+            order::sort_dedup(frames);
         }
         Layout {
             sentence_block,
@@ -457,8 +456,7 @@ fn article_remarks(
     }
 
     let mut remark_sentences: Vec<usize> = statements.iter().map(|s| s.sentence_idx).collect();
-    remark_sentences.sort_unstable();
-    remark_sentences.dedup();
+    order::sort_dedup(&mut remark_sentences);
     let n_remark_words: usize = remark_sentences
         .iter()
         .filter_map(|&i| article.sentences.get(i))
@@ -507,7 +505,7 @@ impl Answers {
             .filter(|(_, other)| !speaks(other, focal) && !other.speakers.is_empty())
             .map(|(statement_idx, other)| (other.sentence_idx, statement_idx))
             .collect();
-        by_sentence.sort_unstable();
+        order::sort(&mut by_sentence);
         Answers { by_sentence }
     }
 }
@@ -546,7 +544,7 @@ fn reactions(
             _ => {}
         }
     }
-    found.sort_unstable();
+    order::sort(&mut found);
     found
         .into_iter()
         .map(|(statement_idx, same_paragraph)| {
@@ -605,8 +603,7 @@ fn headline_framing(article: &ArticleAnalysis, layout: &Layout) -> Option<Headli
         .filter(|f| in_headline(f.sentence_idx, f.trigger))
         .map(|f| f.frame)
         .collect();
-    frames.sort();
-    frames.dedup();
+    order::sort_dedup(&mut frames);
     Some(HeadlineFraming {
         span,
         subject: subject_mention.map(|m| m.actor),
@@ -1011,8 +1008,7 @@ const MAX_ANSWERER_SENTENCES: usize = 2;
 /// Distinct articles among `refs`.
 fn count_articles(refs: &[FindingRef]) -> usize {
     let mut ids: Vec<usize> = refs.iter().map(|r| r.article_idx).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    order::sort_dedup(&mut ids);
     ids.len()
 }
 

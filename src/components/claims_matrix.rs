@@ -100,8 +100,7 @@ pub fn ClaimsMatrix() -> impl IntoView {
                             .map(|m| m.article_idx)
                             .filter(|&a| f.shown(a))
                             .collect();
-                        articles.sort_unstable();
-                        articles.dedup();
+                        order::sort_dedup(&mut articles);
                         let pass = claim
                             .members
                             .iter()

@@ -8,6 +8,7 @@ use crate::state::{use_filtered, use_model};
 use crate::view_model::ViewModel;
 use leptos::prelude::*;
 use parallax_engine::QuoteKind;
+use parallax_engine::order;
 use std::sync::Arc;
 
 /// Outlets' versions of a quotation shown before "Show all".
@@ -42,8 +43,7 @@ pub fn QuotesView() -> impl IntoView {
                                 .cloned()
                                 .unwrap_or_default();
                             actors.extend(g.speakers.iter().copied());
-                            actors.sort_unstable();
-                            actors.dedup();
+                            order::sort_dedup(&mut actors);
                             let cues = article
                                 .sentence_cues
                                 .get(sentence)

@@ -12,6 +12,7 @@ use crate::state::view::{Reveal, ViewKind, use_reveal, use_view};
 use crate::state::{use_filtered, use_model};
 use crate::view_model::{ViewModel, source_label};
 use leptos::prelude::*;
+use parallax_engine::order;
 use parallax_engine::remarks::{self, ArticleRemarks, FocalStatement, Remarks};
 use parallax_engine::{Connotation, Span, StatementMode};
 use std::sync::Arc;
@@ -254,8 +255,7 @@ fn RemarksTable(
                                     article.sentence_cues.get(s).copied().unwrap_or_default(),
                                 );
                             }
-                            actors.sort_unstable();
-                            actors.dedup();
+                            order::sort_dedup(&mut actors);
                             f.criteria.passes(&actors, cues)
                         });
                         (pass || f.criteria.actors.others == Others::Dim).then_some((row_idx, pass))
