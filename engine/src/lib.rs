@@ -52,21 +52,88 @@ use gazetteer::Gazetteer;
 /// Work is linear in the corpus size: each article is analysed once, and claims are
 /// grouped through an inverted index rather than by comparing every pair of sentences.
 pub fn analyze(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
-    let index = actors::ActorIndex::new(gazetteer);
-    let mut registry = actors::Registry::default();
-    let mut diagnostics = Vec::new();
-    let articles: Vec<ArticleAnalysis> = corpus
-        .articles
-        .iter()
-        .map(|article| analyze_article(article, &index, &mut registry, &mut diagnostics))
-        .collect();
-    let actors = registry.into_actors();
-    let claims = claims::group_claims(corpus, &articles, &actors);
-    Analysis {
-        articles,
-        actors,
-        claims,
-        diagnostics,
+    Analyzer::new(corpus, gazetteer).finish()
+}
+
+/// [`analyze`] a step at a time, for a caller that must not be busy for long at once: the
+/// browser app hands the page back between steps, so that it can paint progress and
+/// answer the reader while a large corpus is analysed.
+///
+/// Each [`step`](Analyzer::step) analyses one article; [`finish`](Analyzer::finish)
+/// analyses those left, then groups claims across all of them. The result is exactly
+/// that of [`analyze`], however the steps were spread.
+///
+/// ```
+/// use parallax_engine::{Analyzer, corpus::{Article, Corpus}, gazetteer::Gazetteer};
+///
+/// let article = |id: &str| Article { id: id.into(), text: "Leaders met.".into(), ..Article::default() };
+/// let corpus = Corpus { articles: vec![article("a"), article("b")] };
+/// let gazetteer = Gazetteer::default();
+/// let mut analyzer = Analyzer::new(&corpus, &gazetteer);
+/// while analyzer.step() {
+///     assert!(analyzer.done() <= analyzer.total());
+/// }
+/// assert_eq!(analyzer.done(), 2);
+/// assert_eq!(analyzer.finish().articles.len(), 2);
+/// ```
+pub struct Analyzer<'a> {
+    corpus: &'a Corpus,
+    index: actors::ActorIndex<'a>,
+    registry: actors::Registry,
+    diagnostics: Vec<Diagnostic>,
+    articles: Vec<ArticleAnalysis>,
+}
+
+impl<'a> Analyzer<'a> {
+    /// Prepares the analysis of `corpus` (compiling the gazetteer's names, roles and
+    /// aliases once); no article is analysed yet.
+    pub fn new(corpus: &'a Corpus, gazetteer: &'a Gazetteer) -> Analyzer<'a> {
+        Analyzer {
+            corpus,
+            index: actors::ActorIndex::new(gazetteer),
+            registry: actors::Registry::default(),
+            diagnostics: Vec::new(),
+            articles: Vec::with_capacity(corpus.articles.len()),
+        }
+    }
+
+    /// Analyses the next article; `false` when every article had been analysed already.
+    pub fn step(&mut self) -> bool {
+        let Some(article) = self.corpus.articles.get(self.articles.len()) else {
+            return false;
+        };
+        let analysis = analyze_article(
+            article,
+            &self.index,
+            &mut self.registry,
+            &mut self.diagnostics,
+        );
+        self.articles.push(analysis);
+        true
+    }
+
+    /// Articles analysed so far.
+    pub fn done(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Articles in the corpus.
+    pub fn total(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Analyses the articles left, groups claims across all of them and returns the
+    /// analysis of the corpus.
+    pub fn finish(mut self) -> Analysis {
+        while self.step() {}
+        let actors = self.registry.into_actors();
+        let claims = claims::group_claims(self.corpus, &self.articles, &actors);
+        Analysis {
+            articles: self.articles,
+            actors,
+            claims,
+            diagnostics: self.diagnostics,
+        }
     }
 }
 

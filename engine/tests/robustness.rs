@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use parallax_engine::corpus::{self, Article, ArticleMeta, Corpus};
 use parallax_engine::gazetteer::Gazetteer;
-use parallax_engine::{Analysis, Span, analyze, export, reader, remarks};
+use parallax_engine::{Analysis, Analyzer, Span, analyze, export, reader, remarks};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
@@ -903,4 +903,29 @@ fn every_recorded_regression_input_keeps_every_invariant() {
         })
         .collect();
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The browser app analyses a step at a time, handing the page back in between: however
+/// the steps are spread, the analysis is that of `analyze`, and the progress it reports
+/// counts articles, never past the total.
+#[test]
+fn a_stepwise_analysis_is_the_whole_analysis() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let bundle =
+        corpus::load_bundle(&seeds).unwrap_or_else(|e| panic!("cannot load the seeds: {e}"));
+    let corpus = parallax_engine::synth::synth_corpus(&bundle.corpus, gazetteer(), 12, 7);
+    let whole = export::analysis_json(&analyze(&corpus, gazetteer()));
+    for steps in [0, 1, 5, 12, 20] {
+        let mut analyzer = Analyzer::new(&corpus, gazetteer());
+        assert_eq!((analyzer.done(), analyzer.total()), (0, 12));
+        for k in 0..steps {
+            assert_eq!(analyzer.step(), k < 12, "step {k}");
+            assert_eq!(analyzer.done(), (k + 1).min(12));
+        }
+        let stepwise = export::analysis_json(&analyzer.finish());
+        assert!(
+            stepwise == whole,
+            "{steps} steps before finishing: the analysis differs"
+        );
+    }
 }
