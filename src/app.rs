@@ -3,6 +3,7 @@
 
 use crate::components::actor_filter::ActorFilter;
 use crate::components::actors_heatmap::ActorsHeatmap;
+use crate::components::analysis_progress::AnalysisProgress;
 use crate::components::claims_matrix::ClaimsMatrix;
 use crate::components::compare_view::CompareView;
 use crate::components::cue_filter::CueFilter;
@@ -16,6 +17,7 @@ use crate::components::remarks_view::RemarksView;
 use crate::components::share_panel::SharePanel;
 use crate::components::view_tabs::{ViewTabs, panel_id, tab_id};
 use crate::filter::{self, Criteria};
+use crate::pace::{self, Pacer};
 use crate::state::actors::ActorFilterState;
 use crate::state::cues::CueFilterState;
 use crate::state::focal::FocalState;
@@ -27,6 +29,7 @@ use crate::state::{FilteredState, Model};
 use crate::url::{self, Snapshot};
 use crate::view_model::ViewModel;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -99,24 +102,71 @@ pub fn App(
             let reader = ReaderState::load(notices);
             provide_context(reader);
             // The one analysis of the page: the bundled corpus, and again only when the
-            // reader adds or removes an article of their own.
+            // reader adds or removes an article of their own. It runs in slices, handing
+            // the page back in between (`pace`): until the first analysis is done the page
+            // shows its progress; during a later one the viewer stays as it was, with a
+            // status line, and a newer analysis abandons an older one.
             let bundle = Arc::new(bundle);
-            let vm = Memo::new(move |_| {
-                reader
-                    .articles
-                    .with(|own| Shared(Arc::new(ViewModel::build_with(&bundle, own))))
+            let vm = RwSignal::new(None::<Shared>);
+            let n_articles =
+                bundle.corpus.articles.len() + reader.articles.with_untracked(Vec::len);
+            let progress = RwSignal::new(Some((0, n_articles)));
+            let latest = StoredValue::new(0_u64);
+            Effect::new(move |_| {
+                let own = reader.articles.get();
+                let run = latest.get_value() + 1;
+                latest.set_value(run);
+                progress.set(Some((0, bundle.corpus.articles.len() + own.len())));
+                let bundle = Arc::clone(&bundle);
+                spawn_local(async move {
+                    let current = move || latest.get_value() == run;
+                    let first = vm.with_untracked(Option::is_none);
+                    let mut pacer = Pacer::new(if first {
+                        pace::OPENING_SLICE_MS
+                    } else {
+                        pace::SLICE_MS
+                    });
+                    let built = ViewModel::build_with(&bundle, &own, async |done, total| {
+                        // Past the last article, claims are grouped in one go: a reader
+                        // who has been shown the progress sees that step named first.
+                        if pacer.slice_used() || (done == total && pacer.turns() > 0) {
+                            if !current() {
+                                return false;
+                            }
+                            progress.set(Some((done, total)));
+                            pacer.hand_back().await;
+                        }
+                        current()
+                    })
+                    .await;
+                    // After an analysis long enough to have shown its progress, rendering
+                    // the viewer is a task of its own.
+                    if built.is_some() && pacer.turns() > 0 {
+                        pacer.hand_back().await;
+                    }
+                    if let Some(model) = built.filter(|_| current()) {
+                        progress.set(None);
+                        vm.set(Some(Shared(Arc::new(model))));
+                    }
+                });
             });
             // The viewer's own query for the current state: a permalink, and what a
             // rebuilt shell starts from.
             let query = RwSignal::new(None::<String>);
             let embed = options.embed;
-            let shell = move || {
-                let vm = vm.get().0;
-                view! { <Shell vm options=options.clone() query /> }
+            let shell = move || match vm.get() {
+                Some(Shared(vm)) => view! { <Shell vm options=options.clone() query /> }.into_any(),
+                None => view! { <AnalysisProgress progress first=true /> }.into_any(),
+            };
+            // A later analysis (the reader's articles changed) while the viewer is shown.
+            let again = move || {
+                vm.with(Option::is_some)
+                    .then(|| view! { <AnalysisProgress progress first=false /> })
             };
             view! {
                 <div class="px-app" class:px-app--embed=embed data-testid="parallax">
                     {shell}
+                    {again}
                     <ReaderPanel />
                 </div>
             }

@@ -1,5 +1,6 @@
 //! The corpus and gazetteer bundled at build time by `build.rs`.
 
+use crate::view_model::Measure;
 use parallax_engine::corpus::Bundle;
 
 const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
@@ -7,5 +8,9 @@ const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"))
 /// Decodes the bundle. It was produced by the same types at build time, so decoding only
 /// fails if the build itself is broken; the caller shows that as an error panel.
 pub fn load() -> Result<Bundle, String> {
-    serde_json::from_str(BUNDLE_JSON).map_err(|e| format!("the bundled corpus is unreadable: {e}"))
+    let measure = Measure::start("parallax:load");
+    let bundle = serde_json::from_str(BUNDLE_JSON)
+        .map_err(|e| format!("the bundled corpus is unreadable: {e}"));
+    measure.end();
+    bundle
 }

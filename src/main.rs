@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod fatal;
 mod filter;
+mod pace;
 mod quote_groups;
 mod reader_store;
 mod segments;

@@ -11,7 +11,7 @@ use parallax_engine::corpus::{Article, Bundle, Corpus};
 use parallax_engine::export::{column_name, short_id};
 use parallax_engine::order;
 use parallax_engine::{
-    ActorId, ActorKind, Analysis, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
+    ActorId, ActorKind, Analysis, Analyzer, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
     SourceKind, Span, StatementMode,
 };
 
@@ -180,20 +180,36 @@ pub const fn source_label(kind: SourceKind) -> &'static str {
 impl ViewModel {
     /// The bundled corpus with the reader's own articles after it, analysed together so
     /// that their articles join the actors, claims and quotations of the rest.
-    pub fn build_with(bundle: &Bundle, own: &[Article]) -> ViewModel {
+    ///
+    /// The engine works an article at a time. After each article, `between(done, total)`
+    /// is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
+    /// returns `false` to abandon this analysis (a newer one has started), which gives
+    /// `None`.
+    pub async fn build_with(
+        bundle: &Bundle,
+        own: &[Article],
+        mut between: impl AsyncFnMut(usize, usize) -> bool,
+    ) -> Option<ViewModel> {
         let mut corpus = bundle.corpus.clone();
         let n_bundled = corpus.articles.len();
         corpus.articles.extend_from_slice(own);
-        let analysis = timed("parallax:analyze", || {
-            parallax_engine::analyze(&corpus, &bundle.gazetteer)
-        });
-        let mut vm = timed("parallax:view-model", || {
-            ViewModel::from_analysis(corpus, analysis)
-        });
+        // Wall time, the turns given to the page included.
+        let measure = Measure::start("parallax:analyze");
+        let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
+        while analyzer.step() {
+            if !between(analyzer.done(), analyzer.total()).await {
+                return None;
+            }
+        }
+        let analysis = analyzer.finish();
+        measure.end();
+        let measure = Measure::start("parallax:view-model");
+        let mut vm = ViewModel::from_analysis(corpus, analysis);
+        measure.end();
         for article in vm.articles.iter_mut().skip(n_bundled) {
             article.own = true;
         }
-        vm
+        Some(vm)
     }
 
     pub fn from_analysis(corpus: Corpus, analysis: Analysis) -> ViewModel {
@@ -309,27 +325,29 @@ impl ViewModel {
     }
 }
 
-/// Runs `f`, and in the browser records how long it took as a User Timing measure named
-/// `name` (`performance.getEntriesByType("measure")`): the benchmark reads the analysis
-/// time of a corpus from it, apart from loading and rendering.
-fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let start = format!("{name}:start");
-        if let Some(p) = &performance {
-            let _ = p.mark(&start);
+/// In the browser, a User Timing measure named `name` from [`Measure::start`] to
+/// [`Measure::end`] (`performance.getEntriesByType("measure")`): the benchmark reads the
+/// analysis time of a corpus from it, apart from loading and rendering.
+pub struct Measure<'a> {
+    name: &'a str,
+}
+
+impl<'a> Measure<'a> {
+    pub fn start(name: &'a str) -> Measure<'a> {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&format!("{name}:start"));
         }
-        let out = f();
-        if let Some(p) = &performance {
-            let _ = p.measure_with_start_mark(name, &start);
-        }
-        out
+        Measure { name }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = name;
-        f()
+
+    pub fn end(self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(self.name, &format!("{}:start", self.name));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = self.name;
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod actor_filter;
 pub mod actors_heatmap;
+pub mod analysis_progress;
 pub mod article_text;
 pub mod claims_matrix;
 pub mod compare_view;

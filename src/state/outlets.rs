@@ -31,7 +31,7 @@ pub fn position_label(range: Range<usize>, n_shown: usize) -> String {
 }
 
 /// `n` with commas between thousands, as English prose writes it ("1,000").
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -42,4 +42,23 @@ export class ParallaxPage {
   linksTo(column: Locator, url: string): Locator {
     return column.locator(`a[href="${url.replace(/"/g, '\\"')}"]`);
   }
+
+  /** Opens the "Your articles" dialog and returns it. */
+  async openReader(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^Your articles/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Your articles' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Adds an article of the reader's own through the dialog's form; returns the dialog. */
+  async addPasted(text: string, outlet: string, date = '', link = ''): Promise<Locator> {
+    const dialog = await this.openReader();
+    await dialog.getByLabel('Article text').fill(text);
+    await dialog.getByLabel('Outlet', { exact: true }).fill(outlet);
+    await dialog.getByLabel('Date (YYYY-MM-DD)').fill(date);
+    await dialog.getByLabel(/^Link to the original/).fill(link);
+    await dialog.getByRole('button', { name: 'Add article' }).click();
+    return dialog;
+  }
 }

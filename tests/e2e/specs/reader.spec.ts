@@ -16,23 +16,6 @@ const OWN_TEXT = [
   'French President Emmanuel Macron had said that sending Western troops could not be ruled out.',
 ].join('\n');
 
-async function openReader(page: Page) {
-  await page.getByRole('button', { name: /^Your articles/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Your articles' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-async function addPasted(page: Page, text: string, outlet: string, date = '', link = '') {
-  const dialog = await openReader(page);
-  await dialog.getByLabel('Article text').fill(text);
-  await dialog.getByLabel('Outlet').fill(outlet);
-  await dialog.getByLabel('Date (YYYY-MM-DD)').fill(date);
-  await dialog.getByLabel(/^Link to the original/).fill(link);
-  await dialog.getByRole('button', { name: 'Add article' }).click();
-  return dialog;
-}
-
 async function readDownload(download: Download): Promise<string> {
   const path = await download.path();
   return readFileSync(path!, 'utf8');
@@ -78,7 +61,7 @@ test.describe("the reader's own articles", () => {
     await app.page.setViewportSize({ width: 1440, height: 1000 });
     await app.goto();
     const page = app.page;
-    const dialog = await addPasted(page, OWN_TEXT, 'Le Monde (test)', '2024-02-27', 'https://example.org/scholz');
+    const dialog = await app.addPasted(OWN_TEXT, 'Le Monde (test)', '2024-02-27', 'https://example.org/scholz');
     await expect(dialog.getByTestId('reader-status')).toContainText('Added the pasted article');
     await expect(dialog.getByTestId('own-article')).toHaveCount(1);
     await page.screenshot({ path: testInfo.outputPath('reader-dialog.png') });
@@ -100,7 +83,7 @@ test.describe("the reader's own articles", () => {
     await expect(app.column('Le Monde (test)')).toBeVisible();
     for (const title of titles) await expect(app.column(title)).toBeVisible();
 
-    const again = await openReader(page);
+    const again = await app.openReader();
     await again.getByRole('button', { name: 'Remove Le Monde (test)' }).click();
     await expect(again.getByTestId('reader-status')).toContainText('Removed Le Monde (test)');
     await again.getByRole('button', { name: 'Close' }).click();
@@ -113,7 +96,7 @@ test.describe("the reader's own articles", () => {
   test('dropped and picked .txt files are added, with their header line giving date and link', async ({ app }) => {
     await app.goto();
     const page = app.page;
-    const dialog = await openReader(page);
+    const dialog = await app.openReader();
     const body = ` date 2024-03-01 https://example.org/dropped\n\n${OWN_TEXT}`;
     // A drop: a DataTransfer with a File, dispatched on the drop zone.
     const transfer = await page.evaluateHandle((text) => {
@@ -141,7 +124,7 @@ test.describe("the reader's own articles", () => {
   test('bad input is refused with a sentence and nothing is added', async ({ app }) => {
     await app.goto();
     const page = app.page;
-    let dialog = await addPasted(page, '   ', 'Empty');
+    let dialog = await app.addPasted('   ', 'Empty');
     await expect(dialog.getByTestId('reader-status')).toContainText('empty');
     await dialog.getByLabel('Article text').fill(OWN_TEXT);
     await dialog.getByLabel('Date (YYYY-MM-DD)').fill('27/02/2024');
@@ -159,7 +142,7 @@ test.describe("the reader's own articles", () => {
   test('articles are exported to a file and imported back after being removed', async ({ app }) => {
     await app.goto();
     const page = app.page;
-    const dialog = await addPasted(page, OWN_TEXT, 'Exported Outlet', '2024-02-28');
+    const dialog = await app.addPasted(OWN_TEXT, 'Exported Outlet', '2024-02-28');
     await expect(dialog.getByTestId('own-article')).toHaveCount(1);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -230,8 +213,7 @@ test.describe('exports', () => {
   test('the claims and quotations CSVs open as tables with accents intact', async ({ app }) => {
     await app.goto();
     // The seeds are plain ASCII: an article of the reader's brings the accents.
-    const reader = await addPasted(
-      app.page,
+    const reader = await app.addPasted(
       'Séjourné défend Macron\n\nLe ministre Stéphane Séjourné a déclaré : « Rien n’est exclu, c’est là notre fermeté. »',
       'Le Quotidien Français',
     );

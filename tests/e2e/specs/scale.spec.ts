@@ -25,24 +25,38 @@ function ownText(i: number): string {
   ].join('\n');
 }
 
-function storedDocument(): string {
+/** A longer made-up report: the short one, then paragraphs of quoted and reported
+ * remarks, each naming its speaker. */
+function longText(i: number): string {
+  const paragraphs = [ownText(i)];
+  for (let k = 1; k <= 12; k++) {
+    const city = CITIES[(i + k) % CITIES.length];
+    paragraphs.push(
+      '',
+      `In ${city}, speaking on day ${k} of his visit, Macron said that Europe had to be ready. "Our security is at stake in Ukraine," he added, according to officials present in ${city}.`,
+    );
+  }
+  return paragraphs.join('\n');
+}
+
+function storedDocument(n: number, text: (i: number) => string = ownText): string {
   return JSON.stringify({
     format: 'parallax-reader-articles',
     version: 1,
-    articles: Array.from({ length: N_OWN }, (_, k) => ({
+    articles: Array.from({ length: n }, (_, k) => ({
       id: `own-${k + 1}`,
-      text: ownText(k + 1),
+      text: text(k + 1),
       meta: { outlet: `Outlet ${String(k + 1).padStart(2, '0')}`, date: '2024-03-04', url: null },
     })),
   });
 }
 
-async function withManyOutlets(page: Page): Promise<void> {
+async function withManyOutlets(page: Page, n = N_OWN, text: (i: number) => string = ownText): Promise<void> {
   await page.addInitScript(
     ([key, doc]) => {
       if (!localStorage.getItem(key)) localStorage.setItem(key, doc);
     },
-    [STORE_KEY, storedDocument()],
+    [STORE_KEY, storedDocument(n, text)],
   );
 }
 
@@ -124,5 +138,83 @@ test.describe('a corpus with many outlets', () => {
     await expect(focused).toHaveCount(1);
     await expect(focused).toBeInViewport();
     await expect(focused).toContainText(excerpt);
+  });
+});
+
+// An analysis long enough to show its progress: past its opening quarter of a second, the
+// analysis hands the page back every few tens of milliseconds. 300 long articles take
+// about 2 s on the two-core machine the suite was written on: several times the opening
+// slice even on a much faster one.
+const N_LONG = 300;
+const N_LONG_OUTLETS = readManifest().length + N_LONG;
+
+test.describe('a long analysis', () => {
+  test('the analysis shows its progress while the page stays free, then gives way to the viewer', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await withManyOutlets(page, N_LONG, longText);
+    // Every state of the progress the page showed, in order, seen as the DOM changed: the
+    // sentence, the bar's value and maximum, and whether the viewer was on screen then.
+    await page.addInitScript(() => {
+      // A page timer: it must keep running while the analysis does.
+      const ticks: number[] = [];
+      (window as unknown as { __ticks: number[] }).__ticks = ticks;
+      setInterval(() => ticks.push(performance.now()), 40);
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      const note = (el: Element) => {
+        const label = el.querySelector('[role="status"]')?.textContent ?? '';
+        const bar = el.querySelector('progress');
+        const viewer = document.querySelector('[data-testid="compare"]') !== null;
+        const count = el.querySelector('.px-progress__count')?.textContent ?? '';
+        const entry = `${label}|${bar?.value}|${bar?.max}|${viewer ? 'viewer' : 'alone'}|${count}`;
+        if (seen[seen.length - 1] !== entry) seen.push(entry);
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n instanceof Element && n.matches('[data-testid="analysis-progress"]')) note(n);
+          }
+        }
+        const shown = document.querySelector('[data-testid="analysis-progress"]');
+        if (shown) note(shown);
+      }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+    const progress = () => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+
+    await app.goto();
+    await expect(page.getByTestId('analysis-progress')).toHaveCount(0);
+    const first = await progress();
+    // It was the first thing on the page, alone, with the bar at 0 of every article.
+    expect(first[0]).toBe(`Analysing the articles…|0|${N_LONG_OUTLETS}|alone|0 of ${N_LONG_OUTLETS} articles`);
+    // It moved forward while the page had its turns, never back, never past the total.
+    const done = first.map((entry) => Number(entry.split('|')[1]));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(done).size).toBeGreaterThan(1);
+    expect(Math.max(...done)).toBeLessThanOrEqual(N_LONG_OUTLETS);
+    // The page's own timer kept ticking during the analysis (past its opening slice).
+    const ticksDuring = await page.evaluate(() => {
+      const [m] = performance.getEntriesByName('parallax:analyze');
+      const ticks = (window as unknown as { __ticks: number[] }).__ticks;
+      return ticks.filter((t) => t > m.startTime + 250 && t < m.startTime + m.duration).length;
+    });
+    expect(ticksDuring).toBeGreaterThan(0);
+    // Its last state names the step that follows the articles.
+    expect(first[first.length - 1]).toBe(
+      `Analysing the articles…|${N_LONG_OUTLETS}|${N_LONG_OUTLETS}|alone|${N_LONG_OUTLETS} articles; now grouping the claims they share`,
+    );
+
+    // A later analysis (the reader adds an article) keeps the viewer on screen, with a
+    // status line, until the new analysis replaces it.
+    const dialog = await app.addPasted(ownText(99), 'Outlet 99');
+    await expect(dialog.getByTestId('own-article')).toHaveCount(N_LONG + 1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('navigation', { name: 'Jump to an outlet' })).toContainText(`of ${N_LONG_OUTLETS + 1}`);
+    await expect(page.getByTestId('analysis-progress')).toHaveCount(0);
+    const later = (await progress()).slice(first.length);
+    expect(later.length).toBeGreaterThan(0);
+    for (const entry of later) {
+      expect(entry).toMatch(new RegExp(`^Analysing the articles again, with yours…\\|\\d+\\|${N_LONG_OUTLETS + 1}\\|viewer\\|`));
+    }
   });
 });
