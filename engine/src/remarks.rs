@@ -872,11 +872,13 @@ fn contrast(corpus: &Corpus, analysis: &Analysis, lens: &Remarks) -> Vec<Contras
             .cmp(&count_articles(&a.1))
             .then(a.0.cmp(&b.0))
     });
+    // A row of two outlets or more is a claim's, labelled by the key words its sentences
+    // share: the sentences say so rather than quote them as if they were words said.
     for (row_idx, refs) in by_row_lead.into_iter().take(MAX_ROW_SENTENCES) {
         let label = shorten(&lens.rows[row_idx].label, 60);
         push(
             format!(
-                "{} with the statement \u{2018}{label}\u{2019} (row {}).",
+                "{} with the statement of the key words \u{2018}{label}\u{2019} (row {}).",
                 count_phrase(count_articles(&refs), m, "outlets", "lead", "leads"),
                 row_idx + 1
             ),
@@ -887,7 +889,7 @@ fn contrast(corpus: &Corpus, analysis: &Analysis, lens: &Remarks) -> Vec<Contras
         let label = shorten(&lens.rows[row_idx].label, 60);
         push(
             format!(
-                "{} the statement \u{2018}{label}\u{2019} (row {}).",
+                "{} the statement of the key words \u{2018}{label}\u{2019} (row {}).",
                 count_phrase(count_articles(&refs), m, "outlets", "carry", "carries"),
                 row_idx + 1
             ),

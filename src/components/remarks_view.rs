@@ -405,6 +405,10 @@ fn RemarkRowView(
 ) -> impl IntoView {
     let row = &lens.rows[row_idx];
     let label = row.label.clone();
+    // A claim's row is named by the key words its sentences share, not by words said.
+    let key_words = row.claim_idx.is_some().then(|| {
+        view! { <span class="px-remarks__keywords">"Key words"</span> }
+    });
     let n = row.n_articles;
     let cells = move || {
         columns.with(|columns| {
@@ -435,7 +439,8 @@ fn RemarkRowView(
     view! {
         <tr class="px-remarks__row" class:px-dim=!pass data-testid="remark-row">
             <th scope="row" class="px-remarks__label">
-                <span>{label}</span>
+                {key_words}
+                <span class="px-remarks__name">{label}</span>
                 <span class="px-claims__count" class:px-claims__count--single=n == 1>
                     {if n == 1 { "1 outlet only".to_owned() } else { format!("{n} outlets") }}
                 </span>

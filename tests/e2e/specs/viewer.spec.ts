@@ -173,6 +173,12 @@ test.describe('the viewer', () => {
     await expect(view.getByTestId('headline-carries').filter({ hasText: 'Emmanuel Macron (' }).first()).toBeVisible();
     // The generated contrast names outlets and counts them, never judges them.
     await expect(view.getByTestId('contrast').locator('li').first()).toContainText(/of \d outlets|Only 1 of/);
+    // A statement several outlets carry is a claim's, named by its key words, and says so
+    // in its row and in the contrast.
+    const heads = view.getByTestId('remark-row').getByRole('rowheader');
+    await expect(heads.filter({ hasText: /\d outlets$/ }).first()).toContainText(/^Key words/);
+    await expect(heads.filter({ hasText: /\d outlets$/ }).filter({ hasNotText: 'Key words' })).toHaveCount(0);
+    await expect(view.getByTestId('contrast')).toContainText('the statement of the key words ‘');
 
     // Two outlets: the other columns go, the URL keeps the choice.
     await app.goto('./?view=remarks&outlets=000,002');
