@@ -126,10 +126,13 @@ pub fn App(
                     } else {
                         pace::SLICE_MS
                     });
+                    let mut claims_named = false;
                     let built = ViewModel::build_with(&bundle, &own, async |done, total| {
-                        // Past the last article, claims are grouped in one go: a reader
-                        // who has been shown the progress sees that step named first.
-                        if pacer.slice_used() || (done == total && pacer.turns() > 0) {
+                        // Past the last article, claims are grouped: a reader who has been
+                        // shown the progress sees that step named as soon as it starts.
+                        let name_claims = done == total && !claims_named && pacer.turns() > 0;
+                        if pacer.slice_used() || name_claims {
+                            claims_named |= done == total;
                             if !current() {
                                 return false;
                             }

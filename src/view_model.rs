@@ -181,8 +181,8 @@ impl ViewModel {
     /// The bundled corpus with the reader's own articles after it, analysed together so
     /// that their articles join the actors, claims and quotations of the rest.
     ///
-    /// The engine works an article at a time. After each article, `between(done, total)`
-    /// is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
+    /// The engine works a step at a time: an article, then a part of grouping claims.
+    /// After each step, `between(done, total)` (articles analysed, of all) is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
     /// returns `false` to abandon this analysis (a newer one has started), which gives
     /// `None`.
     pub async fn build_with(

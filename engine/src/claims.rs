@@ -426,14 +426,98 @@ const PHRASES: &[(&str, &str, &str)] = &[
 /// Groups the sentences of `articles` (analyses of `corpus`, in the same order) into
 /// claims. See the module documentation for the method.
 pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Actor]) -> Vec<Claim> {
-    let lexicon = Lexicon::get();
-    let mut vocab = Vocabulary::default();
-    let mut sentences: Vec<SentenceRef> = Vec::new();
-    let mut sentence_bags: Vec<Vec<(usize, u32)>> = Vec::new();
-    let mut units: Vec<Unit> = Vec::new();
-    // The terms of each speaker's side, worked out once per speaker.
-    let mut side_terms: FxMap<ActorId, Vec<usize>> = FxMap::default();
-    for (article_idx, article) in articles.iter().enumerate() {
+    Grouping::default().finish(corpus, articles, actors)
+}
+
+/// Units whose candidates one [`Grouping::step`] scores: a few milliseconds of work.
+const UNITS_PER_STEP: usize = 1_000;
+
+/// [`group_claims`] a step at a time, for [`crate::Analyzer`]: each
+/// [`step`](Grouping::step) takes the units of one article, then, once every article has
+/// its units, scores the candidates of [`UNITS_PER_STEP`] units; [`finish`](Grouping::finish)
+/// does what is left, merges and labels. Every call takes the same `corpus`, `articles`
+/// and `actors`; the claims are exactly those of [`group_claims`].
+#[derive(Default)]
+pub struct Grouping {
+    vocab: Vocabulary,
+    sentences: Vec<SentenceRef>,
+    sentence_bags: Vec<Vec<(usize, u32)>>,
+    units: Vec<Unit>,
+    /// The terms of each speaker's side, worked out once per speaker.
+    side_terms: FxMap<ActorId, Vec<usize>>,
+    /// Articles whose units are taken.
+    n_articles: usize,
+    /// Once every article has its units: their weighted vectors and the candidate search.
+    search: Option<Search>,
+}
+
+impl Grouping {
+    /// Takes one step; `false` when only [`finish`](Self::finish) is left.
+    pub fn step(
+        &mut self,
+        corpus: &Corpus,
+        articles: &[ArticleAnalysis],
+        actors: &[Actor],
+    ) -> bool {
+        self.step_by(corpus, articles, actors, UNITS_PER_STEP)
+    }
+
+    /// [`step`](Self::step), scoring the candidates of `units_per_step` units at a time.
+    fn step_by(
+        &mut self,
+        corpus: &Corpus,
+        articles: &[ArticleAnalysis],
+        actors: &[Actor],
+        units_per_step: usize,
+    ) -> bool {
+        if let Some(article) = articles.get(self.n_articles) {
+            self.add_article(corpus, self.n_articles, article, actors);
+            self.n_articles += 1;
+            return true;
+        }
+        match &mut self.search {
+            Some(search) => search.step(&self.units, units_per_step),
+            None => {
+                let vectors = weigh(
+                    &self.sentences,
+                    &self.sentence_bags,
+                    &self.units,
+                    self.vocab.len(),
+                );
+                let sides: Vec<Option<String>> = actors
+                    .iter()
+                    .map(|a| a.affiliation.as_deref().map(text::fold))
+                    .collect();
+                let names: Vec<String> = actors.iter().map(|a| text::fold(&a.name)).collect();
+                self.search = Some(Search::new(
+                    &self.units,
+                    vectors,
+                    self.vocab.len(),
+                    Sides { sides, names },
+                ));
+                true
+            }
+        }
+    }
+
+    /// The units of one article: its sentences, its statements, and the sentences that
+    /// continue the one before.
+    fn add_article(
+        &mut self,
+        corpus: &Corpus,
+        article_idx: usize,
+        article: &ArticleAnalysis,
+        actors: &[Actor],
+    ) {
+        let lexicon = Lexicon::get();
+        let Grouping {
+            vocab,
+            sentences,
+            sentence_bags,
+            units,
+            side_terms,
+            ..
+        } = self;
         let text = corpus
             .articles
             .get(article_idx)
@@ -459,7 +543,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             let s = sentences.len();
             let mentions = &mentions_of[sentence_idx];
             let words = text::words(text, sentence.span);
-            let tokens = terms(text, &words, mentions, lexicon, &mut vocab);
+            let tokens = terms(text, &words, mentions, lexicon, vocab);
             let bag = count(tokens.iter().map(|&(_, t)| t).collect());
             sentences.push(SentenceRef {
                 article_idx,
@@ -495,7 +579,7 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
                             .and_then(|a| a.affiliation.as_deref())
                             .unwrap_or("");
                         let words = text::words(side, Span::new(0, side.len()));
-                        terms(side, &words, &[], lexicon, &mut vocab)
+                        terms(side, &words, &[], lexicon, vocab)
                             .into_iter()
                             .map(|(_, t)| t)
                             .collect()
@@ -536,98 +620,112 @@ pub fn group_claims(corpus: &Corpus, articles: &[ArticleAnalysis], actors: &[Act
             sentence_bags.push(bag);
         }
     }
-    let vectors = weigh(&sentences, &sentence_bags, &units, vocab.len());
-    let sides: Vec<Option<String>> = actors
-        .iter()
-        .map(|a| a.affiliation.as_deref().map(text::fold))
-        .collect();
-    let names: Vec<String> = actors.iter().map(|a| text::fold(&a.name)).collect();
-    let cluster_of = cluster(&units, &vectors, vocab.len(), &Sides { sides, names });
 
-    // Gather clusters in order of first unit, with the sentences their units belong to.
-    let mut units_of: Vec<Vec<usize>> = Vec::new();
-    let mut slot: FxMap<usize, usize> = FxMap::default();
-    for (u, &c) in cluster_of.iter().enumerate() {
-        let k = *slot.entry(c).or_insert_with(|| {
-            units_of.push(Vec::new());
-            units_of.len() - 1
-        });
-        units_of[k].push(u);
-    }
-    let mut found: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    for group in units_of {
-        let mut members: Vec<usize> = group
-            .iter()
-            .flat_map(|&u| units[u].sentences())
-            .copied()
-            .collect();
-        order::sort_dedup(&mut members);
-        found.push((members, group));
-    }
-    // A sentence may be in several claims (through its sentence, its statements, and the
-    // sentence it continues); a claim of the same sentences as another adds nothing.
-    order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
-    found.dedup_by(|later, kept| {
-        if later.0 == kept.0 {
-            kept.1.extend_from_slice(&later.1);
-            true
-        } else {
-            false
+    /// Takes the steps left, then merges the units' groups and makes the claims.
+    pub fn finish(
+        mut self,
+        corpus: &Corpus,
+        articles: &[ArticleAnalysis],
+        actors: &[Actor],
+    ) -> Vec<Claim> {
+        while self.step(corpus, articles, actors) {}
+        let Grouping {
+            vocab,
+            sentences,
+            units,
+            search,
+            ..
+        } = self;
+        let Some(search) = search else {
+            return Vec::new();
+        };
+        let (cluster_of, vectors) = search.merge(&units);
+
+        // Gather clusters in order of first unit, with the sentences their units belong to.
+        let mut units_of: Vec<Vec<usize>> = Vec::new();
+        let mut slot: FxMap<usize, usize> = FxMap::default();
+        for (u, &c) in cluster_of.iter().enumerate() {
+            let k = *slot.entry(c).or_insert_with(|| {
+                units_of.push(Vec::new());
+                units_of.len() - 1
+            });
+            units_of[k].push(u);
         }
-    });
-    let mut grouped = vec![false; sentences.len()];
-    for (members, _) in &found {
-        if members.len() >= 2 {
-            for &s in members {
-                grouped[s] = true;
+        let mut found: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for group in units_of {
+            let mut members: Vec<usize> = group
+                .iter()
+                .flat_map(|&u| units[u].sentences())
+                .copied()
+                .collect();
+            order::sort_dedup(&mut members);
+            found.push((members, group));
+        }
+        // A sentence may be in several claims (through its sentence, its statements, and the
+        // sentence it continues); a claim of the same sentences as another adds nothing.
+        order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+        found.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1.extend_from_slice(&later.1);
+                true
+            } else {
+                false
+            }
+        });
+        let mut grouped = vec![false; sentences.len()];
+        for (members, _) in &found {
+            if members.len() >= 2 {
+                for &s in members {
+                    grouped[s] = true;
+                }
             }
         }
-    }
 
-    let mut claims = Vec::new();
-    for (members, group) in found {
-        let mut ids: Vec<usize> = members.iter().map(|&s| sentences[s].article_idx).collect();
-        ids.dedup();
-        let n_articles = ids.len();
-        let keep = members.len() >= 2
-            || members
-                .first()
-                .is_some_and(|&s| sentences[s].speaks && !grouped[s]);
-        if !keep {
-            continue;
+        let mut claims = Vec::new();
+        for (members, group) in found {
+            let mut ids: Vec<usize> = members.iter().map(|&s| sentences[s].article_idx).collect();
+            ids.dedup();
+            let n_articles = ids.len();
+            let keep = members.len() >= 2
+                || members
+                    .first()
+                    .is_some_and(|&s| sentences[s].speaks && !grouped[s]);
+            if !keep {
+                continue;
+            }
+            let label = label(&group, &vectors, &vocab, actors);
+            let claim_members: Vec<ClaimMember> = members
+                .iter()
+                .map(|&s| {
+                    let st = &sentences[s];
+                    let article = articles.get(st.article_idx);
+                    let text = corpus
+                        .articles
+                        .get(st.article_idx)
+                        .map_or("", |a| a.text.as_str());
+                    ClaimMember {
+                        article: article.map(|a| a.id.clone()).unwrap_or_default(),
+                        sentence: st.span.text(text).to_owned(),
+                        article_idx: st.article_idx,
+                        sentence_idx: st.sentence_idx,
+                        span: st.span,
+                    }
+                })
+                .collect();
+            claims.push(Claim {
+                label,
+                members: claim_members,
+                n_articles,
+            });
         }
-        let label = label(&group, &vectors, &vocab, actors);
-        let claim_members: Vec<ClaimMember> = members
-            .iter()
-            .map(|&s| {
-                let st = &sentences[s];
-                let article = articles.get(st.article_idx);
-                let text = corpus
-                    .articles
-                    .get(st.article_idx)
-                    .map_or("", |a| a.text.as_str());
-                ClaimMember {
-                    article: article.map(|a| a.id.clone()).unwrap_or_default(),
-                    sentence: st.span.text(text).to_owned(),
-                    article_idx: st.article_idx,
-                    sentence_idx: st.sentence_idx,
-                    span: st.span,
-                }
+        order::sort_by(&mut claims, |a, b| {
+            b.n_articles.cmp(&a.n_articles).then_with(|| {
+                let first = |c: &Claim| c.members.first().map(|m| (m.article_idx, m.sentence_idx));
+                first(a).cmp(&first(b))
             })
-            .collect();
-        claims.push(Claim {
-            label,
-            members: claim_members,
-            n_articles,
         });
+        claims
     }
-    order::sort_by(&mut claims, |a, b| {
-        b.n_articles.cmp(&a.n_articles).then_with(|| {
-            let first = |c: &Claim| c.members.first().map(|m| (m.article_idx, m.sentence_idx));
-            first(a).cmp(&first(b))
-        })
-    });
-    claims
 }
 
 /// A sentence of the corpus, in corpus order (sentence indices are their members' order).
@@ -1220,116 +1318,170 @@ fn descending(score: f32) -> u32 {
     !((ordered as u32) ^ 0x8000_0000)
 }
 
-/// The group of each unit (ids are arbitrary but deterministic): average-link merging of
-/// candidate pairs, most similar first (see the module documentation, step 4).
-fn cluster(
-    units: &[Unit],
-    vectors: &[Vec<(usize, f32)>],
-    n_terms: usize,
-    sides: &Sides,
-) -> Vec<usize> {
-    let voices: Vec<Voices> = units.iter().map(Voices::of).collect();
-    // Candidate pairs: each unit with the latest earlier units that share its terms, the
-    // best few by partial dot product scored exactly.
-    let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n_terms];
-    let mut partial: Vec<f32> = vec![0.0; units.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut candidates: Vec<(u32, usize)> = Vec::new();
-    // (similarity as a [`descending`] key, earlier unit, later unit).
-    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
-    for (u, v) in vectors.iter().enumerate() {
-        touched.clear();
-        for &(t, w) in v {
-            let list = &postings[t];
-            for &(other, ow) in &list[list.len().saturating_sub(MAX_POSTINGS)..] {
-                if partial[other] == 0.0 {
-                    touched.push(other);
+/// The grouping of units (see the module documentation, step 4), resumable. First the
+/// candidate pairs: each unit with the latest earlier units that share its terms, the best
+/// few by partial dot product scored exactly, a few units per [`step`](Search::step). Then
+/// [`merge`](Search::merge): average-link merging of the pairs, most similar first.
+struct Search {
+    vectors: Vec<Vec<(usize, f32)>>,
+    sides: Sides,
+    voices: Vec<Voices>,
+    postings: Vec<Vec<(usize, f32)>>,
+    partial: Vec<f32>,
+    touched: Vec<usize>,
+    candidates: Vec<(u32, usize)>,
+    /// (similarity as a [`descending`] key, earlier unit, later unit).
+    pairs: Vec<(u32, usize, usize)>,
+    /// Units whose candidates are searched.
+    searched: usize,
+}
+
+impl Search {
+    fn new(
+        units: &[Unit],
+        vectors: Vec<Vec<(usize, f32)>>,
+        n_terms: usize,
+        sides: Sides,
+    ) -> Search {
+        Search {
+            voices: units.iter().map(Voices::of).collect(),
+            postings: vec![Vec::new(); n_terms],
+            partial: vec![0.0; units.len()],
+            touched: Vec::new(),
+            candidates: Vec::new(),
+            pairs: Vec::new(),
+            searched: 0,
+            vectors,
+            sides,
+        }
+    }
+
+    /// Searches the candidates of the next `max_units` units; `false` when none was left.
+    fn step(&mut self, units: &[Unit], max_units: usize) -> bool {
+        let from = self.searched;
+        let to = from.saturating_add(max_units).min(self.vectors.len());
+        if from >= to {
+            return false;
+        }
+        let Search {
+            vectors,
+            sides,
+            voices,
+            postings,
+            partial,
+            touched,
+            candidates,
+            pairs,
+            searched,
+        } = self;
+        for (u, v) in vectors.iter().enumerate().take(to).skip(from) {
+            touched.clear();
+            for &(t, w) in v {
+                let list = &postings[t];
+                for &(other, ow) in &list[list.len().saturating_sub(MAX_POSTINGS)..] {
+                    if partial[other] == 0.0 {
+                        touched.push(other);
+                    }
+                    partial[other] += w * ow;
                 }
-                partial[other] += w * ow;
+            }
+            // Best first: highest partial score, then lowest index. The score goes into an
+            // integer key that orders as `f32::total_cmp` does, reversed, so that comparing
+            // two candidates is two integer comparisons.
+            candidates.clear();
+            candidates.extend(touched.iter().map(|&o| (descending(partial[o]), o)));
+            for &o in touched.iter() {
+                partial[o] = 0.0;
+            }
+            // The best few only: select them, then sort those (the order is total, ties
+            // broken by index, so this is the same list as sorting all and truncating).
+            if candidates.len() > MAX_CANDIDATES {
+                candidates.select_nth_unstable(MAX_CANDIDATES - 1);
+                candidates.truncate(MAX_CANDIDATES);
+            }
+            candidates.sort_unstable();
+            for &(_, other) in candidates.iter() {
+                if units[u].shares_sentence(&units[other]) {
+                    continue;
+                }
+                let (cos, shared) = cosine(v, &vectors[other]);
+                let sim = cos * sides.agreement(&voices[u], &voices[other]);
+                if shared >= MIN_SHARED_TERMS && sim >= JOIN_SIMILARITY {
+                    pairs.push((descending(sim), other, u));
+                }
+            }
+            for &(t, w) in v {
+                postings[t].push((u, w));
             }
         }
-        // Best first: highest partial score, then lowest index. The score goes into an
-        // integer key that orders as `f32::total_cmp` does, reversed, so that comparing
-        // two candidates is two integer comparisons.
-        candidates.clear();
-        candidates.extend(touched.iter().map(|&o| (descending(partial[o]), o)));
-        for &o in &touched {
-            partial[o] = 0.0;
+        *searched = to;
+        true
+    }
+
+    /// Merges the groups of the candidate pairs, most similar first, while the mean
+    /// similarity of the two groups (one product of their summed vectors, times the speaker
+    /// factor) reaches the bar. Gives the group of each unit (ids are arbitrary but
+    /// deterministic), and the units' vectors.
+    fn merge(self, units: &[Unit]) -> (Vec<usize>, Vec<Vec<(usize, f32)>>) {
+        let Search {
+            vectors,
+            sides,
+            voices,
+            mut pairs,
+            ..
+        } = self;
+        // Most similar first, then by units (each pair is found once: the order is total).
+        order::sort(&mut pairs);
+        let mut parent: Vec<usize> = (0..units.len()).collect();
+        let mut size = vec![1usize; units.len()];
+        let mut sums: Vec<FxMap<usize, f32>> = vectors
+            .iter()
+            .map(|v| v.iter().copied().collect())
+            .collect();
+        let mut group_voices = voices;
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
         }
-        // The best few only: select them, then sort those (the order is total, ties broken
-        // by index, so this is the same list as sorting all and truncating).
-        if candidates.len() > MAX_CANDIDATES {
-            candidates.select_nth_unstable(MAX_CANDIDATES - 1);
-            candidates.truncate(MAX_CANDIDATES);
-        }
-        candidates.sort_unstable();
-        for &(_, other) in &candidates {
-            if units[u].shares_sentence(&units[other]) {
+        for (_, x, y) in pairs {
+            let (a, b) = (root(&mut parent, x), root(&mut parent, y));
+            if a == b {
                 continue;
             }
-            let (cos, shared) = cosine(v, &vectors[other]);
-            let sim = cos * sides.agreement(&voices[u], &voices[other]);
-            if shared >= MIN_SHARED_TERMS && sim >= JOIN_SIMILARITY {
-                pairs.push((descending(sim), other, u));
+            let (small, large) = if sums[a].len() <= sums[b].len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let dot: f32 = sums[small]
+                .iter()
+                .map(|(t, w)| w * sums[large].get(t).copied().unwrap_or(0.0))
+                .sum();
+            let mean = dot / (size[a] * size[b]) as f32
+                * sides.agreement(&group_voices[a], &group_voices[b]);
+            if mean < JOIN_SIMILARITY {
+                continue;
             }
+            // The lower index stays the root; the smaller sum is added into the larger.
+            let (keep, gone) = (a.min(b), a.max(b));
+            if sums[keep].len() < sums[gone].len() {
+                sums.swap(keep, gone);
+            }
+            let moved = std::mem::take(&mut sums[gone]);
+            for (t, w) in moved {
+                *sums[keep].entry(t).or_insert(0.0) += w;
+            }
+            let gone_voices = std::mem::take(&mut group_voices[gone]);
+            group_voices[keep].merge(&gone_voices);
+            size[keep] += size[gone];
+            parent[gone] = keep;
         }
-        for &(t, w) in v {
-            postings[t].push((u, w));
-        }
+        let roots = (0..units.len()).map(|u| root(&mut parent, u)).collect();
+        (roots, vectors)
     }
-    // Most similar first, then by units (each pair is found once: the order is total).
-    order::sort(&mut pairs);
-
-    // Merge, most similar pairs first, while the mean similarity of the two groups (one
-    // product of their summed vectors, times the speaker factor) reaches the bar.
-    let mut parent: Vec<usize> = (0..units.len()).collect();
-    let mut size = vec![1usize; units.len()];
-    let mut sums: Vec<FxMap<usize, f32>> = vectors
-        .iter()
-        .map(|v| v.iter().copied().collect())
-        .collect();
-    let mut group_voices = voices;
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    for (_, x, y) in pairs {
-        let (a, b) = (root(&mut parent, x), root(&mut parent, y));
-        if a == b {
-            continue;
-        }
-        let (small, large) = if sums[a].len() <= sums[b].len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let dot: f32 = sums[small]
-            .iter()
-            .map(|(t, w)| w * sums[large].get(t).copied().unwrap_or(0.0))
-            .sum();
-        let mean =
-            dot / (size[a] * size[b]) as f32 * sides.agreement(&group_voices[a], &group_voices[b]);
-        if mean < JOIN_SIMILARITY {
-            continue;
-        }
-        // The lower index stays the root; the smaller sum is added into the larger.
-        let (keep, gone) = (a.min(b), a.max(b));
-        if sums[keep].len() < sums[gone].len() {
-            sums.swap(keep, gone);
-        }
-        let moved = std::mem::take(&mut sums[gone]);
-        for (t, w) in moved {
-            *sums[keep].entry(t).or_insert(0.0) += w;
-        }
-        let gone_voices = std::mem::take(&mut group_voices[gone]);
-        group_voices[keep].merge(&gone_voices);
-        size[keep] += size[gone];
-        parent[gone] = keep;
-    }
-    (0..units.len()).map(|u| root(&mut parent, u)).collect()
 }
 
 /// A readable label from the terms most of the units share (see the module docs).
@@ -1555,6 +1707,39 @@ mod tests {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// A step at a time, down to one unit's candidates per step, grouping gives the claims
+    /// of `group_claims`: the candidate search resumes exactly where it stopped.
+    #[test]
+    fn grouping_a_unit_at_a_time_gives_the_same_claims() {
+        let cases: Cases = toml::from_str(include_str!("../testdata/claims.toml"))
+            .unwrap_or_else(|e| panic!("testdata/claims.toml: {e}"));
+        for case in &cases.case {
+            let (corpus, analyses, actors) = build(case);
+            let whole = group_claims(&corpus, &analyses, &actors);
+            for units_per_step in [1, 2, 7] {
+                let mut grouping = Grouping::default();
+                let mut n_steps = 0;
+                while grouping.step_by(&corpus, &analyses, &actors, units_per_step) {
+                    n_steps += 1;
+                }
+                // The articles, the weighing, and the units `units_per_step` at a time.
+                let n_units = grouping.units.len();
+                assert_eq!(
+                    n_steps,
+                    analyses.len() + 1 + n_units.div_ceil(units_per_step),
+                    "{}: steps",
+                    case.name
+                );
+                let stepwise = grouping.finish(&corpus, &analyses, &actors);
+                assert!(
+                    stepwise == whole,
+                    "{}: {units_per_step} units per step",
+                    case.name
+                );
+            }
+        }
     }
 
     #[test]

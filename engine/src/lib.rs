@@ -59,9 +59,11 @@ pub fn analyze(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
 /// browser app hands the page back between steps, so that it can paint progress and
 /// answer the reader while a large corpus is analysed.
 ///
-/// Each [`step`](Analyzer::step) analyses one article; [`finish`](Analyzer::finish)
-/// analyses those left, then groups claims across all of them. The result is exactly
-/// that of [`analyze`], however the steps were spread.
+/// Each [`step`](Analyzer::step) analyses one article; once every article is analysed,
+/// each step takes a part of grouping claims across them (see [`claims::Grouping`]): a few
+/// milliseconds of work at most, whatever the corpus size. [`finish`](Analyzer::finish)
+/// takes the steps left and returns the analysis, exactly that of [`analyze`] however the
+/// steps were spread.
 ///
 /// ```
 /// use parallax_engine::{Analyzer, corpus::{Article, Corpus}, gazetteer::Gazetteer};
@@ -82,6 +84,9 @@ pub struct Analyzer<'a> {
     registry: actors::Registry,
     diagnostics: Vec<Diagnostic>,
     articles: Vec<ArticleAnalysis>,
+    /// The corpus's actors, once every article is analysed.
+    actors: Option<Vec<Actor>>,
+    grouping: claims::Grouping,
 }
 
 impl<'a> Analyzer<'a> {
@@ -94,22 +99,28 @@ impl<'a> Analyzer<'a> {
             registry: actors::Registry::default(),
             diagnostics: Vec::new(),
             articles: Vec::with_capacity(corpus.articles.len()),
+            actors: None,
+            grouping: claims::Grouping::default(),
         }
     }
 
-    /// Analyses the next article; `false` when every article had been analysed already.
+    /// Analyses the next article, or takes the next step of grouping claims; `false` when
+    /// only [`finish`](Self::finish) is left.
     pub fn step(&mut self) -> bool {
-        let Some(article) = self.corpus.articles.get(self.articles.len()) else {
-            return false;
-        };
-        let analysis = analyze_article(
-            article,
-            &self.index,
-            &mut self.registry,
-            &mut self.diagnostics,
-        );
-        self.articles.push(analysis);
-        true
+        if let Some(article) = self.corpus.articles.get(self.articles.len()) {
+            let analysis = analyze_article(
+                article,
+                &self.index,
+                &mut self.registry,
+                &mut self.diagnostics,
+            );
+            self.articles.push(analysis);
+            return true;
+        }
+        let actors = self
+            .actors
+            .get_or_insert_with(|| std::mem::take(&mut self.registry).into_actors());
+        self.grouping.step(self.corpus, &self.articles, actors)
     }
 
     /// Articles analysed so far.
@@ -122,12 +133,11 @@ impl<'a> Analyzer<'a> {
         self.corpus.articles.len()
     }
 
-    /// Analyses the articles left, groups claims across all of them and returns the
-    /// analysis of the corpus.
+    /// Takes the steps left and returns the analysis of the corpus.
     pub fn finish(mut self) -> Analysis {
         while self.step() {}
-        let actors = self.registry.into_actors();
-        let claims = claims::group_claims(self.corpus, &self.articles, &actors);
+        let actors = self.actors.take().unwrap_or_default();
+        let claims = self.grouping.finish(self.corpus, &self.articles, &actors);
         Analysis {
             articles: self.articles,
             actors,
