@@ -182,7 +182,8 @@ impl ViewModel {
     /// that their articles join the actors, claims and quotations of the rest.
     ///
     /// The engine works a step at a time: an article, then a part of grouping claims.
-    /// After each step, `between(done, total)` (articles analysed, of all) is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
+    /// After each step, and once more before building the view model, `between(done,
+    /// total)` (articles analysed, of all) is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
     /// returns `false` to abandon this analysis (a newer one has started), which gives
     /// `None`.
     pub async fn build_with(
@@ -201,8 +202,13 @@ impl ViewModel {
                 return None;
             }
         }
+        let total = analyzer.total();
         let analysis = analyzer.finish();
         measure.end();
+        // The view model of a large corpus is work of its own (a tenth of the analysis).
+        if !between(total, total).await {
+            return None;
+        }
         let measure = Measure::start("parallax:view-model");
         let mut vm = ViewModel::from_analysis(corpus, analysis);
         measure.end();

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 /// `progress` is `Some((done, total))` while an analysis runs and `None` otherwise; `first`
 /// says that there is nothing else to show yet.
 ///
-/// Only the sentence is a live region: screen readers hear that the analysis runs, once,
-/// not every count; the bar gives the count to those who ask.
+/// The live region is always in the page, so that screen readers announce the sentence
+/// when it appears in it; they hear that the analysis runs, once, not every count (the
+/// count is hidden from them, and the bar gives it to those who ask).
 #[component]
 pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool) -> impl IntoView {
     let sentence = if first {
@@ -16,7 +17,7 @@ pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool)
     } else {
         "Analysing the articles again, with yours…"
     };
-    move || {
+    let shown = move || {
         progress.get().map(|(done, total)| {
             view! {
                 <div
@@ -24,7 +25,7 @@ pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool)
                     class:px-progress--first=first
                     data-testid="analysis-progress"
                 >
-                    <p class="px-progress__label" role="status">{sentence}</p>
+                    <p class="px-progress__label">{sentence}</p>
                     <progress
                         class="px-progress__bar"
                         max=total.max(1)
@@ -44,5 +45,6 @@ pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool)
                 </div>
             }
         })
-    }
+    };
+    view! { <div role="status">{shown}</div> }
 }

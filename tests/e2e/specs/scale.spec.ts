@@ -163,11 +163,12 @@ test.describe('a long analysis', () => {
       const seen: string[] = [];
       (window as unknown as { __progress: string[] }).__progress = seen;
       const note = (el: Element) => {
-        const label = el.querySelector('[role="status"]')?.textContent ?? '';
+        const label = el.querySelector('.px-progress__label')?.textContent ?? '';
+        const live = el.closest('[role="status"]') !== null;
         const bar = el.querySelector('progress');
         const viewer = document.querySelector('[data-testid="compare"]') !== null;
         const count = el.querySelector('.px-progress__count')?.textContent ?? '';
-        const entry = `${label}|${bar?.value}|${bar?.max}|${viewer ? 'viewer' : 'alone'}|${count}`;
+        const entry = `${live ? '' : 'NOT LIVE '}${label}|${bar?.value}|${bar?.max}|${viewer ? 'viewer' : 'alone'}|${count}`;
         if (seen[seen.length - 1] !== entry) seen.push(entry);
       };
       new MutationObserver((records) => {
