@@ -50,6 +50,10 @@ pub struct HostOptions {
     /// Compact mode for iframes and host pages: no masthead, footer or article editing
     /// (`?embed=1`, or `data-embed="1"` on the host element).
     pub embed: bool,
+    /// The app sits in another site's page (script embedding), not on its own page: its
+    /// root gets the class `px-hosted`, under which the style sheets shut the host's rules
+    /// out (`style/base.css`).
+    pub hosted: bool,
 }
 
 impl Host {
@@ -68,6 +72,7 @@ impl Host {
             }
             options.sync_url = el.get_attribute("data-url").as_deref() == Some("sync");
             options.embed = el.get_attribute("data-embed").is_some_and(|v| v != "0");
+            options.hosted = true;
             if let Ok(element) = el.dyn_into::<web_sys::HtmlElement>() {
                 return Host { element, options };
             }
@@ -81,6 +86,7 @@ impl Host {
                 embed: url::parse_query(&url::read_search())
                     .iter()
                     .any(|(name, value)| name == "embed" && value != "0"),
+                hosted: false,
             },
         }
     }
@@ -157,6 +163,7 @@ pub fn App(
             // rebuilt shell starts from.
             let query = RwSignal::new(None::<String>);
             let embed = options.embed;
+            let hosted = options.hosted;
             let shell = move || match vm.get() {
                 Some(Shared(vm)) => view! { <Shell vm options=options.clone() query /> }.into_any(),
                 None => view! { <AnalysisProgress progress first=true /> }.into_any(),
@@ -167,7 +174,12 @@ pub fn App(
                     .then(|| view! { <AnalysisProgress progress first=false /> })
             };
             view! {
-                <div class="px-app" class:px-app--embed=embed data-testid="parallax">
+                <div
+                    class="px-app"
+                    class:px-app--embed=embed
+                    class:px-hosted=hosted
+                    data-testid="parallax"
+                >
                     {shell}
                     {again}
                     <ReaderPanel />

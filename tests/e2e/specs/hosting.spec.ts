@@ -358,7 +358,7 @@ test.describe('script embedding in the example host page', () => {
   test('every rule of the app’s style sheets is scoped to the app', async ({ page }) => {
     await openHostPage(page);
     const found = await page.evaluate((appPath) => {
-      const root = /^(\.px-app|\.px-page|:is\(\.px-page, #parallax\) > \.px-fatal)(?![\w-])/;
+      const root = /^(\.px-app|\.px-hosted|\.px-page|:is\(\.px-page, #parallax\) > \.px-fatal)(?![\w-])/;
       /** A selector list split at its top-level commas. */
       const split = (list: string) => {
         const parts: string[] = [];
