@@ -114,9 +114,7 @@ pub fn App(
             // status line, and a newer analysis abandons an older one.
             let bundle = Arc::new(bundle);
             let vm = RwSignal::new(None::<Shared>);
-            let n_articles =
-                bundle.corpus.articles.len() + reader.articles.with_untracked(Vec::len);
-            let progress = RwSignal::new(Some((0, n_articles)));
+            let progress = RwSignal::new(None);
             let latest = StoredValue::new(0_u64);
             Effect::new(move |_| {
                 let own = reader.articles.get();

@@ -1,6 +1,6 @@
 //! The corpus and gazetteer bundled at build time by `build.rs`.
 
-use crate::view_model::Measure;
+use crate::timing::Measure;
 use parallax_engine::corpus::Bundle;
 
 const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));

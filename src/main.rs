@@ -11,6 +11,7 @@ mod quote_groups;
 mod reader_store;
 mod segments;
 mod state;
+mod timing;
 mod url;
 mod view_model;
 

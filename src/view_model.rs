@@ -7,6 +7,7 @@
 
 use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
+use crate::timing::Measure;
 use parallax_engine::corpus::{Article, Bundle, Corpus};
 use parallax_engine::export::{column_name, short_id};
 use parallax_engine::order;
@@ -183,9 +184,9 @@ impl ViewModel {
     ///
     /// The engine works a step at a time: an article, then a part of grouping claims.
     /// After each step, and once more before building the view model, `between(done,
-    /// total)` (articles analysed, of all) is awaited: it may hand the page back (see [`crate::pace`]) and show progress, and
-    /// returns `false` to abandon this analysis (a newer one has started), which gives
-    /// `None`.
+    /// total)` (articles analysed, of all) is awaited: it may hand the page back (see
+    /// [`crate::pace`]) and show progress, and returns `false` to abandon this analysis (a
+    /// newer one has started), which gives `None`.
     pub async fn build_with(
         bundle: &Bundle,
         own: &[Article],
@@ -328,32 +329,6 @@ impl ViewModel {
             .iter()
             .find(|a| a.key == key || a.id == key)
             .map(|a| a.idx)
-    }
-}
-
-/// In the browser, a User Timing measure named `name` from [`Measure::start`] to
-/// [`Measure::end`] (`performance.getEntriesByType("measure")`): the benchmark reads the
-/// analysis time of a corpus from it, apart from loading and rendering.
-pub struct Measure<'a> {
-    name: &'a str,
-}
-
-impl<'a> Measure<'a> {
-    pub fn start(name: &'a str) -> Measure<'a> {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(&format!("{name}:start"));
-        }
-        Measure { name }
-    }
-
-    pub fn end(self) {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.measure_with_start_mark(self.name, &format!("{}:start", self.name));
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = self.name;
     }
 }
 
