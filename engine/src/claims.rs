@@ -1310,6 +1310,13 @@ fn cosine(a: &[(usize, f32)], b: &[(usize, f32)]) -> (f32, usize) {
     (dot, shared)
 }
 
+/// Dot product of a group's summed vector and a unit's vector.
+fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
+    v.iter()
+        .map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0))
+        .sum()
+}
+
 /// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
 fn descending(score: f32) -> u32 {
     // `total_cmp`'s own mapping to a signed integer, then flipped to unsigned and reversed.
@@ -1411,7 +1418,13 @@ impl Search {
                 }
             }
             for &(t, w) in v {
-                postings[t].push((u, w));
+                // Only the latest MAX_POSTINGS are read: the older ones are dropped in
+                // batches, so a common term's list stays short and never grows again.
+                let list = &mut postings[t];
+                if list.len() == 2 * MAX_POSTINGS {
+                    list.drain(..MAX_POSTINGS);
+                }
+                list.push((u, w));
             }
         }
         *searched = to;
@@ -1430,14 +1443,17 @@ impl Search {
             mut pairs,
             ..
         } = self;
-        // Most similar first, then by units (each pair is found once: the order is total).
-        order::sort(&mut pairs);
+        // Most similar first, then by units. Each pair is found once, so the order is total
+        // and an unstable sort gives the stable order; this is the largest sort of the
+        // analysis (a pair per candidate that reaches the bar), and the standard library's
+        // own sort of plain tuples takes a fifth of the instructions of `order::sort`.
+        pairs.sort_unstable();
         let mut parent: Vec<usize> = (0..units.len()).collect();
         let mut size = vec![1usize; units.len()];
-        let mut sums: Vec<FxMap<usize, f32>> = vectors
-            .iter()
-            .map(|v| v.iter().copied().collect())
-            .collect();
+        // The summed vector of each group of two units or more, by term; a lone unit's sum
+        // is its own vector, so most units, which never join another, need no map.
+        let mut sums: Vec<FxMap<usize, f32>> = Vec::new();
+        let mut sum_of: Vec<Option<usize>> = vec![None; units.len()];
         let mut group_voices = voices;
         fn root(parent: &mut [usize], mut i: usize) -> usize {
             while parent[i] != i {
@@ -1451,29 +1467,54 @@ impl Search {
             if a == b {
                 continue;
             }
-            let (small, large) = if sums[a].len() <= sums[b].len() {
-                (a, b)
-            } else {
-                (b, a)
+            let dot = match (sum_of[a], sum_of[b]) {
+                (None, None) => cosine(&vectors[a], &vectors[b]).0,
+                (Some(m), None) => dot_with(&sums[m], &vectors[b]),
+                (None, Some(m)) => dot_with(&sums[m], &vectors[a]),
+                (Some(ma), Some(mb)) => {
+                    let (small, large) = if sums[ma].len() <= sums[mb].len() {
+                        (&sums[ma], &sums[mb])
+                    } else {
+                        (&sums[mb], &sums[ma])
+                    };
+                    small
+                        .iter()
+                        .map(|(t, w)| w * large.get(t).copied().unwrap_or(0.0))
+                        .sum()
+                }
             };
-            let dot: f32 = sums[small]
-                .iter()
-                .map(|(t, w)| w * sums[large].get(t).copied().unwrap_or(0.0))
-                .sum();
             let mean = dot / (size[a] * size[b]) as f32
                 * sides.agreement(&group_voices[a], &group_voices[b]);
             if mean < JOIN_SIMILARITY {
                 continue;
             }
-            // The lower index stays the root; the smaller sum is added into the larger.
+            // The lower index stays the root; the smaller sum is added into the larger (a
+            // lone unit's sum is its vector).
             let (keep, gone) = (a.min(b), a.max(b));
-            if sums[keep].len() < sums[gone].len() {
-                sums.swap(keep, gone);
+            let (into, taken) = match (sum_of[keep], sum_of[gone]) {
+                (Some(k), Some(g)) if sums[k].len() < sums[g].len() => (g, Err(k)),
+                (Some(k), Some(g)) => (k, Err(g)),
+                (Some(k), None) => (k, Ok(gone)),
+                (None, Some(g)) => (g, Ok(keep)),
+                (None, None) => {
+                    sums.push(vectors[keep].iter().copied().collect());
+                    (sums.len() - 1, Ok(gone))
+                }
+            };
+            match taken {
+                Err(m) => {
+                    for (t, w) in std::mem::take(&mut sums[m]) {
+                        *sums[into].entry(t).or_insert(0.0) += w;
+                    }
+                }
+                Ok(u) => {
+                    for &(t, w) in &vectors[u] {
+                        *sums[into].entry(t).or_insert(0.0) += w;
+                    }
+                }
             }
-            let moved = std::mem::take(&mut sums[gone]);
-            for (t, w) in moved {
-                *sums[keep].entry(t).or_insert(0.0) += w;
-            }
+            sum_of[keep] = Some(into);
+            sum_of[gone] = None;
             let gone_voices = std::mem::take(&mut group_voices[gone]);
             group_voices[keep].merge(&gone_voices);
             size[keep] += size[gone];
