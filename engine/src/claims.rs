@@ -1444,9 +1444,9 @@ impl Search {
             ..
         } = self;
         // Most similar first, then by units. Each pair is found once, so the order is total
-        // and an unstable sort gives the stable order; this is the largest sort of the
-        // analysis (a pair per candidate that reaches the bar), and the standard library's
-        // own sort of plain tuples takes a fifth of the instructions of `order::sort`.
+        // and an unstable sort gives the stable order. This is the largest sort of the
+        // analysis (a pair per candidate that reaches the bar): sorting the tuples in place
+        // costs about half the instructions of `order::sort`'s index permutation.
         pairs.sort_unstable();
         let mut parent: Vec<usize> = (0..units.len()).collect();
         let mut size = vec![1usize; units.len()];
