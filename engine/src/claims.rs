@@ -1491,27 +1491,28 @@ impl Search {
             // The lower index stays the root; the smaller sum is added into the larger (a
             // lone unit's sum is its vector).
             let (keep, gone) = (a.min(b), a.max(b));
-            let (into, taken) = match (sum_of[keep], sum_of[gone]) {
-                (Some(k), Some(g)) if sums[k].len() < sums[g].len() => (g, Err(k)),
-                (Some(k), Some(g)) => (k, Err(g)),
-                (Some(k), None) => (k, Ok(gone)),
-                (None, Some(g)) => (g, Ok(keep)),
+            enum Added {
+                /// The sum of a group (an index into `sums`).
+                Group(usize),
+                /// A lone unit's vector.
+                Lone(usize),
+            }
+            let (into, added) = match (sum_of[keep], sum_of[gone]) {
+                (Some(k), Some(g)) if sums[k].len() < sums[g].len() => (g, Added::Group(k)),
+                (Some(k), Some(g)) => (k, Added::Group(g)),
+                (Some(k), None) => (k, Added::Lone(gone)),
+                (None, Some(g)) => (g, Added::Lone(keep)),
                 (None, None) => {
                     sums.push(vectors[keep].iter().copied().collect());
-                    (sums.len() - 1, Ok(gone))
+                    (sums.len() - 1, Added::Lone(gone))
                 }
             };
-            match taken {
-                Err(m) => {
-                    for (t, w) in std::mem::take(&mut sums[m]) {
-                        *sums[into].entry(t).or_insert(0.0) += w;
-                    }
-                }
-                Ok(u) => {
-                    for &(t, w) in &vectors[u] {
-                        *sums[into].entry(t).or_insert(0.0) += w;
-                    }
-                }
+            let added: Vec<(usize, f32)> = match added {
+                Added::Group(m) => std::mem::take(&mut sums[m]).into_iter().collect(),
+                Added::Lone(u) => vectors[u].clone(),
+            };
+            for (t, w) in added {
+                *sums[into].entry(t).or_insert(0.0) += w;
             }
             sum_of[keep] = Some(into);
             sum_of[gone] = None;
