@@ -60,6 +60,34 @@ pub fn ViewTabs() -> impl IntoView {
             select(view, true);
         }
     };
+    // On a narrow screen the tabs scroll sideways: keep the selected one in view, or a link
+    // to the last view opens on a phone with its tab off screen.
+    let list = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let view = view_state.0.get();
+        request_animation_frame(move || {
+            let (Some(list), Some(tab)) = (
+                list.get_untracked(),
+                document().get_element_by_id(&tab_id(view)),
+            ) else {
+                return;
+            };
+            let (shown, tab) = (
+                list.get_bounding_client_rect(),
+                tab.get_bounding_client_rect(),
+            );
+            let shift = if tab.left() < shown.left() {
+                tab.left() - shown.left()
+            } else if tab.right() > shown.right() {
+                tab.right() - shown.right()
+            } else {
+                0.0
+            };
+            if shift != 0.0 {
+                list.set_scroll_left(list.scroll_left() + shift.ceil() as i32);
+            }
+        });
+    });
     let tabs = ViewKind::ALL
         .into_iter()
         .map(|view| {
@@ -83,7 +111,7 @@ pub fn ViewTabs() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="px-tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+        <div class="px-tabs" role="tablist" aria-label="Views" on:keydown=on_key node_ref=list>
             {tabs}
         </div>
     }

@@ -206,10 +206,28 @@ test.describe('the viewer', () => {
     await expect(page.getByRole('navigation', { name: 'Jump to an outlet' })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The toolbar is two rows: the tabs across the width, then the three actions side by
+    // side under them, each label on one line and every button on screen.
+    const tabs = (await page.getByRole('tablist', { name: 'Views' }).boundingBox())!;
+    expect(tabs.width).toBeGreaterThan(375 - 20);
+    const actions = [/^Filters/, /^Your articles/, /^Export & share/].map((name) =>
+      page.getByRole('button', { name }),
+    );
+    const boxes = await Promise.all(actions.map(async (b) => (await b.boundingBox())!));
+    expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1);
+    for (const box of boxes) {
+      expect(box.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+      expect(box.height).toBeLessThan(tabs.height);
+    }
     const last = titles[titles.length - 1];
     await page.getByRole('navigation', { name: 'Jump to an outlet' }).getByRole('button', { name: last }).click();
     await expect(app.column(last)).toBeInViewport();
     await page.screenshot({ path: testInfo.outputPath('phone.png') });
+    // A link to the last view opens with its tab scrolled into sight.
+    await page.goto('./?view=quotes');
+    await expect(page.getByTestId('tab-quotes')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tab-quotes')).toBeInViewport({ ratio: 1 });
   });
 
   for (const scheme of ['light', 'dark'] as const) {
