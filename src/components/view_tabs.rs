@@ -76,15 +76,16 @@ pub fn ViewTabs() -> impl IntoView {
                 list.get_bounding_client_rect(),
                 tab.get_bounding_client_rect(),
             );
+            // Whole pixels, rounded away from zero so that the tab ends fully in sight.
             let shift = if tab.left() < shown.left() {
-                tab.left() - shown.left()
+                (tab.left() - shown.left()).floor()
             } else if tab.right() > shown.right() {
-                tab.right() - shown.right()
+                (tab.right() - shown.right()).ceil()
             } else {
                 0.0
             };
             if shift != 0.0 {
-                list.set_scroll_left(list.scroll_left() + shift.ceil() as i32);
+                list.set_scroll_left(list.scroll_left() + shift as i32);
             }
         });
     });
