@@ -230,6 +230,42 @@ test.describe('the viewer', () => {
     await expect(page.getByTestId('tab-quotes')).toBeInViewport({ ratio: 1 });
   });
 
+  test('on a phone the matrix views keep their row headers in sight while the outlets scroll sideways', async ({
+    app,
+  }, testInfo) => {
+    await app.page.setViewportSize({ width: 375, height: 800 });
+    const page = app.page;
+    for (const [view, region] of [
+      ['claims', 'Claims matrix'],
+      ['actors', 'Actors heat map'],
+      ['remarks', 'Remarks by outlet'],
+    ] as const) {
+      await app.goto(`./?view=${view}`);
+      const wrap = page.getByRole('region', { name: region });
+      const header = wrap.locator('tbody th').first();
+      await header.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const firstCell = wrap.locator('tbody tr').first().locator('td').first();
+      const w = (await wrap.boundingBox())!;
+      const h = (await header.boundingBox())!;
+      // A narrow header, and the first outlet's cell whole beside it.
+      expect(h.width, view).toBeLessThanOrEqual(140);
+      const c = (await firstCell.boundingBox())!;
+      expect(c.x + c.width, view).toBeLessThanOrEqual(w.x + w.width + 1);
+      // Scrolled sideways, the header stays at the left edge and the cells pass under it.
+      await wrap.evaluate((el) => (el.scrollLeft = 240));
+      const after = (await header.boundingBox())!;
+      expect(Math.abs(after.x - h.x), view).toBeLessThanOrEqual(1);
+      const moved = (await firstCell.boundingBox())!;
+      expect(moved.x, view).toBeLessThan(c.x - 200);
+      const top = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x, y)?.closest('th') !== null,
+        [after.x + after.width / 2, after.y + after.height / 2],
+      );
+      expect(top, `${view}: the header is painted over the cells`).toBe(true);
+      await page.screenshot({ path: testInfo.outputPath(`phone-${view}.png`) });
+    }
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`no serious accessibility violation in any view (${scheme})`, async ({ app }) => {
       // Five full axe-core runs: slow on a loaded two-core machine.
