@@ -16,11 +16,15 @@
 //!    `X said that, if …, "…"`, `X …, saying "…"`, `X who accused him of "…"`), whose
 //!    subject is found by walking back over adverbs ("reportedly"), parentheticals
 //!    (", who spoke on condition of anonymity,"), relative pronouns ("who") and, for a
-//!    participle after a comma ("…, arguing"), the subject of the main clause.
+//!    participle after a comma ("…, arguing"), the subject of the main clause (after a
+//!    wire dateline such as `PARIS —` or `KYIV, Feb 27 (Reuters) -`).
 //! 4. **Shared**: another quotation of the same sentence is attributed (`While there was
 //!    "no consensus" …, "…," Macron added.`).
 //! 5. **Subject**: the sentence's subject is an actor (`The White House sees it as a
 //!    "crazy map"`).
+//! 6. **Continued**: a paragraph's sentence that is only a quotation, right after a
+//!    sentence whose quotation was attributed, goes on with that speaker (`"…," X told
+//!    lawmakers. "These must …"`).
 //!
 //! A quotation none of these attribute is a scare quote. Inside a speaker's noun phrase a
 //! person wins over a body ("Kremlin spokesman Dmitry Peskov" is Peskov); a function noun
@@ -588,12 +592,13 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
 
     /// The subject of the main clause: the first noun phrase after an introductory phrase.
     fn main_subject(&self, before: usize) -> Option<Speaker> {
-        let mut start = 0;
-        if lexicon::INTRO_SET.contains(self.word(0)) {
-            let comma = (1..before.min(MAX_INTRO_WORDS)).find(|&k| self.comma_before(k));
+        let mut start = self.after_dateline();
+        if lexicon::INTRO_SET.contains(self.word(start)) {
+            let comma =
+                (start + 1..before.min(start + MAX_INTRO_WORDS)).find(|&k| self.comma_before(k));
             start = match comma {
                 Some(k) => k,
-                None if matches!(self.word(0), "however" | "but" | "and" | "yet") => 1,
+                None if matches!(self.word(start), "however" | "but" | "and" | "yet") => start + 1,
                 None => return None,
             };
         }
@@ -610,8 +615,25 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         (!speaker.actors.is_empty() || speaker.pronoun).then_some(speaker)
     }
 
-    /// The subject of the speech verb at word `k`, with the subject of the clause before
-    /// it for a participle or a coordinated verb ("…, saying", "… and stated").
+    /// The first word after a wire dateline that opens the sentence (`PARIS —`, `KYIV,
+    /// Feb 27 (Reuters) -`): a first word in capitals, then up to a dash within a few
+    /// words; 0 when there is none.
+    fn after_dateline(&self) -> usize {
+        let first = self.toks.first().map_or("", |t| t.span.text(self.text));
+        let capitals = first.chars().count() >= 2
+            && first.chars().all(|c| c.is_uppercase() || c == '-')
+            && first.chars().any(char::is_alphabetic);
+        if !capitals {
+            return 0;
+        }
+        (1..self.toks.len().min(MAX_DATELINE_WORDS + 1))
+            .find(|&k| {
+                let gap = self.gap_before(k);
+                gap.contains('—') || gap.contains('–') || gap.contains(" - ")
+            })
+            .unwrap_or(0)
+    }
+
     /// Where the clause of a participle or coordinated verb at word `k` begins ("…,
     /// saying", "… and stated"): the byte after the word before the comma or "and".
     fn attachment(&self, k: usize) -> Option<usize> {
@@ -714,6 +736,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
 
 /// Longest noun phrase taken as a speaker.
 const MAX_NP_WORDS: usize = 12;
+/// Longest dateline before a sentence's subject (`KYIV, Feb 27 (Reuters)`).
+const MAX_DATELINE_WORDS: usize = 6;
 /// Longest introductory phrase skipped before a sentence's subject.
 const MAX_INTRO_WORDS: usize = 16;
 /// Words after a quotation within which a trailing attribution verb must come.
@@ -764,6 +788,8 @@ struct Speaker {
 struct LastSpeaker {
     actors: Vec<ActorId>,
     at: usize,
+    /// The sentence of the last attributed quotation, for quotations that continue it.
+    quoted_in: Option<usize>,
 }
 
 /// Resolves a bare pronoun: the last speaker if quoted within the last few hundred bytes
@@ -893,11 +919,63 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             }
         }
     }
+    // Continued: a sentence that is nothing but a quotation, right after a sentence whose
+    // quotation was attributed, goes on with the same speaker (`"…," X told lawmakers.
+    // "These must …"`).
+    let paragraph = |idx: usize| {
+        structure
+            .sentences
+            .get(idx)
+            .and_then(|p| structure.blocks.get(p.block_idx))
+            .is_some_and(|b| b.kind == BlockKind::Paragraph)
+    };
+    let donor = sentence_idx
+        .checked_sub(1)
+        .filter(|&prev| last.quoted_in == Some(prev) && paragraph(prev) && paragraph(sentence_idx))
+        .and_then(|prev| {
+            out.iter()
+                .rev()
+                .take_while(|(q, _)| q.sentence_idx == prev)
+                .find(|(q, a)| a.found && !q.speaker_ids.is_empty())
+        });
+    if let Some((donor_quote, donor_attr)) = donor {
+        for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+            let Some(q) = qs.iter().find(|q| q.inner == quote.span) else {
+                continue;
+            };
+            let alone = text
+                .get(view.span.start..q.span.start)
+                .is_some_and(|s| s.trim().is_empty())
+                && text.get(q.span.end..view.span.end).is_some_and(|s| {
+                    s.chars()
+                        .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+                });
+            let starts_upper = quote
+                .text
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase);
+            // A sentence, not a title in quotation marks ("'Belligerence threshold'").
+            let ends_sentence = quote.text.trim_end().ends_with(['.', '!', '?', '…'])
+                || text
+                    .get(q.span.end..view.span.end)
+                    .is_some_and(|s| s.contains(['.', '!', '?', '…']));
+            if alone && starts_upper && ends_sentence {
+                *attribution = donor_attr.clone();
+                quote.speakers = donor_quote.speakers.clone();
+                quote.speaker_ids = donor_quote.speaker_ids.clone();
+                quote.verb = donor_quote.verb.clone();
+                quote.verb_span = donor_quote.verb_span;
+                quote.kind = QuoteKind::Full;
+            }
+        }
+    }
     for (quote, _) in &found {
         if !quote.speaker_ids.is_empty() {
             *last = LastSpeaker {
                 actors: quote.speaker_ids.clone(),
                 at: quote.span.end,
+                quoted_in: Some(sentence_idx),
             };
         }
     }
