@@ -19,8 +19,9 @@
 //! 3. **Discovery** of people and organisations the gazetteer lacks, from context only:
 //!    "the <Capitalised Words> (ACRONYM)"; a name of two to four capitalised words after
 //!    a title or role noun ("Slovak Prime Minister Robert Fico", "far-right figurehead
-//!    Marine Le Pen"), before an apposition with a role ("Rym Momtaz, consultant research
-//!    fellow at …"), or next to a speech verb ("said Rym Momtaz", "Rym Momtaz said").
+//!    Marine Le Pen"), set off by commas after a role noun ("her spokesman, Eric Mamer,"),
+//!    before an apposition with a role ("Rym Momtaz, consultant research fellow at …"),
+//!    or next to a speech verb ("said Rym Momtaz", "Rym Momtaz said").
 //!    Headlines and subheadings (title case) are not used for discovery.
 //! 4. **Roles**, resolved at the article's date (else the gazetteer's `default_date`):
 //!    "the German chancellor", "Germany's chancellor", "the chancellor of Germany",
@@ -1522,7 +1523,9 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             };
-            let role_prefix = self.role_before(i, i + n);
+            let role_prefix = self
+                .role_before(i, i + n)
+                .or_else(|| self.role_in_apposition_before(i, i + n));
             let apposition = self.apposition_after(i + n);
             let speech = (i > 0
                 && self.toks.tok(i).spaced
@@ -1626,6 +1629,41 @@ impl Scan<'_, '_> {
             }
             _ => (role_text, title.map(|(_, t)| t)),
         })
+    }
+
+    /// "<role noun>, <Name>," — the name set off by commas right after a role ("Her
+    /// spokesman, Eric Mamer, said"): the role noun with the lower-case words before it
+    /// that are not determiners ("chief spokesman").
+    fn role_in_apposition_before(
+        &self,
+        name_start: usize,
+        name_end: usize,
+    ) -> Option<(String, Option<usize>)> {
+        let head = name_start.checked_sub(1)?;
+        let closes = name_end >= self.toks.len() || self.toks.tok(name_end).after_comma;
+        if !self.toks.tok(name_start).after_comma
+            || !closes
+            || !self.index.role_nouns.contains(self.toks.key(head))
+            || self.covered[head]
+        {
+            return None;
+        }
+        let mut start = head;
+        while start > 0 && head - start < 2 {
+            let prev = start - 1;
+            let word = self.toks.key(prev);
+            if !self.toks.tok(start).spaced
+                || self.toks.tok(prev).capital
+                || self.covered[prev]
+                || crate::lexicon::DETERMINERS.contains(&word)
+                || contains(SPEECH_VERBS, word)
+            {
+                break;
+            }
+            start = prev;
+        }
+        let role = self.words_span(start, head + 1).text(self.text).to_owned();
+        Some((role, None))
     }
 
     /// ", <role noun phrase> …" right after a name: the role as written, up to the end of
