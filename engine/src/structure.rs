@@ -2,10 +2,11 @@
 //! sentences, and the page furniture set aside as removed.
 //!
 //! This is the first stage: every later stage reads only the blocks and sentences found
-//! here, so a line set aside as removed (an ad slot, a "Read more" link, a trailing list of
-//! unrelated teasers) never yields an actor, a quote or a claim. It works on general layout
-//! cues only — line shape, position, blank-line grouping, title case — never on the words of
-//! particular articles, because the same rules run on articles nobody has seen.
+//! here, so a line set aside as removed (an ad slot, a "Read more" link, a link to another
+//! story such as "Related: …", a trailing list of unrelated teasers) never yields an
+//! actor, a quote or a claim. It works on general layout cues only — line shape, position,
+//! blank-line grouping, title case — never on the words of particular articles, because
+//! the same rules run on articles nobody has seen.
 //!
 //! The text is read line by line: a line is the unit of layout in every article file we get
 //! (a paragraph is one line, whether paragraphs are separated by blank lines or not).
@@ -353,10 +354,43 @@ const MAX_FURNITURE_WORDS: usize = 8;
 /// A quick bound on [`MAX_FURNITURE_WORDS`] words, so long lines are not scanned for words.
 const MAX_FURNITURE_BYTES: usize = 160;
 
+/// A link to another story, a link's words before a colon and the story's title after it
+/// ("Read more: Ukraine war latest", "RELATED: …", "Also read: …").
+fn is_story_link(line: &str) -> bool {
+    let Some((lead, title)) = line.split_once(':') else {
+        return false;
+    };
+    if lead.len() > MAX_STORY_LINK_LEAD_BYTES || title.len() > MAX_FURNITURE_BYTES {
+        return false;
+    }
+    let lead_words = text::words(lead, Span::new(0, lead.len()));
+    let n_title_words = text::count_words_up_to(title, MAX_STORY_TITLE_WORDS + 1);
+    let folded = |w: &Span| text::fold(w.text(lead));
+    (1..=MAX_STORY_LINK_LEAD_WORDS).contains(&lead_words.len())
+        && (1..=MAX_STORY_TITLE_WORDS).contains(&n_title_words)
+        && lead_words
+            .first()
+            .is_some_and(|w| STORY_LINK_LEADS.contains(&folded(w).as_str()))
+        && lead_words
+            .iter()
+            .all(|w| LINK_WORDS.contains(&folded(w).as_str()))
+}
+/// The first word of a link to another story: not "Watch:", which may head a video
+/// story of its own.
+const STORY_LINK_LEADS: &[&str] = &["read", "related", "more", "see", "also"];
+/// The longest link lead before a story's title ("Read more on this story").
+const MAX_STORY_LINK_LEAD_WORDS: usize = 4;
+const MAX_STORY_LINK_LEAD_BYTES: usize = 40;
+/// The longest title of a story linked to.
+const MAX_STORY_TITLE_WORDS: usize = 20;
+
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
 fn furniture_reason(line: &str) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("page furniture: a line with no words");
+    }
+    if is_story_link(line) {
+        return Some("page furniture: a link to another story");
     }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
