@@ -110,6 +110,13 @@ pub fn parse(text: &str) -> Structure {
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
     }
+    // A byline reads like a short title-case line, so it is told apart only once the
+    // headline has been found: a headline is never taken for one.
+    for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if *kind == LineKind::Text && is_byline(span.text(text)) {
+            *kind = LineKind::Removed("page furniture: the byline or the reporting credits");
+        }
+    }
     mark_trailing_teasers(text, &lines, &mut kinds);
 
     let mut n_unclosed = 0;
@@ -349,6 +356,93 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "read",
     "min",
 ];
+/// A dated timestamp line: "Published 27 February 2024", "Updated on Tuesday 27 February
+/// 2024 at 10:32 GMT", "First published Feb 27, 2024".
+fn is_dated_line(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES {
+        return false;
+    }
+    let first = line.split_whitespace().next().unwrap_or("");
+    if !["published", "updated", "posted", "first", "last"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let words: Vec<String> = text::words(line, Span::new(0, line.len()))
+        .iter()
+        .map(|w| text::fold(w.text(line)))
+        .collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    words.len() <= MAX_DATED_WORDS
+        && words.iter().any(|w| MONTHS.contains(&w.as_str()))
+        && words
+            .iter()
+            .all(|w| number(w) || DATED_WORDS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()))
+}
+const MAX_DATED_WORDS: usize = 14;
+/// Words of a dated timestamp line besides numbers and months ("Updated on Tuesday 27
+/// February 2024 at 10:32 GMT").
+const DATED_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "first",
+    "last",
+    "on",
+    "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "bst",
+    "est",
+    "edt",
+    "et",
+];
+/// Month names and their abbreviations.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 /// Lines longer than this are article text, whatever words they use.
 const MAX_FURNITURE_WORDS: usize = 8;
 /// A quick bound on [`MAX_FURNITURE_WORDS`] words, so long lines are not scanned for words.
@@ -375,6 +469,83 @@ fn is_story_link(line: &str) -> bool {
             .iter()
             .all(|w| LINK_WORDS.contains(&folded(w).as_str()))
 }
+/// A picture's caption or credit line: "Image caption, …", "Image source, Getty Images",
+/// "Photo: …", "Photograph: …", or a short credit ending in "Images" ("AFP via Getty
+/// Images").
+fn is_picture_caption_or_credit(line: &str) -> bool {
+    if line.len() > MAX_CAPTION_BYTES {
+        return false;
+    }
+    let words = text::words(line, Span::new(0, line.len()));
+    let folded = |k: usize| words.get(k).map(|w| text::fold(w.text(line)));
+    let (Some(first), second) = (folded(0), folded(1)) else {
+        return false;
+    };
+    let after_first = words.first().map_or("", |w| &line[w.end..]);
+    let labelled = matches!(first.as_str(), "image" | "media" | "video")
+        && second
+            .as_deref()
+            .is_some_and(|w| matches!(w, "caption" | "source" | "copyright" | "credit"));
+    let with_colon = matches!(
+        first.as_str(),
+        "photo" | "photos" | "photograph" | "picture" | "caption" | "credit"
+    ) && after_first.starts_with(':');
+    let credit =
+        words.len() <= MAX_CREDIT_WORDS && words.last().is_some_and(|w| w.text(line) == "Images");
+    labelled || with_colon || credit
+}
+const MAX_CAPTION_BYTES: usize = 400;
+/// The longest credit line ("Ludovic Marin / AFP via Getty Images").
+const MAX_CREDIT_WORDS: usize = 7;
+
+/// A byline or the reporting credits: "By Jane Doe", "By Jane Doe and John Roe, Paris
+/// correspondent", "BY REUTERS", "Reporting by Jane Doe; Editing by John Roe".
+fn is_byline(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES || line.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let words = text::words(line, Span::new(0, line.len()));
+    if words.len() > MAX_BYLINE_WORDS {
+        return false;
+    }
+    let word = |k: usize| words.get(k).map_or("", |w| w.text(line));
+    let folded: Vec<String> = words.iter().map(|w| text::fold(w.text(line))).collect();
+    // "Reporting by …", "Additional reporting by …", "Editing by …", "Writing by …".
+    let credits = folded.iter().position(|w| w == "by").is_some_and(|by| {
+        (1..=2).contains(&by)
+            && folded[..by].iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "reporting" | "additional" | "editing" | "writing"
+                )
+            })
+    });
+    if credits {
+        return true;
+    }
+    // "By" and the names, up to a comma: every word capitalised but a name's particles.
+    if word(0) != "By" && word(0) != "BY" {
+        return false;
+    }
+    let comma = line.find(',').unwrap_or(line.len());
+    let names: Vec<usize> = (1..words.len())
+        .filter(|&k| words[k].start < comma)
+        .collect();
+    !names.is_empty()
+        && names.len() <= MAX_BYLINE_NAME_WORDS
+        && names.iter().all(|&k| {
+            word(k).starts_with(char::is_uppercase)
+                || matches!(
+                    folded[k].as_str(),
+                    "and" | "de" | "van" | "von" | "der" | "la" | "le" | "du"
+                )
+        })
+        && word(1).starts_with(char::is_uppercase)
+}
+const MAX_BYLINE_WORDS: usize = 14;
+/// Two authors' names joined by "and", at most.
+const MAX_BYLINE_NAME_WORDS: usize = 7;
+
 /// The first word of a link to another story: not "Watch:", which may head a video
 /// story of its own.
 const STORY_LINK_LEADS: &[&str] = &["read", "related", "more", "see", "also"];
@@ -391,6 +562,12 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     }
     if is_story_link(line) {
         return Some("page furniture: a link to another story");
+    }
+    if is_picture_caption_or_credit(line) {
+        return Some("page furniture: a picture caption or credit");
+    }
+    if is_dated_line(line) {
+        return Some("page furniture: a timestamp");
     }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
