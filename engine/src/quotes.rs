@@ -28,7 +28,8 @@
 //!
 //! A quotation none of these attribute is a scare quote. Inside a speaker's noun phrase a
 //! person wins over a body ("Kremlin spokesman Dmitry Peskov" is Peskov); a function noun
-//! makes the body the speaker ("a NATO official" is NATO, sourced anonymously); "and"
+//! makes the body the speaker ("a NATO official" is NATO, sourced anonymously; "its
+//! spokesman" is the body named last before it, "his spokesman" the person); "and"
 //! joins speakers ("Blinken and Macron"). A pronoun with no resolved mention stands for
 //! the last person quoted or named before it.
 //!
@@ -557,9 +558,37 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         out
     }
 
+    /// "Its spokesman", "their envoy", "his spokeswoman": a possessive pronoun before a
+    /// role noun speaks for the body ("its", "their") or the person ("his", "her") named
+    /// last before it, within the pronouns' reach.
+    fn possessor(&self, (start, end): (usize, usize)) -> Option<ActorId> {
+        let body = match self.word(start) {
+            "its" | "their" => true,
+            "his" | "her" => false,
+            _ => return None,
+        };
+        if end != start + 2 || !lexicon::ROLE_NOUN_SET.contains(self.word(start + 1)) {
+            return None;
+        }
+        let at = self.toks[start].span.start;
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| at - m.span.start < PRONOUN_REACH)
+            .find(|m| {
+                let person = self.actors.lookup(m.actor).map(|x| x.1) == Some(ActorKind::Person);
+                person != body
+            })
+            .map(|m| m.actor)
+    }
+
     /// Reads a noun phrase as a speaker or source.
     fn speaker_np(&self, np: (usize, usize)) -> Speaker {
-        let actors = self.np_actors(np);
+        let mut actors = self.np_actors(np);
+        if actors.is_empty() {
+            actors.extend(self.possessor(np));
+        }
         let words = &self.words[np.0..np.1];
         let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
         let kinds: Vec<ActorKind> = actors
