@@ -890,6 +890,36 @@ pub const DETERMINERS: &[&str] = &[
     "such", "any", "no", "every", "each", "some", "whose",
 ];
 
+/// People named by their relation to someone else, who therefore do not speak for them
+/// ("Macron's critics", "Scholz's allies").
+pub const OTHER_PEOPLE_NOUNS: &[&str] = &[
+    "critics",
+    "critic",
+    "opponents",
+    "opponent",
+    "rivals",
+    "rival",
+    "detractors",
+    "allies",
+    "ally",
+    "supporters",
+    "partners",
+    "counterparts",
+    "counterpart",
+    "colleagues",
+    "adversaries",
+    "enemies",
+    "foes",
+    "friends",
+    "neighbours",
+    "neighbors",
+    "predecessor",
+    "predecessors",
+    "successor",
+    "challengers",
+    "challenger",
+];
+
 /// Personal pronouns that can stand for a speaker.
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 

@@ -550,12 +550,26 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 flush(&mut part, &mut out);
             } else if let Some(m) = self.toks[k].mention
                 && !part.contains(&m)
+                && !self.possessive_of_other(m, k, end)
             {
                 part.push(m);
             }
         }
         flush(&mut part, &mut out);
         out
+    }
+
+    /// Whether mention `m`, met at word `k` of a noun phrase ending before `end`, is a
+    /// possessive before other people: "Macron's critics" are not Macron (while "Macron's
+    /// spokesman" and "Macron's office" speak for him).
+    fn possessive_of_other(&self, m: usize, k: usize, end: usize) -> bool {
+        let last = (k..end)
+            .take_while(|&j| self.toks[j].mention == Some(m))
+            .last()
+            .unwrap_or(k);
+        last + 1 < end
+            && self.word(last).ends_with("'s")
+            && lexicon::OTHER_PEOPLE_NOUNS.contains(&self.word(last + 1))
     }
 
     /// "Its spokesman", "their envoy", "his spokeswoman": a possessive pronoun before a
