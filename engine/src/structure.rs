@@ -454,7 +454,13 @@ fn is_story_link(line: &str) -> bool {
     let Some((lead, title)) = line.split_once(':') else {
         return false;
     };
-    if lead.len() > MAX_STORY_LINK_LEAD_BYTES || title.len() > MAX_FURNITURE_BYTES {
+    let first = lead.split_whitespace().next().unwrap_or("");
+    if lead.len() > MAX_STORY_LINK_LEAD_BYTES
+        || title.len() > MAX_FURNITURE_BYTES
+        || !STORY_LINK_LEADS
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+    {
         return false;
     }
     let lead_words = text::words(lead, Span::new(0, lead.len()));
@@ -473,7 +479,23 @@ fn is_story_link(line: &str) -> bool {
 /// "Photo: …", "Photograph: …", or a short credit ending in "Images" ("AFP via Getty
 /// Images").
 fn is_picture_caption_or_credit(line: &str) -> bool {
-    if line.len() > MAX_CAPTION_BYTES {
+    // Most lines are turned away by their first word, before any word is collected.
+    let first = line.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([':', ',']);
+    let may_be = [
+        "image",
+        "media",
+        "video",
+        "photo",
+        "photos",
+        "photograph",
+        "picture",
+    ]
+    .iter()
+    .chain(&["caption", "credit"])
+    .any(|w| first.eq_ignore_ascii_case(w))
+        || line.ends_with("Images");
+    if !may_be || line.len() > MAX_CAPTION_BYTES {
         return false;
     }
     let words = text::words(line, Span::new(0, line.len()));
@@ -501,7 +523,11 @@ const MAX_CREDIT_WORDS: usize = 7;
 /// A byline or the reporting credits: "By Jane Doe", "By Jane Doe and John Roe, Paris
 /// correspondent", "BY REUTERS", "Reporting by Jane Doe; Editing by John Roe".
 fn is_byline(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES || line.ends_with(['.', '!', '?', ':']) {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let may_be = ["by", "reporting", "additional", "editing", "writing"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    if !may_be || line.len() > MAX_FURNITURE_BYTES || line.ends_with(['.', '!', '?', ':']) {
         return false;
     }
     let words = text::words(line, Span::new(0, line.len()));
