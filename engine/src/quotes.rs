@@ -713,11 +713,13 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         }
         let mut end = j;
         let mut parenthetical = None;
+        let mut opens_at = None;
         if self.comma_before(end) {
             // ", who spoke on condition of anonymity," or ", in his turn,": skip back to
             // the comma that opens it.
             let open = (1..end).rev().find(|&p| self.comma_before(p))?;
             parenthetical = Some(self.span_of(open, end));
+            opens_at = Some(open);
             end = open;
         }
         if lexicon::RELATIVE_PRONOUNS.contains(&self.word(end - 1)) {
@@ -730,6 +732,22 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             let s = self.speaker_np(np);
             !s.actors.is_empty() || s.pronoun || s.anonymous || s.outlet
         });
+        // "Macron's critics, including Marine Le Pen, accused": a group that names no one
+        // speaks through those the parenthetical names.
+        if np.is_none()
+            && let Some(open) = opens_at
+            && matches!(self.word(open), "including" | "notably" | "among")
+        {
+            let from = if self.word(open) == "among" {
+                open + 2
+            } else {
+                open + 1
+            };
+            let named = self.speaker_np((from.min(j), j));
+            if !named.actors.is_empty() {
+                return Some(named);
+            }
+        }
         let np = match np {
             Some(np) => np,
             // "Stoltenberg and the leaders of the Alliance countries said": take the clause
