@@ -356,6 +356,62 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "read",
     "min",
 ];
+/// What a page counts next to an article ("0 Comments", "1,204 shares").
+const COUNTED: &[&str] = &[
+    "comments",
+    "comment",
+    "shares",
+    "share",
+    "views",
+    "likes",
+    "reactions",
+    "replies",
+];
+
+/// "Tags: Macron, Ukraine, NATO", "Topics: …", "Filed under: …".
+fn is_tag_list(line: &str) -> bool {
+    let Some((lead, tags)) = line.split_once(':') else {
+        return false;
+    };
+    let lead = lead.trim();
+    [
+        "tags",
+        "tag",
+        "topics",
+        "related topics",
+        "filed under",
+        "categories",
+        "keywords",
+    ]
+    .iter()
+    .any(|w| lead.eq_ignore_ascii_case(w))
+        && tags.len() <= MAX_FURNITURE_BYTES
+        && !tags.trim_end().ends_with(['.', '!', '?'])
+        && text::count_words_up_to(tags, MAX_STORY_TITLE_WORDS + 1) <= MAX_STORY_TITLE_WORDS
+}
+
+/// "Copyright 2024 The Associated Press. All rights reserved.", "© 2024 Reuters".
+fn is_copyright_notice(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES {
+        return false;
+    }
+    let mut tokens = line.split_whitespace();
+    let (first, second) = (tokens.next().unwrap_or(""), tokens.next().unwrap_or(""));
+    let year = |t: &str| {
+        let t = t.trim_end_matches([',', '.']);
+        t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    // "Copyright laws …" is a sentence: the notice has the sign or a year after the word.
+    let opens = first.starts_with('©')
+        || ((first.eq_ignore_ascii_case("copyright") || first.eq_ignore_ascii_case("(c)"))
+            && (year(second) || second.starts_with('©')));
+    // "All rights reserved", in any of its usual cases.
+    opens
+        || line.contains("ights reserved")
+        || line.contains("ights Reserved")
+        || line.contains("IGHTS RESERVED")
+}
+
 /// A dated timestamp line: "Published 27 February 2024", "Updated on Tuesday 27 February
 /// 2024 at 10:32 GMT", "First published Feb 27, 2024".
 fn is_dated_line(line: &str) -> bool {
@@ -595,6 +651,12 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if is_dated_line(line) {
         return Some("page furniture: a timestamp");
     }
+    if is_tag_list(line) {
+        return Some("page furniture: a list of tags");
+    }
+    if is_copyright_notice(line) {
+        return Some("page furniture: a copyright notice");
+    }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
     let n_tokens = line
@@ -628,6 +690,13 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     }
     let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
     if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
+        return Some("page furniture: a counter");
+    }
+    // "0 Comments", "1,204 shares".
+    if let [n, what] = words.as_slice()
+        && is_number(n)
+        && COUNTED.contains(&what.as_str())
+    {
         return Some("page furniture: a counter");
     }
     let ago = words.iter().position(|w| w == "ago");
