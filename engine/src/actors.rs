@@ -196,25 +196,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "rep",
     "gov",
     "st",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "western",
     "eastern",
     "northern",
@@ -928,7 +909,12 @@ impl<'g> ActorIndex<'g> {
         let mut titles = PhraseTable::default();
         let mut bodies = PhraseTable::default();
         let scratch = &mut Scratch::default();
-        let mut not_name: Set<String> = NOT_NAME_WORDS.iter().map(|w| w.to_string()).collect();
+        let mut not_name: Set<String> = NOT_NAME_WORDS
+            .iter()
+            .chain(crate::lexicon::MONTH_NAMES)
+            .chain(crate::lexicon::WEEKDAY_NAMES)
+            .map(|w| w.to_string())
+            .collect();
         let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
             for word in text::words(phrase, Span::new(0, phrase.len())) {
                 not_name.insert(text::fold(word.text(phrase)));
@@ -1596,6 +1582,8 @@ impl Scan<'_, '_> {
                 let word = self.toks.key(prev);
                 let modifier = (!self.toks.tok(prev).capital || self.index.not_name.contains(word))
                     && !contains(NOT_NAME_WORDS, word)
+                    && !contains(crate::lexicon::MONTH_NAMES, word)
+                    && !contains(crate::lexicon::WEEKDAY_NAMES, word)
                     && !contains(SPEECH_VERBS, word)
                     && !self.covered[prev]
                     && !self.toks.tok(prev).possessive;

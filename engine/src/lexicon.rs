@@ -890,6 +890,32 @@ pub const DETERMINERS: &[&str] = &[
     "such", "any", "no", "every", "each", "some", "whose",
 ];
 
+/// The names of the months and of the days of the week: capitalised, yet never a name of
+/// someone (actors), and the words of a dated timestamp line (structure).
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// People named by their relation to someone else, who therefore do not speak for them
 /// ("Macron's critics", "Scholz's allies").
 pub const OTHER_PEOPLE_NOUNS: &[&str] = &[

@@ -15,6 +15,7 @@
 //! length of the text and never panics.
 
 use crate::corpus::parse_header_line;
+use crate::lexicon;
 use crate::model::{Block, BlockKind, Removed, Sentence, Span};
 use crate::text::{self, Quotation};
 use std::borrow::Cow;
@@ -430,11 +431,15 @@ fn is_dated_line(line: &str) -> bool {
         .map(|w| text::fold(w.text(line)))
         .collect();
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let month = |w: &str| lexicon::MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
     words.len() <= MAX_DATED_WORDS
-        && words.iter().any(|w| MONTHS.contains(&w.as_str()))
-        && words
-            .iter()
-            .all(|w| number(w) || DATED_WORDS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()))
+        && words.iter().any(|w| month(w))
+        && words.iter().all(|w| {
+            number(w)
+                || month(w)
+                || lexicon::WEEKDAY_NAMES.contains(&w.as_str())
+                || DATED_WORDS.contains(&w.as_str())
+        })
 }
 const MAX_DATED_WORDS: usize = 14;
 /// Words of a dated timestamp line besides numbers and months ("Updated on Tuesday 27
@@ -447,13 +452,6 @@ const DATED_WORDS: &[&str] = &[
     "last",
     "on",
     "at",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -472,32 +470,9 @@ const DATED_WORDS: &[&str] = &[
     "edt",
     "et",
 ];
-/// Month names and their abbreviations.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Abbreviated month names (the full names are [`lexicon::MONTH_NAMES`]).
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 /// Lines longer than this are article text, whatever words they use.
 const MAX_FURNITURE_WORDS: usize = 8;
