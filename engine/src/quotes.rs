@@ -849,8 +849,6 @@ struct Speaker {
 struct LastSpeaker {
     actors: Vec<ActorId>,
     at: usize,
-    /// The sentence of the last attributed quotation, for quotations that continue it.
-    quoted_in: Option<usize>,
 }
 
 /// Resolves a bare pronoun: the last speaker if quoted within the last few hundred bytes
@@ -955,11 +953,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     if let Some(donor) = found.iter().position(|(_, a)| a.found) {
         let (donor_quote, donor_attr) = found[donor].clone();
         for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
-            *attribution = donor_attr.clone();
-            quote.speakers = donor_quote.speakers.clone();
-            quote.speaker_ids = donor_quote.speaker_ids.clone();
-            quote.verb = donor_quote.verb.clone();
-            quote.verb_span = donor_quote.verb_span;
+            take_attribution((quote, attribution), (&donor_quote, &donor_attr));
             if quote.kind == QuoteKind::Scare {
                 quote.kind = QuoteKind::Partial;
             }
@@ -992,7 +986,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     };
     let donor = sentence_idx
         .checked_sub(1)
-        .filter(|&prev| last.quoted_in == Some(prev) && paragraph(prev) && paragraph(sentence_idx))
+        .filter(|&prev| paragraph(prev) && paragraph(sentence_idx))
         .and_then(|prev| {
             out.iter()
                 .rev()
@@ -1022,11 +1016,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
                     .get(q.span.end..view.span.end)
                     .is_some_and(|s| s.contains(['.', '!', '?', '…']));
             if alone && starts_upper && ends_sentence {
-                *attribution = donor_attr.clone();
-                quote.speakers = donor_quote.speakers.clone();
-                quote.speaker_ids = donor_quote.speaker_ids.clone();
-                quote.verb = donor_quote.verb.clone();
-                quote.verb_span = donor_quote.verb_span;
+                take_attribution((quote, attribution), (donor_quote, donor_attr));
                 quote.kind = QuoteKind::Full;
             }
         }
@@ -1036,11 +1026,22 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             *last = LastSpeaker {
                 actors: quote.speaker_ids.clone(),
                 at: quote.span.end,
-                quoted_in: Some(sentence_idx),
             };
         }
     }
     out.extend(found);
+}
+
+/// Gives `quote` the speakers, verb and attribution of `donor`.
+fn take_attribution(
+    (quote, attribution): (&mut Quote, &mut Attribution),
+    (donor_quote, donor_attr): (&Quote, &Attribution),
+) {
+    *attribution = donor_attr.clone();
+    quote.speakers = donor_quote.speakers.clone();
+    quote.speaker_ids = donor_quote.speaker_ids.clone();
+    quote.verb = donor_quote.verb.clone();
+    quote.verb_span = donor_quote.verb_span;
 }
 
 fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], actors: &L) {
