@@ -43,7 +43,7 @@
 //! buffer per sentence, reused; no per-word allocation.
 
 use crate::gazetteer::{Entry, Gazetteer, Gender, LEADER_TITLE};
-use crate::lexicon::FastHash;
+use crate::lexicon::{self, FastHash};
 use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Span};
 use crate::order;
 use crate::structure::Structure;
@@ -407,12 +407,6 @@ const ROLE_NOUNS: &[&str] = &[
 /// Words that join the capitalised words of an organisation's name.
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "&",
-];
-
-/// Lower-case particles inside a person's name ("Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
-    "dos", "das", "del", "ter", "ten",
 ];
 
 /// Verbs that attribute speech, for "said X", "X said" and "he added".
@@ -911,8 +905,8 @@ impl<'g> ActorIndex<'g> {
         let scratch = &mut Scratch::default();
         let mut not_name: Set<String> = NOT_NAME_WORDS
             .iter()
-            .chain(crate::lexicon::MONTH_NAMES)
-            .chain(crate::lexicon::WEEKDAY_NAMES)
+            .chain(lexicon::MONTH_NAMES)
+            .chain(lexicon::WEEKDAY_NAMES)
             .map(|w| w.to_string())
             .collect();
         let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
@@ -1458,7 +1452,7 @@ impl Scan<'_, '_> {
         let word = t.span.text(self.text);
         word.split('-').all(|part| {
             part.chars().next().is_some_and(char::is_uppercase)
-                || contains(NAME_PARTICLES, &text::fold(part))
+                || contains(lexicon::NAME_PARTICLES, &text::fold(part))
         }) && word.chars().any(char::is_alphabetic)
     }
 
@@ -1479,7 +1473,7 @@ impl Scan<'_, '_> {
             if self.is_name_word(end) {
                 n_names += 1;
                 end += 1;
-            } else if contains(NAME_PARTICLES, self.toks.key(end))
+            } else if contains(lexicon::NAME_PARTICLES, self.toks.key(end))
                 && end + 1 < self.toks.len()
                 && self.toks.tok(end + 1).spaced
                 && self.is_name_word(end + 1)
@@ -1582,8 +1576,8 @@ impl Scan<'_, '_> {
                 let word = self.toks.key(prev);
                 let modifier = (!self.toks.tok(prev).capital || self.index.not_name.contains(word))
                     && !contains(NOT_NAME_WORDS, word)
-                    && !contains(crate::lexicon::MONTH_NAMES, word)
-                    && !contains(crate::lexicon::WEEKDAY_NAMES, word)
+                    && !contains(lexicon::MONTH_NAMES, word)
+                    && !contains(lexicon::WEEKDAY_NAMES, word)
                     && !contains(SPEECH_VERBS, word)
                     && !self.covered[prev]
                     && !self.toks.tok(prev).possessive;
@@ -1643,7 +1637,7 @@ impl Scan<'_, '_> {
             if !self.toks.tok(start).spaced
                 || self.toks.tok(prev).capital
                 || self.covered[prev]
-                || crate::lexicon::DETERMINERS.contains(&word)
+                || lexicon::DETERMINERS.contains(&word)
                 || contains(SPEECH_VERBS, word)
             {
                 break;

@@ -890,6 +890,12 @@ pub const DETERMINERS: &[&str] = &[
     "such", "any", "no", "every", "each", "some", "whose",
 ];
 
+/// Lower-case particles inside a person's name ("Ursula von der Leyen").
+pub const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+    "dos", "das", "del", "ter", "ten",
+];
+
 /// The names of the months and of the days of the week: capitalised, yet never a name of
 /// someone (actors), and the words of a dated timestamp line (structure).
 pub const MONTH_NAMES: &[&str] = &[

@@ -592,10 +592,8 @@ fn is_byline(line: &str) -> bool {
         && names.len() <= MAX_BYLINE_NAME_WORDS
         && names.iter().all(|&k| {
             word(k).starts_with(char::is_uppercase)
-                || matches!(
-                    folded[k].as_str(),
-                    "and" | "de" | "van" | "von" | "der" | "la" | "le" | "du"
-                )
+                || folded[k] == "and"
+                || lexicon::NAME_PARTICLES.contains(&folded[k].as_str())
         })
         && word(1).starts_with(char::is_uppercase)
 }
