@@ -239,7 +239,7 @@ impl ViewModel {
             .enumerate()
             .map(|(id, actor)| ActorView {
                 id,
-                name: actor.name.clone(),
+                name: actor.display_name().to_owned(),
                 slug: String::new(),
                 search_text: parallax_engine::text::fold(&format!(
                     "{} {} {}",

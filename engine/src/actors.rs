@@ -48,6 +48,7 @@ use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Sp
 use crate::order;
 use crate::structure::Structure;
 use crate::text;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 type Map<K, V> = HashMap<K, V, FastHash>;
@@ -1420,6 +1421,7 @@ impl Scan<'_, '_> {
                 role: None,
                 affiliation: Some(country.name.clone()),
                 discovered: false,
+                native_name: None,
             };
             let id = self.registry.intern(actor, None);
             let span = self.words_span(from, to);
@@ -2001,6 +2003,7 @@ impl Registry {
             role: None,
             affiliation: None,
             discovered: true,
+            native_name: None,
         };
         self.actors.get(id).unwrap_or(&UNKNOWN)
     }
@@ -2040,7 +2043,10 @@ impl Registry {
 
     /// Adds `actor` unless one with the same folded name exists; returns its id. A
     /// gazetteer actor replaces a discovered one of the same name.
-    pub fn intern(&mut self, actor: Actor, gender: Option<Gender>) -> ActorId {
+    pub fn intern(&mut self, mut actor: Actor, gender: Option<Gender>) -> ActorId {
+        if let Cow::Owned(ascii) = text::ascii_spelling(&actor.name) {
+            actor.native_name = Some(std::mem::replace(&mut actor.name, ascii));
+        }
         let key = text::fold(actor.name.trim());
         if let Some(&id) = self.by_name.get(&key) {
             if let Some(existing) = self.actors.get_mut(id) {
@@ -2093,6 +2099,7 @@ impl Registry {
             role,
             affiliation: None,
             discovered: true,
+            native_name: None,
         };
         self.intern(actor, None)
     }
@@ -2110,6 +2117,7 @@ fn actor_of_entry(
         role: gazetteer.role_on(entry_idx, date),
         affiliation: entry.affiliation.clone(),
         discovered: false,
+        native_name: None,
     }
 }
 

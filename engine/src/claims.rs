@@ -1551,7 +1551,7 @@ fn label(
     let mut shown: Vec<String> = Vec::new();
     for (t, _, _) in terms {
         let s = match &vocab.shown[t] {
-            Shown::Actor(a) => actors.get(*a).map(|a| a.name.clone()),
+            Shown::Actor(a) => actors.get(*a).map(|a| a.display_name().to_owned()),
             Shown::Word(w) => Some(w.clone()),
         };
         if let Some(s) = s
@@ -1730,6 +1730,7 @@ mod tests {
                 role: None,
                 affiliation: None,
                 discovered: false,
+                native_name: None,
             })
             .collect();
         (corpus, analyses, actors)

@@ -79,6 +79,18 @@ pub struct Actor {
     pub affiliation: Option<String>,
     /// Not in the gazetteer: found from context in some article.
     pub discovered: bool,
+    /// The name as usually written, accents and all ("Stéphane Séjourné"), where it
+    /// differs from `name`. `name` is its ASCII spelling ("Stephane Sejourne"), the one
+    /// the exports and reference annotations use; the viewer shows this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_name: Option<String>,
+}
+
+impl Actor {
+    /// The name to show a reader: the native spelling where there is one.
+    pub fn display_name(&self) -> &str {
+        self.native_name.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Result of [`crate::analyze`]: one entry per article, in corpus order, and what spans them.

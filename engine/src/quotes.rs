@@ -1993,6 +1993,7 @@ mod tests {
                 role: None,
                 affiliation: None,
                 discovered: false,
+                native_name: None,
             });
         }
         names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));

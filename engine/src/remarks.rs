@@ -261,7 +261,7 @@ pub fn remarks(corpus: &Corpus, analysis: &Analysis, focal: ActorId) -> Remarks 
     let focal_name = analysis
         .actors
         .get(focal)
-        .map(|a| a.name.clone())
+        .map(|a| a.display_name().to_owned())
         .unwrap_or_default();
     let mut articles: Vec<ArticleRemarks> = analysis
         .articles

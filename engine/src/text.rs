@@ -6,6 +6,7 @@
 //! folded words maps straight back to a span of the original text.
 
 use crate::model::Span;
+use std::borrow::Cow;
 
 /// Lower case, accents removed, typographic apostrophes and quotes made plain.
 /// Characters without a simple fold are only lower-cased.
@@ -45,6 +46,31 @@ pub fn fold_char(c: char) -> char {
         'ý' | 'ÿ' | 'ŷ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
         other => other,
+    }
+}
+
+/// `s` with its accents removed and its case kept ("Stéphane Séjourné" → "Stephane
+/// Sejourne", "Radosław" → "Radoslaw"): the ASCII spelling the analysis gives names.
+/// Characters without a simple fold (Cyrillic, "ß") stay as they are.
+pub fn ascii_spelling(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let plain = |c: char| {
+        let folded = fold_char(c);
+        if c.is_ascii() || !folded.is_ascii() {
+            c
+        } else if c.is_uppercase() {
+            folded.to_ascii_uppercase()
+        } else {
+            folded
+        }
+    };
+    let out: String = s.chars().map(plain).collect();
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
     }
 }
 
@@ -451,6 +477,24 @@ mod tests {
         ] {
             assert_eq!(fold(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn ascii_spelling_removes_accents_and_keeps_case() {
+        for (input, expected) in [
+            ("Stéphane Séjourné", "Stephane Sejourne"),
+            ("Radosław Sikorski", "Radoslaw Sikorski"),
+            ("ÉLYSÉE", "ELYSEE"),
+            ("Lars Løkke Rasmussen", "Lars Lokke Rasmussen"),
+            ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+            ("Владимир Путин", "Владимир Путин"),
+        ] {
+            assert_eq!(ascii_spelling(input), expected, "{input}");
+        }
+        assert!(matches!(
+            ascii_spelling("Emmanuel Macron"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
