@@ -114,11 +114,12 @@ pub fn parse(text: &str) -> Structure {
     // A byline reads like a short title-case line, so it is told apart only once the
     // headline has been found: a headline is never taken for one.
     for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
-        if *kind == LineKind::Text && is_byline(span.text(text)) {
+        if *kind == LineKind::Text && is_credit_line(span.text(text)) {
             *kind = LineKind::Removed("page furniture: the byline or the reporting credits");
         }
     }
     mark_trailing_teasers(text, &lines, &mut kinds);
+    mark_trailing_tag_list(text, &lines, &mut kinds);
 
     let mut n_unclosed = 0;
     for (line_idx, (&span, kind)) in lines.iter().zip(&kinds).enumerate() {
@@ -375,17 +376,7 @@ fn is_tag_list(line: &str) -> bool {
         return false;
     };
     let lead = lead.trim();
-    [
-        "tags",
-        "tag",
-        "topics",
-        "related topics",
-        "filed under",
-        "categories",
-        "keywords",
-    ]
-    .iter()
-    .any(|w| lead.eq_ignore_ascii_case(w))
+    TAG_LABELS.iter().any(|w| lead.eq_ignore_ascii_case(w))
         && tags.len() <= MAX_FURNITURE_BYTES
         && !tags.trim_end().ends_with(['.', '!', '?'])
         && text::count_words_up_to(tags, MAX_STORY_TITLE_WORDS + 1) <= MAX_STORY_TITLE_WORDS
@@ -413,6 +404,116 @@ fn is_copyright_notice(line: &str) -> bool {
         || line.contains("IGHTS RESERVED")
 }
 
+/// A line of the page's own interface addressed to the reader: "Press play to listen to
+/// this article", "Please turn on JavaScript to use this feature", "Show key events
+/// only", "Become a member". Whole lines of [`PROMPT_LINES`], or short lines opening with
+/// one of [`PROMPT_OPENINGS`].
+fn is_reader_prompt(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES || !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
+        return false;
+    }
+    let words: Vec<String> = text::words(line, Span::new(0, line.len()))
+        .iter()
+        .map(|w| text::fold(w.text(line)))
+        .collect();
+    let joined = words.join(" ");
+    words.len() <= MAX_PROMPT_WORDS
+        && (PROMPT_LINES.contains(&joined.as_str())
+            || PROMPT_OPENINGS.iter().any(|p| {
+                joined == *p
+                    || joined
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(' '))
+            }))
+}
+const MAX_PROMPT_WORDS: usize = 16;
+/// Whole lines that are the page talking to the reader (folded, punctuation aside).
+const PROMPT_LINES: &[&str] = &[
+    "key events",
+    "show key events only",
+    "become a member",
+    "voiced by artificial intelligence",
+    "send us your feedback",
+    "listen to this article",
+    "listen to article",
+    "support independent journalism",
+    "support our journalism",
+    "skip next section",
+];
+/// How longer lines of the page's interface begin (folded).
+const PROMPT_OPENINGS: &[&str] = &[
+    "press play to listen",
+    "please turn on javascript",
+    "please enable javascript",
+    "you need to enable javascript",
+    "save articles to read later",
+    "skip next section",
+    "skip to main content",
+    "skip to content",
+    "listen to this article",
+    "become a member",
+    "support independent journalism",
+    "support our journalism",
+    "download our app",
+    "download the app",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
+    "we use cookies",
+];
+/// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
+const PROMPT_FIRST_WORDS: &[&str] = &[
+    "key", "show", "become", "voiced", "send", "listen", "support", "skip", "press", "please",
+    "you", "save", "download", "sign", "we",
+];
+
+/// "This article has been updated.", "This story was updated with new comments.",
+/// "Editor's note: This story has been corrected to …": a note about the story itself.
+fn is_update_notice(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES
+        || !opens_with_one_of(
+            line,
+            &["this", "editor's", "editorʼs", "editor’s", "update", "note"],
+        )
+    {
+        return false;
+    }
+    let body = match line.split_once(':') {
+        Some((lead, rest)) if lead.split_whitespace().count() <= 2 => rest,
+        _ => line,
+    };
+    let words: Vec<String> = text::words(body, Span::new(0, body.len()))
+        .iter()
+        .take(MAX_UPDATE_NOTICE_WORDS + 1)
+        .map(|w| text::fold(w.text(body)))
+        .collect();
+    let noun = |w: &String| {
+        matches!(
+            w.as_str(),
+            "article" | "story" | "report" | "post" | "piece" | "page"
+        )
+    };
+    words.len() <= MAX_UPDATE_NOTICE_WORDS
+        && words.first().is_some_and(|w| w == "this")
+        && words.get(1).is_some_and(noun)
+        && words
+            .iter()
+            .skip(2)
+            .take(3)
+            .any(|w| matches!(w.as_str(), "updated" | "corrected" | "amended"))
+}
+const MAX_UPDATE_NOTICE_WORDS: usize = 20;
+
+/// A line that is only a web address ("https://p.dw.com/p/4dXyZ").
+fn is_bare_link(line: &str) -> bool {
+    !line.contains(char::is_whitespace)
+        && ["http://", "https://", "www."].iter().any(|p| {
+            line.len() > p.len()
+                && line
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+}
+
 /// Whether the first word of `line` (before any `:` or `,` after it) is one of `words`,
 /// in any case: the cheap test that turns most lines away from a furniture check.
 fn opens_with_one_of(line: &str, words: &[&str]) -> bool {
@@ -421,23 +522,35 @@ fn opens_with_one_of(line: &str, words: &[&str]) -> bool {
     words.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
-/// A dated timestamp line: "Published 27 February 2024", "Updated on Tuesday 27 February
-/// 2024 at 10:32 GMT", "First published Feb 27, 2024".
+/// A timestamp line: "Published 27 February 2024", "Updated on Tuesday 27 February
+/// 2024 at 10:32 GMT", "First published Feb 27, 2024", "27 Feb 2024", a live report's
+/// "14.32 GMT" and "Updated at 14.40 GMT". It names a month, or a time with its zone.
 fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    if !opens_with_one_of(line, &["published", "updated", "posted", "first", "last"]) {
+    let opens = opens_with_one_of(line, &["published", "updated", "posted", "first", "last"])
+        || line.starts_with(|c: char| c.is_ascii_digit())
+        || opens_with_one_of(line, lexicon::MONTH_NAMES)
+        || opens_with_one_of(line, MONTH_ABBREVIATIONS)
+        || opens_with_one_of(line, lexicon::WEEKDAY_NAMES);
+    if !opens {
         return false;
     }
     let words: Vec<String> = text::words(line, Span::new(0, line.len()))
         .iter()
         .map(|w| text::fold(w.text(line)))
         .collect();
-    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ':')
+    };
     let month = |w: &str| lexicon::MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
+    let timed =
+        words.iter().any(|w| number(w)) && words.iter().any(|w| TIME_ZONES.contains(&w.as_str()));
     words.len() <= MAX_DATED_WORDS
-        && words.iter().any(|w| month(w))
+        && (timed || words.iter().any(|w| month(w)))
         && words.iter().all(|w| {
             number(w)
                 || month(w)
@@ -473,6 +586,13 @@ const DATED_WORDS: &[&str] = &[
     "est",
     "edt",
     "et",
+    "msk",
+    "eet",
+    "eest",
+];
+/// Words that make a number a time of day ("14.32 GMT", "10:05 am").
+const TIME_ZONES: &[&str] = &[
+    "am", "pm", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "et", "msk", "eet", "eest",
 ];
 /// Abbreviated month names (the full names are [`lexicon::MONTH_NAMES`]).
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -541,7 +661,7 @@ fn is_picture_caption_or_credit(line: &str) -> bool {
             .is_some_and(|w| matches!(w, "caption" | "source" | "copyright" | "credit"));
     let with_colon = matches!(
         first.as_str(),
-        "photo" | "photos" | "photograph" | "picture" | "caption" | "credit"
+        "image" | "photo" | "photos" | "photograph" | "picture" | "caption" | "credit"
     ) && after_first.starts_with(':');
     let credit =
         words.len() <= MAX_CREDIT_WORDS && words.last().is_some_and(|w| w.text(line) == "Images");
@@ -550,6 +670,47 @@ fn is_picture_caption_or_credit(line: &str) -> bool {
 const MAX_CAPTION_BYTES: usize = 400;
 /// The longest credit line ("Ludovic Marin / AFP via Getty Images").
 const MAX_CREDIT_WORDS: usize = 7;
+
+/// A byline or another line of credits: see [`is_byline`], [`is_contribution_credit`] and
+/// [`is_source_credit`].
+fn is_credit_line(line: &str) -> bool {
+    is_byline(line) || is_contribution_credit(line) || is_source_credit(line)
+}
+
+/// "Jane Doe contributed reporting.", "John Roe in Kyiv contributed to this report."
+fn is_contribution_credit(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES || !line.contains("contributed") {
+        return false;
+    }
+    let core = text::fold(line.trim_end_matches(['.', ' ']));
+    let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e));
+    credits
+        && line.starts_with(char::is_uppercase)
+        && text::count_words_up_to(line, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
+}
+/// How a contribution credit ends.
+const CONTRIBUTION_ENDINGS: &[&str] = &[
+    "contributed reporting",
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed to this reporting",
+    "contributed reporting to this story",
+    "contributed reporting to this article",
+];
+
+/// "Source: Al Jazeera and news agencies", "Sources: AFP, Reuters": a short list of
+/// sources after the label, not a sentence.
+fn is_source_credit(line: &str) -> bool {
+    let Some((lead, sources)) = line.split_once(':') else {
+        return false;
+    };
+    (lead.eq_ignore_ascii_case("source") || lead.eq_ignore_ascii_case("sources"))
+        && sources.len() <= MAX_FURNITURE_BYTES
+        && !sources.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        && (1..=MAX_FURNITURE_WORDS)
+            .contains(&text::count_words_up_to(sources, MAX_FURNITURE_WORDS + 1))
+}
 
 /// A byline or the reporting credits: "By Jane Doe", "By Jane Doe and John Roe, Paris
 /// correspondent", "BY REUTERS", "Reporting by Jane Doe; Editing by John Roe".
@@ -625,10 +786,19 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
         return Some("page furniture: a timestamp");
     }
     if is_tag_list(line) {
-        return Some("page furniture: a list of tags");
+        return Some(TAG_LIST_REASON);
     }
     if is_copyright_notice(line) {
         return Some("page furniture: a copyright notice");
+    }
+    if is_reader_prompt(line) {
+        return Some("page furniture: a prompt to the reader");
+    }
+    if is_update_notice(line) {
+        return Some("page furniture: a notice that the story was updated");
+    }
+    if is_bare_link(line) {
+        return Some("page furniture: a bare link");
     }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
@@ -852,6 +1022,51 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
+
+/// Sets aside a list of tags laid out one per line at the end of the article: a label line
+/// ("Tags", "Topics:", "Related topics") and the short lines after it, each a tag of a few
+/// words without sentence punctuation, up to the end of the text.
+fn mark_trailing_tag_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let mut tags = Vec::new();
+    for idx in (0..kinds.len()).rev() {
+        match kinds[idx] {
+            LineKind::Text | LineKind::Removed(TAG_LIST_REASON) => {}
+            LineKind::Blank | LineKind::Removed(_) => continue,
+            LineKind::Header | LineKind::Headline => return,
+        }
+        let line = lines[idx].text(text);
+        let label = line.trim_end_matches(':').trim_end();
+        if TAG_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) {
+            if !tags.is_empty() {
+                kinds[idx] = LineKind::Removed(TAG_LIST_REASON);
+                for tag in tags {
+                    kinds[tag] = LineKind::Removed(TAG_LIST_REASON);
+                }
+            }
+            return;
+        }
+        let is_tag = line.len() <= MAX_TAG_BYTES
+            && !line.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+            && (1..=MAX_TAG_WORDS).contains(&text::count_words_up_to(line, MAX_TAG_WORDS + 1));
+        if !is_tag || kinds[idx] != LineKind::Text {
+            return;
+        }
+        tags.push(idx);
+    }
+}
+/// Labels of a list of tags.
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "tag",
+    "topics",
+    "related topics",
+    "filed under",
+    "categories",
+    "keywords",
+];
+const TAG_LIST_REASON: &str = "page furniture: a list of tags";
+const MAX_TAG_WORDS: usize = 4;
+const MAX_TAG_BYTES: usize = 60;
 
 // ------------------------------------------------------------------------------- blocks
 
