@@ -955,6 +955,47 @@ pub const OTHER_PEOPLE_NOUNS: &[&str] = &[
 /// Personal pronouns that can stand for a speaker.
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
+/// Personal pronouns after a preposition ("according to him").
+pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
+
+/// The last word of a definite description of one person by role ("the Kremlin
+/// official", "the minister"), which looks back to a person already named.
+pub const PERSON_ROLE_HEADS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "president",
+    "chancellor",
+    "premier",
+    "leader",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "aide",
+    "adviser",
+    "advisor",
+    "diplomat",
+    "chief",
+    "director",
+    "commander",
+    "senator",
+    "lawmaker",
+    "officer",
+    "politician",
+    "deputy",
+    "representative",
+    "analyst",
+    "expert",
+    "researcher",
+];
+
+/// Determiners that introduce someone not named ("a", "one", "another").
+pub const INDEFINITE_DETERMINERS: &[&str] = &[
+    "a", "an", "one", "another", "two", "three", "several", "some",
+];
+
 /// Relative pronouns that hand the subject back to the noun before them ("Le Pen who
 /// accused him").
 pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "that", "whom"];

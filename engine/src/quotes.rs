@@ -507,7 +507,16 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
 
     /// The noun phrase starting at word `start`.
     fn np_forward(&self, start: usize) -> Option<(usize, usize)> {
-        if lexicon::SUBJECT_PRONOUNS.contains(&self.word(start)) && !self.toks[start].in_quote {
+        // "her" is a pronoun only where no noun follows it ("according to her," but not
+        // "her spokesman").
+        let word = self.word(start);
+        let pronoun = lexicon::SUBJECT_PRONOUNS.contains(&word)
+            || (lexicon::OBJECT_PRONOUNS.contains(&word)
+                && (word != "her"
+                    || start + 1 >= self.toks.len()
+                    || self.punct_before(start + 1)
+                    || !self.np_word(start + 1)));
+        if pronoun && !self.toks[start].in_quote {
             return Some((start, start + 1));
         }
         let mut end = start;
@@ -620,7 +629,19 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let outlet = !anonymous && !has_person && (media.is_some() || has(lexicon::OUTLET_NOUNS));
         let pronoun = np.1 == np.0 + 1
             && actors.is_empty()
-            && lexicon::SUBJECT_PRONOUNS.contains(&self.word(np.0));
+            && (lexicon::SUBJECT_PRONOUNS.contains(&self.word(np.0))
+                || lexicon::OBJECT_PRONOUNS.contains(&self.word(np.0)));
+        // "the Kremlin official", "the minister": a definite description of a person named
+        // before stands for that person, as a pronoun would.
+        if !has_person && !pronoun && self.is_definite_anaphor(np) {
+            return Speaker {
+                actors: Vec::new(),
+                np: self.span_of(np.0, np.1),
+                np_words: np,
+                pronoun: true,
+                ..Speaker::default()
+            };
+        }
         Speaker {
             actors,
             np: self.span_of(np.0, np.1),
@@ -631,6 +652,34 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             pronoun,
             verb_span: None,
         }
+    }
+
+    /// Whether `np` is "the" + a person's role ("the Kremlin official", "the minister",
+    /// "the French diplomat"), not anonymous, that looks back to a person named within the
+    /// pronouns' reach — and not to someone left unnamed ("One US official said … , the
+    /// official said" stays anonymous).
+    fn is_definite_anaphor(&self, np: (usize, usize)) -> bool {
+        let head = self.word(np.1 - 1);
+        if np.1 - np.0 < 2
+            || self.word(np.0) != "the"
+            || !lexicon::PERSON_ROLE_HEADS.contains(&head)
+            || (np.0..np.1).any(|k| lexicon::ANONYMITY_MARKERS.contains(&self.word(k)))
+        {
+            return false;
+        }
+        // A bare "the official" or "the diplomat" most often means an unnamed one met
+        // earlier, however far back; "the Kremlin official" names whose official it is.
+        if lexicon::ANONYMOUS_NOUNS.contains(&head) && self.np_actors(np).is_empty() {
+            return false;
+        }
+        let at = self.toks[np.0].span.start;
+        let from = text::floor_boundary(self.text, at.saturating_sub(PRONOUN_REACH * 2));
+        let is_person = |a: ActorId| self.actors.lookup(a).map(|x| x.1) == Some(ActorKind::Person);
+        let named_before = self
+            .mentions
+            .iter()
+            .any(|m| m.span.start >= from && m.span.end <= at && is_person(m.actor));
+        named_before && !introduced_unnamed(self.text.get(from..at).unwrap_or(""), head)
     }
 
     /// The subject of the main clause: the first noun phrase after an introductory phrase.
@@ -863,7 +912,9 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
         return;
     }
     let at = speaker.np.start;
-    let personal = matches!(view.word(speaker.np_words.0), "he" | "she");
+    // "he", "him", and a definite description ("the minister"), mean a person.
+    let personal = matches!(view.word(speaker.np_words.0), "he" | "she" | "him" | "her")
+        || speaker.np_words.1 > speaker.np_words.0 + 1;
     let is_person = |a: ActorId| view.actors.lookup(a).map(|x| x.1) == Some(ActorKind::Person);
     let recent = at.saturating_sub(last.at) < PRONOUN_REACH && !last.actors.is_empty();
     if recent && (!personal || last.actors.iter().all(|&a| is_person(a))) {
@@ -880,6 +931,24 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
         speaker.actors = vec![m.actor];
     }
 }
+
+/// Whether `before` introduces someone by `head` with an indefinite article or a number
+/// ("One US official said", "a senior diplomat"), whom a later "the official" means.
+fn introduced_unnamed(before: &str, head: &str) -> bool {
+    let words: Vec<Cow<'_, str>> = text::word_spans(before, Span::new(0, before.len()))
+        .map(|w| folded(w.text(before)))
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        w == head
+            && words[k.saturating_sub(MAX_ROLE_MODIFIERS)..k]
+                .iter()
+                .rev()
+                .take_while(|w| *w != "the")
+                .any(|w| lexicon::INDEFINITE_DETERMINERS.contains(&w.as_ref()))
+    })
+}
+/// Words between a determiner and the role it introduces ("a senior US defence official").
+const MAX_ROLE_MODIFIERS: usize = 4;
 
 /// How far back (bytes) a pronoun may reach for its speaker.
 const PRONOUN_REACH: usize = 600;
@@ -1103,7 +1172,7 @@ fn attribute<L: ActorLookup + ?Sized>(
     for &k in &before.according {
         if let Some(np) = view.np_forward(k + 2) {
             let speaker = view.speaker_np(np);
-            if !speaker.actors.is_empty() || speaker.anonymous {
+            if !speaker.actors.is_empty() || speaker.anonymous || speaker.pronoun {
                 let verb = ACCORDING_TO;
                 let span = view.span_of(k, k + 2);
                 return Attribution {
