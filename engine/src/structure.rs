@@ -119,7 +119,7 @@ pub fn parse(text: &str) -> Structure {
         }
     }
     mark_trailing_teasers(text, &lines, &mut kinds);
-    mark_trailing_tag_list(text, &lines, &mut kinds);
+    mark_trailing_labelled_list(text, &lines, &mut kinds);
 
     let mut n_unclosed = 0;
     for (line_idx, (&span, kind)) in lines.iter().zip(&kinds).enumerate() {
@@ -273,6 +273,11 @@ const LINK_WORDS: &[&str] = &[
     "linkedin",
     "email",
     "e-mail",
+    "reddit",
+    "pinterest",
+    "bluesky",
+    "messenger",
+    "flipboard",
     "subscribe",
     "to",
     "our",
@@ -339,6 +344,20 @@ const LINK_VERBS: &[&str] = &[
     "download",
     "more",
     "tweet",
+    // A share button's network, alone on its line.
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "reddit",
+    "pinterest",
+    "bluesky",
+    "messenger",
+    "flipboard",
 ];
 /// Units of a relative timestamp ("8 months ago").
 const TIME_UNITS: &[&str] = &[
@@ -679,15 +698,18 @@ fn is_credit_line(line: &str) -> bool {
 
 /// "Jane Doe contributed reporting.", "John Roe in Kyiv contributed to this report."
 fn is_contribution_credit(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES || !line.contains("contributed") {
+    if line.len() > 2 * MAX_FURNITURE_BYTES || !line.contains("contributed") {
         return false;
     }
     let core = text::fold(line.trim_end_matches(['.', ' ']));
     let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e));
     credits
         && line.starts_with(char::is_uppercase)
-        && text::count_words_up_to(line, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
+        && text::count_words_up_to(line, MAX_CONTRIBUTION_WORDS + 1) <= MAX_CONTRIBUTION_WORDS
 }
+/// A credit may name several writers with their cities ("Associated Press writers Lorne
+/// Cook in Brussels and Sylvie Corbet in Paris contributed to this report.").
+const MAX_CONTRIBUTION_WORDS: usize = 30;
 /// How a contribution credit ends.
 const CONTRIBUTION_ENDINGS: &[&str] = &[
     "contributed reporting",
@@ -1023,37 +1045,71 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
-/// Sets aside a list of tags laid out one per line at the end of the article: a label line
-/// ("Tags", "Topics:", "Related topics") and the short lines after it, each a tag of a few
-/// words without sentence punctuation, up to the end of the text.
-fn mark_trailing_tag_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
-    let mut tags = Vec::new();
+/// Sets aside a list laid out one item per line at the end of the article, under its
+/// label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended", "More
+/// from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]), up to the
+/// end of the text.
+fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let mut items = Vec::new();
     for idx in (0..kinds.len()).rev() {
+        // A label may already be set aside on its own ("Read more", "Tags:").
         match kinds[idx] {
-            LineKind::Text | LineKind::Removed(TAG_LIST_REASON) => {}
-            LineKind::Blank | LineKind::Removed(_) => continue,
+            LineKind::Text | LineKind::Removed(_) => {}
+            LineKind::Blank => continue,
             LineKind::Header | LineKind::Headline => return,
         }
         let line = lines[idx].text(text);
         let label = line.trim_end_matches(':').trim_end();
-        if TAG_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) {
-            if !tags.is_empty() {
-                kinds[idx] = LineKind::Removed(TAG_LIST_REASON);
-                for tag in tags {
-                    kinds[tag] = LineKind::Removed(TAG_LIST_REASON);
-                }
+        let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
+            (TAG_LIST_REASON, is_tag)
+        } else if is_one_of(label, STORY_LIST_LABELS)
+            || STORY_LIST_LABEL_OPENINGS.iter().any(|o| {
+                label.len() > o.len()
+                    && label
+                        .get(..o.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(o))
+                    && text::count_words_up_to(label, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
+            })
+        {
+            (STORY_LIST_REASON, is_story_title)
+        } else {
+            match kinds[idx] {
+                LineKind::Text if is_story_title(line) => items.push(idx),
+                LineKind::Text => return,
+                _ => {}
             }
-            return;
+            continue;
+        };
+        if !items.is_empty() && items.iter().all(|&i| fits(lines[i].text(text))) {
+            kinds[idx] = LineKind::Removed(reason);
+            for item in items {
+                kinds[item] = LineKind::Removed(reason);
+            }
         }
-        let is_tag = line.len() <= MAX_TAG_BYTES
-            && !line.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
-            && (1..=MAX_TAG_WORDS).contains(&text::count_words_up_to(line, MAX_TAG_WORDS + 1));
-        if !is_tag || kinds[idx] != LineKind::Text {
-            return;
-        }
-        tags.push(idx);
+        return;
     }
 }
+
+fn is_one_of(label: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// A tag: a few words without sentence punctuation.
+fn is_tag(line: &str) -> bool {
+    line.len() <= MAX_TAG_BYTES
+        && !line.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+        && (1..=MAX_TAG_WORDS).contains(&text::count_words_up_to(line, MAX_TAG_WORDS + 1))
+}
+
+/// The title of another story: a line of a few words that does not end like a sentence
+/// (a title may end with "?" or "!").
+fn is_story_title(line: &str) -> bool {
+    line.len() <= MAX_FURNITURE_BYTES
+        && !ends_like_a_sentence_or_lead_in(line)
+        && (1..=MAX_STORY_TITLE_WORDS)
+            .contains(&text::count_words_up_to(line, MAX_STORY_TITLE_WORDS + 1))
+}
+
 /// Labels of a list of tags.
 const TAG_LABELS: &[&str] = &[
     "tags",
@@ -1064,6 +1120,37 @@ const TAG_LABELS: &[&str] = &[
     "categories",
     "keywords",
 ];
+/// Labels of a list of other stories.
+const STORY_LIST_LABELS: &[&str] = &[
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular",
+    "trending",
+    "trending now",
+    "recommended",
+    "recommended for you",
+    "related",
+    "related stories",
+    "related articles",
+    "related content",
+    "related coverage",
+    "read more",
+    "read next",
+    "more stories",
+    "more news",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "editor's picks",
+    "you may also like",
+    "you might also like",
+    "also read",
+    "see also",
+];
+/// How a longer label of a list of other stories begins ("More from Europe").
+const STORY_LIST_LABEL_OPENINGS: &[&str] = &["more from ", "more on ", "more about "];
+const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
 const MAX_TAG_WORDS: usize = 4;
 const MAX_TAG_BYTES: usize = 60;
