@@ -107,7 +107,21 @@ pub fn parse(text: &str) -> Structure {
         structure.diagnostics.extend(header.problems);
     }
 
-    let headline_idx = find_headline(text, &lines, &kinds);
+    let mut headline_idx = find_headline(text, &lines, &kinds);
+    // A section label above the headline ("Europe", "RUSSIA-UKRAINE WAR") is the page's,
+    // and the headline, if any, comes after it.
+    // A line in capitals alone ("MACRON: NO TROOPS") is a label only above another headline.
+    if let Some((idx, label)) =
+        headline_idx.and_then(|idx| section_label(lines[idx].text(text)).map(|label| (idx, label)))
+    {
+        kinds[idx] = LineKind::Removed("page furniture: a section label above the headline");
+        let below = find_headline(text, &lines, &kinds);
+        if below.is_some() || label == SectionLabel::Named {
+            headline_idx = below;
+        } else {
+            kinds[idx] = LineKind::Text;
+        }
+    }
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
     }
@@ -910,6 +924,84 @@ fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize
         && !line.chars().next().is_some_and(char::is_lowercase);
     (has_body && reads_as_headline).then_some(idx)
 }
+
+/// How a line reads as a section label or kicker of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SectionLabel {
+    /// A few words of [`SECTION_LABELS`] ("Europe", "Analysis").
+    Named,
+    /// A few words in capitals ("RUSSIA-UKRAINE WAR").
+    Capitals,
+}
+
+fn section_label(line: &str) -> Option<SectionLabel> {
+    if line.len() > MAX_SECTION_LABEL_BYTES {
+        return None;
+    }
+    let words: Vec<String> = text::words(line, Span::new(0, line.len()))
+        .iter()
+        .map(|w| text::fold(w.text(line)))
+        .collect();
+    if words.is_empty() || words.len() > MAX_SECTION_LABEL_WORDS {
+        return None;
+    }
+    if SECTION_LABELS.contains(&words.join(" ").as_str()) {
+        return Some(SectionLabel::Named);
+    }
+    let capitals = !line.chars().any(char::is_lowercase)
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    capitals.then_some(SectionLabel::Capitals)
+}
+const MAX_SECTION_LABEL_WORDS: usize = 4;
+const MAX_SECTION_LABEL_BYTES: usize = 40;
+/// Names of a news site's sections and kickers (folded, words joined by a space).
+const SECTION_LABELS: &[&str] = &[
+    "world",
+    "world news",
+    "europe",
+    "europe news",
+    "politics",
+    "news",
+    "latest",
+    "latest news",
+    "analysis",
+    "news analysis",
+    "opinion",
+    "comment",
+    "commentary",
+    "exclusive",
+    "breaking",
+    "breaking news",
+    "live",
+    "explainer",
+    "interview",
+    "in depth",
+    "special report",
+    "international",
+    "foreign affairs",
+    "diplomacy",
+    "defence",
+    "defense",
+    "security",
+    "war",
+    "ukraine",
+    "russia",
+    "france",
+    "europe and central asia",
+    "ukraine war",
+    "war in ukraine",
+    "russia-ukraine war",
+    "russia ukraine war",
+    "ukraine crisis",
+    "russia-ukraine conflict",
+    "middle east",
+    "africa",
+    "asia",
+    "americas",
+    "business",
+    "top stories",
+    "featured",
+];
 
 /// Whether `line` ends with a period, comma, colon or semicolon (closing quotes and
 /// brackets aside): the end of a sentence or of a lead-in, not of a title. An ellipsis,
