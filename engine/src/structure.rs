@@ -246,9 +246,13 @@ const AD_WORDS: &[&str] = &[
     "promoted",
     "partner",
     "paid",
+    "links",
+    "link",
+    "adchoices",
 ];
 /// The words that make a line an ad slot, among [`AD_WORDS`].
 const AD_MARKERS: &[&str] = &[
+    "adchoices",
     "ad",
     "ads",
     "advert",
@@ -287,11 +291,6 @@ const LINK_WORDS: &[&str] = &[
     "linkedin",
     "email",
     "e-mail",
-    "reddit",
-    "pinterest",
-    "bluesky",
-    "messenger",
-    "flipboard",
     "subscribe",
     "to",
     "our",
@@ -336,6 +335,21 @@ const LINK_WORDS: &[&str] = &[
     "post",
     "tweet",
     "it",
+    "main",
+    "google",
+    "join",
+    "daily",
+    "weekly",
+    "leave",
+    "a",
+    "show",
+    "hide",
+    "original",
+    "reddit",
+    "pinterest",
+    "bluesky",
+    "messenger",
+    "flipboard",
 ];
 /// The first word of a link line, among [`LINK_WORDS`].
 const LINK_VERBS: &[&str] = &[
@@ -358,6 +372,12 @@ const LINK_VERBS: &[&str] = &[
     "download",
     "more",
     "tweet",
+    "join",
+    "leave",
+    "show",
+    "hide",
+    "source",
+    "original",
     // A share button's network, alone on its line.
     "facebook",
     "twitter",
@@ -472,6 +492,24 @@ const PROMPT_LINES: &[&str] = &[
     "support independent journalism",
     "support our journalism",
     "skip next section",
+    "loading",
+    "views expressed are personal",
+    "about the author",
+    "font size",
+    "report an error",
+    "report a correction",
+    "trending",
+    "trending now",
+    "most popular",
+    "most read",
+    "most viewed",
+    "recommended",
+    "recommended for you",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "you might also like",
+    "more stories",
 ];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
@@ -495,8 +533,31 @@ const PROMPT_OPENINGS: &[&str] = &[
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
-    "key", "show", "become", "voiced", "send", "listen", "support", "skip", "press", "please",
-    "you", "save", "download", "sign", "we",
+    "key",
+    "show",
+    "become",
+    "voiced",
+    "send",
+    "listen",
+    "support",
+    "skip",
+    "press",
+    "please",
+    "you",
+    "save",
+    "download",
+    "sign",
+    "we",
+    "loading",
+    "views",
+    "about",
+    "font",
+    "report",
+    "trending",
+    "most",
+    "recommended",
+    "related",
+    "more",
 ];
 
 /// "This article has been updated.", "This story was updated with new comments.",
@@ -551,7 +612,7 @@ fn is_bare_link(line: &str) -> bool {
 /// in any case: the cheap test that turns most lines away from a furniture check.
 fn opens_with_one_of(line: &str, words: &[&str]) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
-    let first = first.trim_end_matches([':', ',']);
+    let first = first.trim_end_matches([':', ',', '.', '…']);
     words.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
@@ -707,7 +768,34 @@ const MAX_CREDIT_WORDS: usize = 7;
 /// A byline or another line of credits: see [`is_byline`], [`is_contribution_credit`] and
 /// [`is_source_credit`].
 fn is_credit_line(line: &str) -> bool {
-    is_byline(line) || is_contribution_credit(line) || is_source_credit(line)
+    // Wire credits often come in brackets: "(Reporting by …; Editing by …)".
+    let line = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(line);
+    is_byline(line)
+        || is_contribution_credit(line)
+        || is_source_credit(line)
+        || is_files_credit(line)
+}
+
+/// "— With files from Reuters", "With reporting by AFP".
+fn is_files_credit(line: &str) -> bool {
+    let core = line.trim_start_matches(['—', '–', '-', ' ']);
+    let opens = [
+        "with files from ",
+        "with reporting by ",
+        "with additional reporting by ",
+    ]
+    .iter()
+    .any(|o| {
+        core.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+    });
+    opens
+        && core.len() <= MAX_FURNITURE_BYTES
+        && !core.ends_with(['!', '?'])
+        && text::count_words_up_to(core, MAX_BYLINE_WORDS + 1) <= MAX_BYLINE_WORDS
 }
 
 /// "Jane Doe contributed reporting.", "John Roe in Kyiv contributed to this report."
@@ -870,6 +958,14 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
     if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
         return Some("page furniture: a counter");
+    }
+    // "2 min read", "5 minute read".
+    if let [n, unit, read] = words.as_slice()
+        && is_number(n)
+        && matches!(unit.as_str(), "min" | "mins" | "minute" | "minutes")
+        && read == "read"
+    {
+        return Some("page furniture: a reading time");
     }
     // "0 Comments", "1,204 shares".
     if let [n, what] = words.as_slice()
