@@ -1514,14 +1514,19 @@ impl Scan<'_, '_> {
                 && contains(SPEECH_VERBS, self.toks.key(i - 1)))
                 || (i >= 2 && self.toks.key(i - 2) == "according" && self.toks.key(i - 1) == "to")
                 || (self.toks.tok(i + n).spaced && contains(SPEECH_VERBS, self.toks.key(i + n)));
-            if role_prefix.is_none() && apposition.is_none() && !speech {
+            let affiliation = self.speech_after_affiliation(i + n);
+            if role_prefix.is_none() && apposition.is_none() && !speech && affiliation.is_none() {
                 i += n;
                 continue;
             }
             let (role, title) = match (&role_prefix, &apposition) {
                 (Some((role, title)), _) => (Some(role.clone()), *title),
                 (None, Some(role)) => (Some(role.clone()), None),
-                (None, None) => (None, None),
+                (None, None) => (
+                    affiliation
+                        .map(|(from, to)| self.words_span(from, to).text(self.text).to_owned()),
+                    None,
+                ),
             };
             let name_span = self.words_span(i, i + n);
             let name = name_span.text(self.text).to_owned();
@@ -1541,6 +1546,38 @@ impl Scan<'_, '_> {
             self.cover(i, i + n);
             i += n;
         }
+    }
+
+    /// Whether the words from `k` are "of/from/at (the) <Capitalised institution>" and a
+    /// speech verb right after it, as in "Claudia Major of the German Institute for
+    /// International and Security Affairs said": the name before is that of a person
+    /// speaking for the institution. Returns the words of "of the <institution>".
+    fn speech_after_affiliation(&self, k: usize) -> Option<(usize, usize)> {
+        if !matches!(self.toks.key(k), "of" | "from" | "at") || !self.toks.tok(k).spaced {
+            return None;
+        }
+        let mut j = k + 1;
+        if self.toks.key(j) == "the" {
+            j += 1;
+        }
+        let first = j;
+        while j < self.toks.len()
+            && j - k <= MAX_INSTITUTION_WORDS
+            && self.toks.tok(j).spaced
+            && (self.toks.tok(j).capital
+                || (j > first && matches!(self.toks.key(j), "for" | "of" | "and" | "on" | "the")))
+        {
+            j += 1;
+        }
+        // Connectors end no institution ("… of the Institute for").
+        while j > first && !self.toks.tok(j - 1).capital {
+            j -= 1;
+        }
+        let speaks = j > first
+            && self.toks.tok(j).spaced
+            && !self.toks.tok(j).after_comma
+            && contains(SPEECH_VERBS, self.toks.key(j));
+        speaks.then_some((k, j))
     }
 
     /// The role words right before a name ("Slovak Prime Minister", "far-right
@@ -2104,6 +2141,9 @@ impl Registry {
         self.intern(actor, None)
     }
 }
+
+/// The longest institution's name read after "of the" before a speech verb.
+const MAX_INSTITUTION_WORDS: usize = 10;
 
 fn actor_of_entry(
     gazetteer: &Gazetteer,
