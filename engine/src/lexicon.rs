@@ -955,6 +955,33 @@ pub const OTHER_PEOPLE_NOUNS: &[&str] = &[
 /// Personal pronouns that can stand for a speaker.
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
+/// Words for what someone said, whose owner is the speaker of the quotation after them
+/// ("Fiala's message was clear: …").
+pub const SPEECH_NOUNS: &[&str] = &[
+    "words",
+    "message",
+    "response",
+    "reply",
+    "answer",
+    "verdict",
+    "warning",
+    "comment",
+    "comments",
+    "statement",
+    "reaction",
+    "retort",
+    "remarks",
+    "view",
+    "position",
+    "argument",
+    "appeal",
+    "plea",
+    "promise",
+    "pledge",
+    "conclusion",
+    "advice",
+];
+
 /// Personal pronouns after a preposition ("according to him").
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
 

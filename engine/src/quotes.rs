@@ -606,6 +606,30 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             .map(|m| m.actor)
     }
 
+    /// `Fiala's message was clear: "…"`, `Macron's words: "…"`: the owner of a word for
+    /// speech, before the colon that opens the quotation `q`.
+    fn speech_owner(&self, q: Span) -> Option<Speaker> {
+        let before = self.text.get(self.span.start..q.start)?;
+        if !before.trim_end().ends_with(':') {
+            return None;
+        }
+        let n_before = self.toks.partition_point(|t| t.span.end <= q.start);
+        let noun = (n_before.saturating_sub(MAX_WORDS_AFTER_SPEECH_NOUN + 1)..n_before)
+            .rev()
+            .find(|&k| k > 0 && lexicon::SPEECH_NOUNS.contains(&self.word(k)))?;
+        let owner = noun - 1;
+        let possessive = self.word(owner).ends_with("'s") || self.word(owner).ends_with("s'");
+        let mention = self.toks[owner]
+            .mention
+            .and_then(|m| self.mentions.get(m))?;
+        possessive.then(|| Speaker {
+            actors: vec![mention.actor],
+            np: self.span_of(owner, noun + 1),
+            np_words: (owner, noun + 1),
+            ..Speaker::default()
+        })
+    }
+
     /// Reads a noun phrase as a speaker or source.
     fn speaker_np(&self, np: (usize, usize)) -> Speaker {
         let mut actors = self.np_actors(np);
@@ -950,6 +974,10 @@ fn introduced_unnamed(before: &str, head: &str) -> bool {
 /// Words between a determiner and the role it introduces ("a senior US defence official").
 const MAX_ROLE_MODIFIERS: usize = 4;
 
+/// Words between a word for speech and the colon that opens its quotation ("message was
+/// very clear:").
+const MAX_WORDS_AFTER_SPEECH_NOUN: usize = 4;
+
 /// How far back (bytes) a pronoun may reach for its speaker.
 const PRONOUN_REACH: usize = 600;
 
@@ -1202,6 +1230,13 @@ fn attribute<L: ActorLookup + ?Sized>(
             found: true,
         }
         .with_verb_span(span);
+    }
+    if let Some(speaker) = view.speech_owner(q) {
+        return Attribution {
+            speaker,
+            verb: None,
+            found: true,
+        };
     }
     Attribution::default()
 }
