@@ -982,6 +982,13 @@ pub const SPEECH_NOUNS: &[&str] = &[
     "advice",
 ];
 
+/// Verbs of naming, whose subject is the speaker of the quotation they name ("the
+/// Kremlin called it \"dangerous\"").
+pub const NAMING_VERBS: &[&str] = &[
+    "called", "calls", "calling", "dubbed", "dubs", "branded", "brands", "labelled", "labeled",
+    "labels", "termed", "terms", "deemed", "deems",
+];
+
 /// Personal pronouns after a preposition ("according to him").
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
 

@@ -1196,6 +1196,9 @@ fn attribute<L: ActorLookup + ?Sized>(
     if let Some(a) = after_quote(view, q, verbs) {
         return a;
     }
+    if let Some(a) = naming_verb_before(view, q) {
+        return a;
+    }
     let before = before.get_or_insert_with(|| VerbsBefore::new(view, verbs));
     for &k in &before.according {
         if let Some(np) = view.np_forward(k + 2) {
@@ -1240,6 +1243,42 @@ fn attribute<L: ActorLookup + ?Sized>(
     }
     Attribution::default()
 }
+
+/// `the Kremlin called it "dangerous"`, `Le Pen branded the plan "madness"`: a verb of
+/// naming right before the quotation, with what it names between them (at most a few
+/// words: "it", "the idea", "his remarks as"), gives the quotation to its subject.
+fn naming_verb_before<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span) -> Option<Attribution> {
+    let n_before = view.toks.partition_point(|t| t.span.end <= q.start);
+    let k = (n_before.saturating_sub(MAX_NAMED_WORDS + 1)..n_before.saturating_sub(1))
+        .rev()
+        .find(|&k| lexicon::NAMING_VERBS.contains(&view.word(k)))?;
+    // What is named: a pronoun or a short noun phrase, then "as" or an article at most.
+    let object_ok = n_before > k + 1
+        && (k + 1..n_before).all(|j| !view.toks[j].in_quote && !view.punct_before(j));
+    if !object_ok || view.punct_before(n_before) {
+        return None;
+    }
+    let subject = view.subject_of(k, None)?;
+    if subject.actors.is_empty() && !subject.pronoun && !subject.anonymous && !subject.outlet {
+        return None;
+    }
+    let verb = SpeechVerb {
+        lemma: "call",
+        connotation: Connotation::Neutral,
+        addressee: false,
+    };
+    Some(
+        Attribution {
+            speaker: subject,
+            verb: Some(verb),
+            found: true,
+        }
+        .with_verb_span(view.span_of(k, k + 1)),
+    )
+}
+/// The longest object between a verb of naming and its quotation ("the French
+/// president's remarks as").
+const MAX_NAMED_WORDS: usize = 5;
 
 impl Attribution {
     /// Records where the attribution verb is written.
