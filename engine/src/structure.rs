@@ -125,6 +125,14 @@ pub fn parse(text: &str) -> Structure {
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
     }
+    // Scraped pages often give the headline twice (the page's title, then the article's).
+    if let Some(headline) = headline_idx.map(|idx| lines[idx].text(text)) {
+        for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
+            if *kind == LineKind::Text && span.text(text) == headline {
+                *kind = LineKind::Removed("page furniture: the headline repeated");
+            }
+        }
+    }
     // A byline reads like a short title-case line, so it is told apart only once the
     // headline has been found: a headline is never taken for one.
     for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
