@@ -345,6 +345,10 @@ const LINK_WORDS: &[&str] = &[
     "it",
     "main",
     "google",
+    "from",
+    "author",
+    "reply",
+    "cancel",
     "join",
     "daily",
     "weekly",
@@ -538,6 +542,7 @@ const PROMPT_OPENINGS: &[&str] = &[
     "sign up for our newsletter",
     "sign up to our newsletter",
     "we use cookies",
+    "your email address will not be published",
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
@@ -566,6 +571,7 @@ const PROMPT_FIRST_WORDS: &[&str] = &[
     "recommended",
     "related",
     "more",
+    "your",
 ];
 
 /// "This article has been updated.", "This story was updated with new comments.",
@@ -604,6 +610,22 @@ fn is_update_notice(line: &str) -> bool {
             .any(|w| matches!(w.as_str(), "updated" | "corrected" | "amended"))
 }
 const MAX_UPDATE_NOTICE_WORDS: usize = 20;
+
+/// A site's navigation path: "Home » World » Europe", "News > Europe > …": two
+/// separators or more, or one after "Home".
+fn is_breadcrumb(line: &str) -> bool {
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
+        return false;
+    }
+    let n_separators =
+        line.matches(" » ").count() + line.matches(" › ").count() + line.matches(" > ").count();
+    let path = n_separators >= 2 || (n_separators == 1 && opens_with_one_of(line, &["home"]));
+    // Each step is a section's or a story's title: capitalised, no sentence after it.
+    path && !line.ends_with('.')
+        && line
+            .split(['»', '›', '>'])
+            .all(|step| step.trim_start().starts_with(char::is_uppercase))
+}
 
 /// A line that is only a web address ("https://p.dw.com/p/4dXyZ").
 fn is_bare_link(line: &str) -> bool {
@@ -782,10 +804,20 @@ fn is_credit_line(line: &str) -> bool {
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(line);
     is_byline(line)
+        || is_posted_by(line)
         || is_contribution_credit(line)
         || is_source_credit(line)
         || is_files_credit(line)
 }
+
+/// "Posted by admin", "Posted by Jane Doe": a blog's byline.
+fn is_posted_by(line: &str) -> bool {
+    line.get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("posted by "))
+        && !line.ends_with(['.', '!', '?', ':'])
+        && text::count_words_up_to(line, MAX_POSTED_BY_WORDS + 1) <= MAX_POSTED_BY_WORDS
+}
+const MAX_POSTED_BY_WORDS: usize = 6;
 
 /// "— With files from Reuters", "With reporting by AFP".
 fn is_files_credit(line: &str) -> bool {
@@ -932,6 +964,9 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if is_bare_link(line) {
         return Some("page furniture: a bare link");
     }
+    if is_breadcrumb(line) {
+        return Some("page furniture: the site's navigation path");
+    }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
     let n_tokens = line
@@ -944,9 +979,13 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if spans.len() > MAX_FURNITURE_WORDS {
         return None;
     }
+    // "1,204", "3.5", and counters shortened to thousands or millions ("1.2K").
     let is_number = |w: &str| {
-        w.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        let digits = w.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(w);
+        digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     // Every kind of furniture below starts with a number or a word of its vocabulary: most
     // article lines are turned away here, before any word is folded into a new string.
@@ -1313,6 +1352,9 @@ const TAG_LABELS: &[&str] = &[
     "topics",
     "related topics",
     "filed under",
+    "filed in",
+    "category",
+    "section",
     "categories",
     "keywords",
 ];
