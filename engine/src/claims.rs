@@ -54,7 +54,11 @@
 //!    Candidate pairs are found only through an inverted index from terms to units: each
 //!    term of a unit proposes the latest [`MAX_POSTINGS`] earlier units that hold it, the
 //!    unit keeps the best [`MAX_CANDIDATES`] of them by partial dot product and scores them
-//!    exactly, and a pair must share [`MIN_SHARED_TERMS`] terms. Work per unit is thus
+//!    exactly, and a pair must share [`MIN_SHARED_TERMS`] terms, [`MIN_SHARED_WHAT`] of
+//!    them saying what rather than who (not an actor, not a speaker's side: a story's
+//!    main speaker says many things, and without this rule every statement of theirs
+//!    that names their country ran into one claim once the corpus held a dozen articles
+//!    on the story). Work per unit is thus
 //!    bounded by its number of terms: linear in the corpus, never all pairs.
 //!    Pairs whose similarity reaches [`JOIN_SIMILARITY`] are then taken most similar first
 //!    (average-link agglomeration): the two groups they belong to merge when their mean
@@ -134,6 +138,10 @@ pub const MAX_POSTINGS: usize = 48;
 /// Terms two units must share to be paired. One shared word ("stadium", "week") is a
 /// topic, not a fact: a reported fact names at least something and what happens to it.
 pub const MIN_SHARED_TERMS: usize = 2;
+
+/// Of those, terms that say what rather than who: two statements that share only their
+/// speaker and side ("Emmanuel Macron", "France") are the same voice, not the same claim.
+pub const MIN_SHARED_WHAT: usize = 1;
 
 /// Candidate units scored exactly per unit: the best by their rare shared terms.
 pub const MAX_CANDIDATES: usize = 16;
@@ -489,11 +497,23 @@ impl Grouping {
                     .map(|a| a.affiliation.as_deref().map(text::fold))
                     .collect();
                 let names: Vec<String> = actors.iter().map(|a| text::fold(&a.name)).collect();
+                let mut who: Vec<bool> = self
+                    .vocab
+                    .shown
+                    .iter()
+                    .map(|s| matches!(s, Shown::Actor(_)))
+                    .collect();
+                for &t in self.side_terms.values().flatten() {
+                    if let Some(w) = who.get_mut(t) {
+                        *w = true;
+                    }
+                }
                 self.search = Some(Search::new(
                     &self.units,
                     vectors,
                     self.vocab.len(),
                     Sides { sides, names },
+                    who,
                 ));
                 true
             }
@@ -1292,9 +1312,10 @@ impl Sides {
     }
 }
 
-/// Cosine of two normalised vectors sorted by term, and the number of terms they share.
-fn cosine(a: &[(usize, f32)], b: &[(usize, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
+/// Cosine of two normalised vectors sorted by term, the number of terms they share, and
+/// how many of those say what rather than who (`who[term]` is false).
+fn cosine(a: &[(usize, f32)], b: &[(usize, f32)], who: &[bool]) -> (f32, usize, usize) {
+    let (mut i, mut j, mut dot, mut shared, mut what) = (0, 0, 0.0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -1302,12 +1323,15 @@ fn cosine(a: &[(usize, f32)], b: &[(usize, f32)]) -> (f32, usize) {
             std::cmp::Ordering::Equal => {
                 dot += a[i].1 * b[j].1;
                 shared += 1;
+                if !who.get(a[i].0).copied().unwrap_or(false) {
+                    what += 1;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    (dot, shared)
+    (dot, shared, what)
 }
 
 /// Dot product of a group's summed vector and a unit's vector.
@@ -1331,6 +1355,8 @@ fn descending(score: f32) -> u32 {
 /// [`merge`](Search::merge): average-link merging of the pairs, most similar first.
 struct Search {
     vectors: Vec<Vec<(usize, f32)>>,
+    /// Per term: whether it says who (an actor, or a speaker's side) rather than what.
+    who: Vec<bool>,
     sides: Sides,
     voices: Vec<Voices>,
     postings: Vec<Vec<(usize, f32)>>,
@@ -1349,8 +1375,10 @@ impl Search {
         vectors: Vec<Vec<(usize, f32)>>,
         n_terms: usize,
         sides: Sides,
+        who: Vec<bool>,
     ) -> Search {
         Search {
+            who,
             voices: units.iter().map(Voices::of).collect(),
             postings: vec![Vec::new(); n_terms],
             partial: vec![0.0; units.len()],
@@ -1372,6 +1400,7 @@ impl Search {
         }
         let Search {
             vectors,
+            who,
             sides,
             voices,
             postings,
@@ -1411,9 +1440,9 @@ impl Search {
                 if units[u].shares_sentence(&units[other]) {
                     continue;
                 }
-                let (cos, shared) = cosine(v, &vectors[other]);
+                let (cos, shared, what) = cosine(v, &vectors[other], who);
                 let sim = cos * sides.agreement(&voices[u], &voices[other]);
-                if shared >= MIN_SHARED_TERMS && sim >= JOIN_SIMILARITY {
+                if shared >= MIN_SHARED_TERMS && what >= MIN_SHARED_WHAT && sim >= JOIN_SIMILARITY {
                     pairs.push((descending(sim), other, u));
                 }
             }
@@ -1468,7 +1497,7 @@ impl Search {
                 continue;
             }
             let dot = match (sum_of[a], sum_of[b]) {
-                (None, None) => cosine(&vectors[a], &vectors[b]).0,
+                (None, None) => cosine(&vectors[a], &vectors[b], &[]).0,
                 (Some(m), None) => dot_with(&sums[m], &vectors[b]),
                 (None, Some(m)) => dot_with(&sums[m], &vectors[a]),
                 (Some(ma), Some(mb)) => {
