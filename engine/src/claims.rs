@@ -10,7 +10,7 @@
 //!    - words, folded (lower case, no accents), stop words removed (function words, modal
 //!      verbs, pronouns of quantity and negation such as "nothing" — "nothing should be
 //!      ruled out" and "should not be ruled out" say the same —, and attribution verbs:
-//!      "said", "told", "reported" say who speaks, not what), possessives cut, and lightly
+//!      "said", "told", "wrote", "reported" say who speaks, not what), possessives cut, and lightly
 //!      stemmed by suffix rules so that "division"/"dividing"/"divide",
 //!      "deploy"/"deployment", "escalate"/"escalation" meet ([`stem`]);
 //!    - a small table of general English synonyms and demonyms maps words of one meaning
@@ -328,6 +328,21 @@ const STOP_WORDS: &[&str] = &[
     "noted",
     "cited",
     "citing",
+    "wrote",
+    "write",
+    "writes",
+    "writing",
+    "posted",
+    "tweeted",
+    "spoke",
+    "speaks",
+    "speaking",
+    "explained",
+    "commented",
+    "replied",
+    // A role's time ("a former governor") says who, not what.
+    "former",
+    "formerly",
     "mr",
     "ms",
     "mrs",
