@@ -67,7 +67,7 @@ pub fn quotes_csv(analysis: &Analysis) -> String {
                 &[
                     column_name(article.outlet.as_deref(), &article.id),
                     article.id.clone(),
-                    quote.speakers.join("; "),
+                    speakers_shown(analysis, quote),
                     quote.verb.clone().unwrap_or_default(),
                     kind.to_owned(),
                     quote.text.clone(),
@@ -76,6 +76,26 @@ pub fn quotes_csv(analysis: &Analysis) -> String {
         }
     }
     out
+}
+
+/// A quotation's speakers as a reader writes them: the accented spelling where the
+/// analysis has one (the JSON keeps the ASCII names, for comparisons).
+fn speakers_shown(analysis: &Analysis, quote: &crate::model::Quote) -> String {
+    if quote.speaker_ids.len() != quote.speakers.len() {
+        return quote.speakers.join("; ");
+    }
+    quote
+        .speaker_ids
+        .iter()
+        .zip(&quote.speakers)
+        .map(|(&id, name)| {
+            analysis
+                .actors
+                .get(id)
+                .map_or(name.as_str(), |a| a.display_name())
+        })
+        .collect::<Vec<&str>>()
+        .join("; ")
 }
 
 /// The name a column or row gives an article: its outlet, or says the outlet is unknown.
@@ -122,7 +142,7 @@ mod tests {
     fn sample() -> Analysis {
         let quote = Quote {
             text: "We are \"not\" at war, =1+1".into(),
-            speakers: vec!["Stéphane Séjourné".into()],
+            speakers: vec!["Stephane Sejourne".into()],
             verb: Some("said".into()),
             span: Span::new(0, 1),
             speaker_ids: vec![0],
@@ -154,6 +174,14 @@ mod tests {
                 }],
                 n_articles: 1,
             }],
+            actors: vec![crate::model::Actor {
+                name: "Stephane Sejourne".into(),
+                kind: crate::model::ActorKind::Person,
+                role: None,
+                affiliation: None,
+                discovered: false,
+                native_name: Some("Stéphane Séjourné".into()),
+            }],
             ..Analysis::default()
         }
     }
@@ -174,7 +202,7 @@ mod tests {
     }
 
     #[test]
-    fn quotes_csv_doubles_quotes_keeps_accents_and_defuses_formulas() {
+    fn quotes_csv_doubles_quotes_shows_names_with_their_accents_and_defuses_formulas() {
         let csv = quotes_csv(&sample());
         let row = csv.split("\r\n").nth(1).unwrap();
         assert_eq!(
