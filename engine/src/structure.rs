@@ -496,32 +496,15 @@ const MAX_PROMPT_WORDS: usize = 16;
 const PROMPT_LINES: &[&str] = &[
     "key events",
     "show key events only",
-    "become a member",
     "voiced by artificial intelligence",
     "send us your feedback",
-    "listen to this article",
     "listen to article",
-    "support independent journalism",
-    "support our journalism",
-    "skip next section",
     "loading",
     "views expressed are personal",
     "about the author",
     "font size",
     "report an error",
     "report a correction",
-    "trending",
-    "trending now",
-    "most popular",
-    "most read",
-    "most viewed",
-    "recommended",
-    "recommended for you",
-    "related articles",
-    "related stories",
-    "you may also like",
-    "you might also like",
-    "more stories",
 ];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
@@ -546,32 +529,8 @@ const PROMPT_OPENINGS: &[&str] = &[
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
-    "key",
-    "show",
-    "become",
-    "voiced",
-    "send",
-    "listen",
-    "support",
-    "skip",
-    "press",
-    "please",
-    "you",
-    "save",
-    "download",
-    "sign",
-    "we",
-    "loading",
-    "views",
-    "about",
-    "font",
-    "report",
-    "trending",
-    "most",
-    "recommended",
-    "related",
-    "more",
-    "your",
+    "key", "show", "become", "voiced", "send", "listen", "support", "skip", "press", "please",
+    "you", "save", "download", "sign", "we", "loading", "views", "about", "font", "report", "your",
 ];
 
 /// "This article has been updated.", "This story was updated with new comments.",
@@ -999,8 +958,12 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
         || in_vocabulary(TIMESTAMP_WORDS)
         || in_vocabulary(AD_WORDS)
         || in_vocabulary(LINK_VERBS);
+    // A widget's label alone ("Most popular", "Recommended"), unless a link rule below
+    // reads it ("Read more").
+    let label =
+        || is_story_list_label(line.trim_end_matches(':').trim_end()).then_some(STORY_LIST_REASON);
     if !may_be_furniture {
-        return None;
+        return label();
     }
     let words: Vec<String> = spans.iter().map(|w| text::fold(w.text(line))).collect();
     if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
@@ -1043,7 +1006,7 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     {
         return Some("page furniture: a read-more, share or subscribe link");
     }
-    None
+    label()
 }
 
 // ---------------------------------------------------------------------------- headline
@@ -1297,15 +1260,7 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         let label = line.trim_end_matches(':').trim_end();
         let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
             (TAG_LIST_REASON, is_tag)
-        } else if is_one_of(label, STORY_LIST_LABELS)
-            || STORY_LIST_LABEL_OPENINGS.iter().any(|o| {
-                label.len() > o.len()
-                    && label
-                        .get(..o.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(o))
-                    && text::count_words_up_to(label, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
-            })
-        {
+        } else if is_story_list_label(label) {
             (STORY_LIST_REASON, is_story_title)
         } else {
             match kinds[idx] {
@@ -1323,6 +1278,20 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         }
         return;
     }
+}
+
+/// The label of a page's list of other stories ("Most read", "Recommended", "More from
+/// Europe"), alone on its line.
+fn is_story_list_label(label: &str) -> bool {
+    label.len() <= MAX_SECTION_LABEL_BYTES
+        && (is_one_of(label, STORY_LIST_LABELS)
+            || STORY_LIST_LABEL_OPENINGS.iter().any(|o| {
+                label.len() > o.len()
+                    && label
+                        .get(..o.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(o))
+                    && text::count_words_up_to(label, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
+            }))
 }
 
 fn is_one_of(label: &str, labels: &[&str]) -> bool {
