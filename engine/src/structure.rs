@@ -437,14 +437,29 @@ const COUNTED: &[&str] = &[
 
 /// "Tags: Macron, Ukraine, NATO", "Topics: …", "Filed under: …".
 fn is_tag_list(line: &str) -> bool {
-    let Some((lead, tags)) = line.split_once(':') else {
+    is_labelled_list(
+        line,
+        TAG_LABELS,
+        0..=MAX_STORY_TITLE_WORDS,
+        &['.', '!', '?'],
+    )
+}
+
+/// "<label>: <a few words>": `line`'s words before its first colon are one of `labels`, and
+/// after it come `n_words` words that do not end like a sentence (`sentence_ends`).
+fn is_labelled_list(
+    line: &str,
+    labels: &[&str],
+    n_words: std::ops::RangeInclusive<usize>,
+    sentence_ends: &[char],
+) -> bool {
+    let Some((lead, list)) = line.split_once(':') else {
         return false;
     };
-    let lead = lead.trim();
-    TAG_LABELS.iter().any(|w| lead.eq_ignore_ascii_case(w))
-        && tags.len() <= MAX_FURNITURE_BYTES
-        && !tags.trim_end().ends_with(['.', '!', '?'])
-        && text::count_words_up_to(tags, MAX_STORY_TITLE_WORDS + 1) <= MAX_STORY_TITLE_WORDS
+    is_one_of(lead.trim(), labels)
+        && list.len() <= MAX_FURNITURE_BYTES
+        && !list.trim_end().ends_with(sentence_ends)
+        && n_words.contains(&text::count_words_up_to(list, n_words.end() + 1))
 }
 
 /// "Copyright 2024 The Associated Press. All rights reserved.", "© 2024 Reuters".
@@ -825,14 +840,12 @@ const CONTRIBUTION_ENDINGS: &[&str] = &[
 /// "Source: Al Jazeera and news agencies", "Sources: AFP, Reuters": a short list of
 /// sources after the label, not a sentence.
 fn is_source_credit(line: &str) -> bool {
-    let Some((lead, sources)) = line.split_once(':') else {
-        return false;
-    };
-    (lead.eq_ignore_ascii_case("source") || lead.eq_ignore_ascii_case("sources"))
-        && sources.len() <= MAX_FURNITURE_BYTES
-        && !sources.trim_end().ends_with(['.', '!', '?', '"', '”'])
-        && (1..=MAX_FURNITURE_WORDS)
-            .contains(&text::count_words_up_to(sources, MAX_FURNITURE_WORDS + 1))
+    is_labelled_list(
+        line,
+        &["source", "sources"],
+        1..=MAX_FURNITURE_WORDS,
+        &['.', '!', '?', '"', '”'],
+    )
 }
 
 /// A byline or the reporting credits: "By Jane Doe", "By Jane Doe and John Roe, Paris
