@@ -111,15 +111,20 @@ pub fn parse(text: &str) -> Structure {
     // A section label above the headline ("Europe", "RUSSIA-UKRAINE WAR") is the page's,
     // and the headline, if any, comes after it.
     // A line in capitals alone ("MACRON: NO TROOPS") is a label only above another headline.
-    if let Some((idx, label)) =
-        headline_idx.and_then(|idx| section_label(lines[idx].text(text)).map(|label| (idx, label)))
-    {
+    // Labels may stack ("World", then "Europe").
+    for _ in 0..MAX_SECTION_LABELS {
+        let Some((idx, label)) = headline_idx
+            .and_then(|idx| section_label(lines[idx].text(text)).map(|label| (idx, label)))
+        else {
+            break;
+        };
         kinds[idx] = LineKind::Removed("page furniture: a section label above the headline");
         let below = find_headline(text, &lines, &kinds);
         if below.is_some() || label == SectionLabel::Named {
             headline_idx = below;
         } else {
             kinds[idx] = LineKind::Text;
+            break;
         }
     }
     if let Some(idx) = headline_idx {
@@ -1072,6 +1077,8 @@ fn section_label(line: &str) -> Option<SectionLabel> {
     capitals.then_some(SectionLabel::Capitals)
 }
 const MAX_SECTION_LABEL_WORDS: usize = 4;
+/// Section labels stacked above a headline ("News", "World", "Europe").
+const MAX_SECTION_LABELS: usize = 3;
 const MAX_SECTION_LABEL_BYTES: usize = 40;
 /// Names of a news site's sections and kickers (folded, words joined by a space).
 const SECTION_LABELS: &[&str] = &[
