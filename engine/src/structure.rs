@@ -912,37 +912,36 @@ const MAX_STORY_LINK_LEAD_BYTES: usize = 40;
 /// The longest title of a story linked to.
 const MAX_STORY_TITLE_WORDS: usize = 20;
 
+/// A test of a whole line.
+type LineTest = fn(&str) -> bool;
+
+/// Whole-line furniture tests, each with its reason, tried in this order before the
+/// vocabulary tests of [`furniture_reason`].
+const LINE_RULES: &[(LineTest, &str)] = &[
+    (is_story_link, "page furniture: a link to another story"),
+    (
+        is_picture_caption_or_credit,
+        "page furniture: a picture caption or credit",
+    ),
+    (is_dated_line, "page furniture: a timestamp"),
+    (is_tag_list, TAG_LIST_REASON),
+    (is_copyright_notice, "page furniture: a copyright notice"),
+    (is_reader_prompt, "page furniture: a prompt to the reader"),
+    (
+        is_update_notice,
+        "page furniture: a notice that the story was updated",
+    ),
+    (is_bare_link, "page furniture: a bare link"),
+    (is_breadcrumb, "page furniture: the site's navigation path"),
+];
+
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
 fn furniture_reason(line: &str) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("page furniture: a line with no words");
     }
-    if is_story_link(line) {
-        return Some("page furniture: a link to another story");
-    }
-    if is_picture_caption_or_credit(line) {
-        return Some("page furniture: a picture caption or credit");
-    }
-    if is_dated_line(line) {
-        return Some("page furniture: a timestamp");
-    }
-    if is_tag_list(line) {
-        return Some(TAG_LIST_REASON);
-    }
-    if is_copyright_notice(line) {
-        return Some("page furniture: a copyright notice");
-    }
-    if is_reader_prompt(line) {
-        return Some("page furniture: a prompt to the reader");
-    }
-    if is_update_notice(line) {
-        return Some("page furniture: a notice that the story was updated");
-    }
-    if is_bare_link(line) {
-        return Some("page furniture: a bare link");
-    }
-    if is_breadcrumb(line) {
-        return Some("page furniture: the site's navigation path");
+    if let Some(&(_, reason)) = LINE_RULES.iter().find(|(is, _)| is(line)) {
+        return Some(reason);
     }
     // Each whitespace-separated token with a letter or digit holds at least one word: a
     // cheap, exact way to turn long lines away before collecting words.
