@@ -1025,6 +1025,19 @@ pub const PERSON_ROLE_HEADS: &[&str] = &[
     "researcher",
 ];
 
+/// The last word of a writer's post printed under their name ("Europe digital editor",
+/// "Political correspondent").
+pub const NEWSROOM_ROLES: &[&str] = &[
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+];
+
 /// Determiners that introduce someone not named ("a", "one", "another").
 pub const INDEFINITE_DETERMINERS: &[&str] = &[
     "a", "an", "one", "another", "two", "three", "several", "some",

@@ -142,9 +142,10 @@ pub fn parse(text: &str) -> Structure {
     // headline has been found: a headline is never taken for one.
     for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
         if *kind == LineKind::Text && is_credit_line(span.text(text)) {
-            *kind = LineKind::Removed("page furniture: the byline or the reporting credits");
+            *kind = LineKind::Removed(CREDITS_REASON);
         }
     }
+    mark_names_over_credits(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
 
@@ -204,6 +205,46 @@ pub fn parse(text: &str) -> Structure {
     structure.headline = headline_idx.map(|idx| lines[idx]);
     structure.index_words(text);
     structure
+}
+
+const CREDITS_REASON: &str = "page furniture: the byline or the reporting credits";
+
+/// A line of names alone right above a credit line is the byline without its "By":
+/// "Paul Kirby" over "Europe digital editor", "Aurelien Breeden and Roger Cohen" over
+/// "Reporting from Paris".
+fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 0..kinds.len() {
+        if kinds[idx] != LineKind::Text || !is_names_line(lines[idx].text(text)) {
+            continue;
+        }
+        let next = kinds[idx + 1..]
+            .iter()
+            .find(|k| **k != LineKind::Blank)
+            .copied();
+        if next == Some(LineKind::Removed(CREDITS_REASON)) {
+            kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        }
+    }
+}
+
+/// Two to [`MAX_BYLINE_NAME_WORDS`] capitalised words (a name's particles and "and"
+/// between them), with nothing else on the line.
+fn is_names_line(line: &str) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES * 2
+        || !line
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | ','))
+    {
+        return false;
+    }
+    let words = text::words(line, Span::new(0, line.len()));
+    (2..=MAX_BYLINE_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            let word = w.text(line);
+            word.starts_with(char::is_uppercase)
+                || word == "and"
+                || lexicon::NAME_PARTICLES.contains(&word)
+        })
 }
 
 /// What a line is, decided before blocks are built.
@@ -367,6 +408,10 @@ const LINK_WORDS: &[&str] = &[
     "bluesky",
     "messenger",
     "flipboard",
+    "save",
+    "later",
+    "social",
+    "media",
 ];
 /// The first word of a link line, among [`LINK_WORDS`].
 const LINK_VERBS: &[&str] = &[
@@ -395,6 +440,7 @@ const LINK_VERBS: &[&str] = &[
     "hide",
     "source",
     "original",
+    "save",
     // A share button's network, alone on its line.
     "facebook",
     "twitter",
@@ -511,7 +557,7 @@ fn is_reader_prompt(line: &str) -> bool {
                         .is_some_and(|rest| rest.starts_with(' '))
             }))
 }
-const MAX_PROMPT_WORDS: usize = 16;
+const MAX_PROMPT_WORDS: usize = 24;
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
 const PROMPT_LINES: &[&str] = &[
     "key events",
@@ -546,11 +592,17 @@ const PROMPT_OPENINGS: &[&str] = &[
     "sign up to our newsletter",
     "we use cookies",
     "your email address will not be published",
+    "you can share this story",
+    "you can share this article",
+    "if you notice an error",
+    "if you spot an error",
+    "if you find an error",
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
     "key", "show", "become", "voiced", "send", "listen", "support", "skip", "press", "please",
     "you", "save", "download", "sign", "we", "loading", "views", "about", "font", "report", "your",
+    "if",
 ];
 
 /// "This article has been updated.", "This story was updated with new comments.",
@@ -606,6 +658,25 @@ fn is_breadcrumb(line: &str) -> bool {
             .all(|step| step.trim_start().starts_with(char::is_uppercase))
 }
 
+/// "A version of this article appears in print on Feb. 28, 2024, Section A, Page 8 of
+/// the New York edition with the headline: …": where the story was printed.
+fn is_print_edition_note(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "a version of this article appears in print",
+        "a version of this article appeared in print",
+        "a version of this story appears in print",
+        "a version of this story appeared in print",
+        "this article appeared in print",
+        "this story appeared in print",
+    ];
+    line.len() <= 3 * MAX_FURNITURE_BYTES
+        && opens_with_one_of(line, &["a", "this"])
+        && OPENINGS.iter().any(|o| {
+            line.get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o))
+        })
+}
+
 /// A line that is only a web address ("https://p.dw.com/p/4dXyZ").
 fn is_bare_link(line: &str) -> bool {
     !line.contains(char::is_whitespace)
@@ -653,7 +724,7 @@ fn is_dated_line(line: &str) -> bool {
     let timed =
         words.iter().any(|w| number(w)) && words.iter().any(|w| TIME_ZONES.contains(&w.as_str()));
     words.len() <= MAX_DATED_WORDS
-        && (timed || words.iter().any(|w| month(w)))
+        && (timed || words.iter().any(|w| month(w)) || has_numeric_date(line))
         && words.iter().all(|w| {
             number(w)
                 || month(w)
@@ -662,6 +733,28 @@ fn is_dated_line(line: &str) -> bool {
         })
 }
 const MAX_DATED_WORDS: usize = 14;
+
+/// Whether `line` holds a date in figures: "27/02/2024", "28.02.2024", "2024-02-27".
+fn has_numeric_date(line: &str) -> bool {
+    line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '•' | '|' | '(' | ')'))
+        .any(|token| {
+            let token = token.trim_end_matches('.');
+            let Some(sep) = token.chars().find(|c| matches!(c, '/' | '.' | '-')) else {
+                return false;
+            };
+            let parts: Vec<&str> = token.split(sep).collect();
+            let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+                n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            };
+            match parts.as_slice() {
+                [y, m, d] if y.len() == 4 => {
+                    digits(y, 4..=4) && digits(m, 2..=2) && digits(d, 2..=2)
+                }
+                [d, m, y] => digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 2..=4) && sep != '-',
+                _ => false,
+            }
+        })
+}
 /// Words of a dated timestamp line besides numbers and months ("Updated on Tuesday 27
 /// February 2024 at 10:32 GMT").
 const DATED_WORDS: &[&str] = &[
@@ -692,6 +785,10 @@ const DATED_WORDS: &[&str] = &[
     "msk",
     "eet",
     "eest",
+    // "6:14 p.m. ET" ("p.m." is two words).
+    "a",
+    "p",
+    "m",
 ];
 /// Words that make a number a time of day ("14.32 GMT", "10:05 am").
 const TIME_ZONES: &[&str] = &[
@@ -783,11 +880,47 @@ fn is_credit_line(line: &str) -> bool {
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(line);
     is_byline(line)
+        || is_reporting_from(line)
+        || is_staff_role(line)
         || is_posted_by(line)
         || is_contribution_credit(line)
         || is_source_credit(line)
         || is_files_credit(line)
 }
+
+/// "Reporting from Paris", "Reporting from Kyiv and Brussels": where the writers are.
+fn is_reporting_from(line: &str) -> bool {
+    line.get(..15)
+        .is_some_and(|h| h.eq_ignore_ascii_case("reporting from "))
+        && !line.ends_with(['.', '!', '?', ':'])
+        && text::count_words_up_to(line, MAX_POSTED_BY_WORDS + 1) <= MAX_POSTED_BY_WORDS
+        && line[15..].starts_with(char::is_uppercase)
+}
+
+/// A writer's post under their name: "Europe digital editor", "Political correspondent",
+/// "Senior reporter, BBC News". A few words, no article ("the editor" is prose), ending
+/// in a newsroom role.
+fn is_staff_role(line: &str) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES
+        || !line.starts_with(char::is_uppercase)
+        || line.ends_with(['.', '!', '?', ':'])
+    {
+        return false;
+    }
+    let role = line.split(',').next().unwrap_or(line);
+    let words: Vec<String> = text::words(role, Span::new(0, role.len()))
+        .iter()
+        .map(|w| text::fold(w.text(role)))
+        .collect();
+    (1..=MAX_STAFF_ROLE_WORDS).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| lexicon::NEWSROOM_ROLES.contains(&w.as_str()))
+        && !words
+            .iter()
+            .any(|w| lexicon::INDEFINITE_DETERMINERS.contains(&w.as_str()) || w == "the")
+}
+const MAX_STAFF_ROLE_WORDS: usize = 4;
 
 /// "Posted by admin", "Posted by Jane Doe": a blog's byline.
 fn is_posted_by(line: &str) -> bool {
@@ -894,7 +1027,9 @@ fn is_byline(line: &str) -> bool {
         && names.len() <= MAX_BYLINE_NAME_WORDS
         && names.iter().all(|&k| {
             word(k).starts_with(char::is_uppercase)
+                // "By Jane Doe and John Roe", "By Euronews with AP".
                 || folded[k] == "and"
+                || folded[k] == "with"
                 || lexicon::NAME_PARTICLES.contains(&folded[k].as_str())
         })
         && word(1).starts_with(char::is_uppercase)
@@ -932,6 +1067,10 @@ const LINE_RULES: &[(LineTest, &str)] = &[
         "page furniture: a notice that the story was updated",
     ),
     (is_bare_link, "page furniture: a bare link"),
+    (
+        is_print_edition_note,
+        "page furniture: a note on the story's print edition",
+    ),
     (is_breadcrumb, "page furniture: the site's navigation path"),
 ];
 
@@ -1016,15 +1155,39 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if all_in(AD_WORDS) && words.iter().any(|w| AD_MARKERS.contains(&w.as_str())) {
         return Some("page furniture: an ad slot");
     }
-    if all_in(LINK_WORDS)
-        && words
-            .first()
-            .is_some_and(|w| LINK_VERBS.contains(&w.as_str()))
-    {
+    let link_verb = words
+        .first()
+        .is_some_and(|w| LINK_VERBS.contains(&w.as_str()));
+    if link_verb && (all_in(LINK_WORDS) || names_the_site(&spans, &words, line)) {
         return Some("page furniture: a read-more, share or subscribe link");
     }
     label()
 }
+
+/// "Follow RT on Telegram", "Subscribe to Ukrinform on YouTube", "Download the Euronews app": a
+/// link line in the page's vocabulary but for the site's own name (a word or two, each
+/// capitalised). `words` are `spans` folded.
+fn names_the_site(spans: &[Span], words: &[String], line: &str) -> bool {
+    let asks = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "follow" | "subscribe" | "download"));
+    let mut n_name = 0;
+    let mut where_to = false;
+    for (span, word) in spans.iter().zip(words).skip(1) {
+        if LINK_WORDS.contains(&word.as_str()) {
+            // Where the reader is sent: "on Telegram", "the … app" ("Follow the Money" is
+            // a title).
+            where_to |= matches!(word.as_str(), "on" | "app" | "channel" | "newsletter");
+        } else if span.text(line).starts_with(char::is_uppercase) {
+            n_name += 1;
+        } else {
+            return false;
+        }
+    }
+    asks && (1..=MAX_SITE_NAME_WORDS).contains(&n_name) && where_to
+}
+/// The longest site name in a link line ("Follow Kyiv Independent on X").
+const MAX_SITE_NAME_WORDS: usize = 2;
 
 // ---------------------------------------------------------------------------- headline
 
@@ -1044,7 +1207,10 @@ fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize
         && line.chars().count() <= MAX_HEADLINE_CHARS
         && !ends_like_a_sentence_or_lead_in(line)
         && list_marker_len(line).is_none()
-        && !line.chars().next().is_some_and(char::is_lowercase);
+        && !line.chars().next().is_some_and(char::is_lowercase)
+        // A wire dateline alone on its line ("Paris CNN —", "PARIS (Reuters) -") opens
+        // the lede.
+        && !line.ends_with(['—', '–', '-']);
     (has_body && reads_as_headline).then_some(idx)
 }
 
@@ -1262,12 +1428,13 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
-/// Sets aside a list laid out one item per line at the end of the article, under its
-/// label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended", "More
-/// from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]), up to the
-/// end of the text.
+/// Sets aside the lists laid out one item per line at the end of the article, each under
+/// its label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended",
+/// "More from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]).
+/// Lists may follow one another ("Related", then "Related topics"), and a label may close
+/// the page with nothing under it ("More on this story").
 fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
-    let mut items = Vec::new();
+    let mut items: Vec<usize> = Vec::new();
     for idx in (0..kinds.len()).rev() {
         // A label may already be set aside on its own ("Read more", "Tags:").
         match kinds[idx] {
@@ -1289,13 +1456,20 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
             }
             continue;
         };
-        if !items.is_empty() && items.iter().all(|&i| fits(lines[i].text(text))) {
-            kinds[idx] = LineKind::Removed(reason);
-            for item in items {
-                kinds[item] = LineKind::Removed(reason);
+        if items.is_empty() {
+            // A label alone at the end: set aside only if a rule read it already.
+            if kinds[idx] == LineKind::Text {
+                return;
             }
+            continue;
         }
-        return;
+        if !items.iter().all(|&i| fits(lines[i].text(text))) {
+            return;
+        }
+        kinds[idx] = LineKind::Removed(reason);
+        for item in items.drain(..) {
+            kinds[item] = LineKind::Removed(reason);
+        }
     }
 }
 
