@@ -1225,7 +1225,22 @@ fn attribute<L: ActorLookup + ?Sized>(
         .checked_sub(1)
         .and_then(|i| before.best.get(i).copied().flatten())
         .and_then(|i| before.speakers.get(i));
-    if let Some((speaker, hit)) = best {
+    // "Macron's troops remark: Moscow warns of 'inevitable' conflict": a speech verb after
+    // a colon opens a clause of its own, and the quotation is not the earlier verb's.
+    let claimed_after_colon = |hit: &VerbHit| {
+        let verb_end = view.toks[hit.k + hit.n - 1].span.end;
+        let colon = view
+            .text
+            .get(verb_end..q.start)
+            .and_then(|gap| gap.find(':'))
+            .map(|at| verb_end + at);
+        colon.is_some_and(|colon| {
+            verbs[..n_before]
+                .iter()
+                .any(|later| view.toks[later.k].span.start > colon)
+        })
+    };
+    if let Some((speaker, hit)) = best.filter(|(_, hit)| !claimed_after_colon(hit)) {
         let span = view.verb_span(hit.k, hit.n, hit.verb);
         return Attribution {
             speaker: speaker.clone(),
