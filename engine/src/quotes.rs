@@ -795,6 +795,21 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             opens_at = Some(open);
             end = open;
         }
+        // "The former Russian president, Dmitry Medvedev, wrote": a role, then the name of
+        // who holds it between commas, is that person.
+        if let Some(open) = opens_at
+            && lexicon::PERSON_ROLE_HEADS.contains(&self.word(open - 1))
+            && j - open <= MAX_APPOSITIVE_NAME_WORDS
+        {
+            let named = self.speaker_np((open, j));
+            let is_person =
+                |a: &ActorId| self.actors.lookup(*a).map(|x| x.1) == Some(ActorKind::Person);
+            if let [one] = named.actors.as_slice()
+                && is_person(one)
+            {
+                return Some(named);
+            }
+        }
         if lexicon::RELATIVE_PRONOUNS.contains(&self.word(end - 1)) {
             end -= 1;
             if end == 0 {
@@ -868,6 +883,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     }
 }
 
+/// Longest name between commas after a role ("the French president, Emmanuel Macron,").
+const MAX_APPOSITIVE_NAME_WORDS: usize = 4;
 /// Longest noun phrase taken as a speaker.
 const MAX_NP_WORDS: usize = 12;
 /// Longest dateline before a sentence's subject (`KYIV, Feb 27 (Reuters)`).
