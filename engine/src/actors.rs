@@ -56,6 +56,9 @@ type Set<K> = HashSet<K, FastHash>;
 
 // ------------------------------------------------------------------------ word lists
 
+/// Ranks and titles that are also common surnames ("Claudia Major", "Stephen King").
+const SURNAME_RANKS: &[&str] = &["major", "king", "bishop", "judge", "marshal"];
+
 /// Capitalised words that never start or continue a person's name: function words that
 /// open sentences, months, days, honorifics and generic words of institutions' names.
 const NOT_NAME_WORDS: &[&str] = &[
@@ -1458,6 +1461,16 @@ impl Scan<'_, '_> {
         }) && word.chars().any(char::is_alphabetic)
     }
 
+    /// Whether word `i` is a rank that is also a surname ("Major", "King", "Bishop"),
+    /// capitalised, with no capitalised word after it: after a first name, it ends the
+    /// name ("Claudia Major said"), where a rank would open one ("Major Tom Roe").
+    fn is_surname_rank(&self, i: usize) -> bool {
+        let t = self.toks.tok(i);
+        let next_capital =
+            i + 1 < self.toks.len() && self.toks.tok(i + 1).spaced && self.toks.tok(i + 1).capital;
+        t.capital && !t.all_caps && !next_capital && contains(SURNAME_RANKS, self.toks.key(i))
+    }
+
     /// A person's name starting at word `i`: two to four name words (particles allowed
     /// inside), on one line of spaces, uncovered, not running on into more capitalised
     /// words. Returns the number of words.
@@ -1475,6 +1488,11 @@ impl Scan<'_, '_> {
             if self.is_name_word(end) {
                 n_names += 1;
                 end += 1;
+            } else if n_names == 1 && self.is_surname_rank(end) {
+                // "Claudia Major of the SWP": a rank that is also a surname ends a name.
+                n_names += 1;
+                end += 1;
+                break;
             } else if contains(lexicon::NAME_PARTICLES, self.toks.key(end))
                 && end + 1 < self.toks.len()
                 && self.toks.tok(end + 1).spaced
