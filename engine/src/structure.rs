@@ -146,6 +146,7 @@ pub fn parse(text: &str) -> Structure {
         }
     }
     mark_names_over_credits(text, &lines, &mut kinds);
+    mark_writer_biography(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
 
@@ -208,10 +209,11 @@ pub fn parse(text: &str) -> Structure {
 }
 
 const CREDITS_REASON: &str = "page furniture: the byline or the reporting credits";
+const TIMESTAMP_REASON: &str = "page furniture: a timestamp";
 
-/// A line of names alone right above a credit line is the byline without its "By":
-/// "Paul Kirby" over "Europe digital editor", "Aurelien Breeden and Roger Cohen" over
-/// "Reporting from Paris".
+/// A line of names alone right above a credit line or a timestamp is the byline without
+/// its "By": "Paul Kirby" over "Europe digital editor", "Aurelien Breeden and Roger Cohen"
+/// over "Reporting from Paris", "Le Monde with AFP" over "Published on …".
 fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for idx in 0..kinds.len() {
         if kinds[idx] != LineKind::Text || !is_names_line(lines[idx].text(text)) {
@@ -221,11 +223,64 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             .iter()
             .find(|k| **k != LineKind::Blank)
             .copied();
-        if next == Some(LineKind::Removed(CREDITS_REASON)) {
+        if next == Some(LineKind::Removed(CREDITS_REASON))
+            || next == Some(LineKind::Removed(TIMESTAMP_REASON))
+        {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
     }
 }
+
+/// "Daniel Hartmann is a senior fellow at the Atlantic Council.": among the last lines of
+/// the article, a line that opens with a name of its byline and says who they are.
+fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let mut names: Vec<&str> = Vec::new();
+    for (span, kind) in lines.iter().zip(kinds.iter()) {
+        if *kind != LineKind::Removed(CREDITS_REASON) {
+            continue;
+        }
+        let line = span.text(text);
+        let Some(byline) = ["By ", "BY ", "by "]
+            .iter()
+            .find_map(|by| line.strip_prefix(by))
+            .or_else(|| is_names_line(line).then_some(line))
+        else {
+            continue;
+        };
+        let byline = byline.split(',').next().unwrap_or(byline);
+        names.extend(
+            byline
+                .split(" and ")
+                .map(str::trim)
+                .filter(|name| name.contains(' ')),
+        );
+    }
+    if names.is_empty() {
+        return;
+    }
+    let last_lines = (0..kinds.len())
+        .rev()
+        .filter(|&idx| kinds[idx] == LineKind::Text)
+        .take(MAX_BIOGRAPHY_LINES)
+        .collect::<Vec<_>>();
+    for idx in last_lines {
+        let line = lines[idx].text(text);
+        let about_writer = names.iter().any(|name| {
+            line.strip_prefix(name).is_some_and(|rest| {
+                BIOGRAPHY_VERBS
+                    .iter()
+                    .any(|verb| rest.starts_with(' ') && rest[1..].starts_with(verb))
+            })
+        });
+        if about_writer && line.len() <= 2 * MAX_FURNITURE_BYTES {
+            kinds[idx] = LineKind::Removed("page furniture: the writer's biography");
+        }
+    }
+}
+/// The lines at the end of an article that may hold the writer's biography.
+const MAX_BIOGRAPHY_LINES: usize = 2;
+/// How a writer's biography goes on after their name.
+const BIOGRAPHY_VERBS: &[&str] = &["is ", "was ", "has ", "writes ", "covers ", "reports "];
 
 /// Two to [`MAX_BYLINE_NAME_WORDS`] capitalised words (a name's particles and "and"
 /// between them), with nothing else on the line.
@@ -243,6 +298,7 @@ fn is_names_line(line: &str) -> bool {
             let word = w.text(line);
             word.starts_with(char::is_uppercase)
                 || word == "and"
+                || word == "with"
                 || lexicon::NAME_PARTICLES.contains(&word)
         })
 }
@@ -540,7 +596,16 @@ fn is_copyright_notice(line: &str) -> bool {
 /// only", "Become a member". Whole lines of [`PROMPT_LINES`], or short lines opening with
 /// one of [`PROMPT_OPENINGS`].
 fn is_reader_prompt(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES || !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
+    if line.len() > MAX_FURNITURE_BYTES {
+        return false;
+    }
+    if PROMPT_PREFIXES.iter().any(|o| {
+        line.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+    }) {
+        return true;
+    }
+    if !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
         return false;
     }
     let words: Vec<String> = text::words(line, Span::new(0, line.len()))
@@ -571,6 +636,26 @@ const PROMPT_LINES: &[&str] = &[
     "font size",
     "report an error",
     "report a correction",
+    "subscribers only",
+    "subscriber only",
+    "for subscribers",
+    "subscriber exclusive",
+    "lire en francais",
+    "read in french",
+    "read in english",
+    "english version",
+    "version francaise",
+];
+/// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
+/// case): openings with a common first word ("The …"), so that most lines beginning with
+/// it need not be read word by word.
+const PROMPT_PREFIXES: &[&str] = &[
+    "the views expressed in this",
+    "the opinions expressed in this",
+    "views expressed in this",
+    "this article is reserved for",
+    "the rest of this article is reserved",
+    "article reserved for",
 ];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
@@ -600,9 +685,35 @@ const PROMPT_OPENINGS: &[&str] = &[
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
-    "key", "show", "become", "voiced", "send", "listen", "support", "skip", "press", "please",
-    "you", "save", "download", "sign", "we", "loading", "views", "about", "font", "report", "your",
+    "key",
+    "show",
+    "become",
+    "voiced",
+    "send",
+    "listen",
+    "support",
+    "skip",
+    "press",
+    "please",
+    "you",
+    "save",
+    "download",
+    "sign",
+    "we",
+    "loading",
+    "views",
+    "about",
+    "font",
+    "report",
+    "your",
     "if",
+    "subscribers",
+    "subscriber",
+    "for",
+    "lire",
+    "read",
+    "english",
+    "version",
 ];
 
 /// "This article has been updated.", "This story was updated with new comments.",
@@ -711,8 +822,15 @@ fn is_dated_line(line: &str) -> bool {
     if !opens {
         return false;
     }
+    // "at 8:40 am (Paris)": the place a time is given in.
+    let in_brackets = |w: &Span| {
+        line[..w.start]
+            .rfind('(')
+            .is_some_and(|open| !line[open..w.start].contains(')') && line[w.end..].contains(')'))
+    };
     let words: Vec<String> = text::words(line, Span::new(0, line.len()))
         .iter()
+        .filter(|w| !in_brackets(w))
         .map(|w| text::fold(w.text(line)))
         .collect();
     let number = |w: &str| {
@@ -1058,7 +1176,7 @@ const LINE_RULES: &[(LineTest, &str)] = &[
         is_picture_caption_or_credit,
         "page furniture: a picture caption or credit",
     ),
-    (is_dated_line, "page furniture: a timestamp"),
+    (is_dated_line, TIMESTAMP_REASON),
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
