@@ -481,6 +481,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 "senior" | "top" | "former" | "western" | "european" | "its" | "his"
             )
             || matches!(w, "and" | "of" | "her" | "their" | "many" | "other")
+            // "a spokesman for Olaf Scholz"
+            || (w == "for" && k > 0 && lexicon::PERSON_ROLE_HEADS.contains(&self.word(k - 1)))
     }
 
     /// The noun phrase ending just before word `end`: `(start, end)` of its words.
