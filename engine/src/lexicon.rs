@@ -164,6 +164,8 @@ const SPEECH_VERBS: &[(&str, &[&str], Connotation, bool)] = {
             Neutral,
             false,
         ),
+        // "As Pistorius put it, …"
+        ("put it", &["puts it", "putting it"], Neutral, false),
         (
             "comment",
             &["comments", "commented", "commenting"],

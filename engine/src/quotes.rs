@@ -11,7 +11,8 @@
 //!
 //! 1. **After the quote**: `"…," he said.` / `"…," said Italian Foreign Minister X.` /
 //!    `"…", according to X.` — the speaker is the noun phrase next to the verb.
-//! 2. **According to**: `According to the minister, … "…"` — the source it names wins.
+//! 2. **According to**: `According to the minister, … "…"`, `In the words of X, … "…"`
+//!    — the source it names wins.
 //! 3. **Before the quote**: the nearest speech verb before it (`X said in a message: "…"`,
 //!    `X said that, if …, "…"`, `X …, saying "…"`, `X who accused him of "…"`), whose
 //!    subject is found by walking back over adverbs ("reportedly"), parentheticals
@@ -25,6 +26,9 @@
 //! 6. **Continued**: a paragraph's sentence that is only a quotation, right after a
 //!    sentence whose quotation was attributed, goes on with that speaker (`"…," X told
 //!    lawmakers. "These must …"`).
+//! 7. **Across paragraphs**: a quotation left open at the end of its paragraph, with the
+//!    next paragraph opening on a quotation mark, is one speech in two paragraphs (the
+//!    press's convention): it takes the speaker that the next part gives.
 //!
 //! A quotation none of these attribute is a scare quote. Inside a speaker's noun phrase a
 //! person wins over a body ("Kremlin spokesman Dmitry Peskov" is Peskov); a function noun
@@ -197,6 +201,19 @@ fn speech<L: ActorLookup + ?Sized>(
             &mut last_speaker,
             &mut statements,
         );
+    }
+    // Their speech, now that the paragraph after gave its speaker, is a statement too.
+    for k in continue_across_paragraphs(text, structure, &mut attributed) {
+        let (quote, attribution) = &attributed[k];
+        let quote_idx = match given {
+            Some(quotes) => quotes.iter().position(|g| g.span == quote.span),
+            None => Some(k),
+        };
+        let statement = quote_statement(quote, attribution, quote_idx);
+        let at = statements.partition_point(|s: &Statement| {
+            (s.sentence_idx, s.content.start) <= (statement.sentence_idx, statement.content.start)
+        });
+        statements.insert(at, statement);
     }
     (attributed, statements)
 }
@@ -382,6 +399,20 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 return None;
             }
         }
+        // "as he put it," and "put it bluntly:" are about words; "put it on the agenda" is not.
+        if verb.lemma == "put it" {
+            let after = if self.word(k + n).ends_with("ly") {
+                k + n + 1
+            } else {
+                k + n
+            };
+            let gap = self.gap_before(after);
+            if after < self.toks.len() && !gap.contains([',', ':', ';', '—', '–']) {
+                return None;
+            }
+            // The manner is part of the verb: "put it bluntly".
+            return Some((after - k, verb));
+        }
         Some((n, verb))
     }
 
@@ -400,13 +431,22 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         out
     }
 
-    /// Every "according to" / "as per" outside quotation marks: the index of its first word.
-    fn according_tos(&self) -> Vec<usize> {
+    /// Every "according to", "as per" and "in the words of" outside quotation marks: the
+    /// index of its first word and its number of words.
+    fn according_tos(&self) -> Vec<(usize, usize)> {
         (0..self.toks.len())
             .filter(|&k| !self.toks[k].in_quote)
-            .filter(|&k| {
+            .filter_map(|k| {
                 let (a, b) = (self.word(k), self.word(k + 1));
-                (a == "according" && b == "to") || (a == "as" && b == "per")
+                if (a == "according" && b == "to") || (a == "as" && b == "per") {
+                    Some((k, 2))
+                } else {
+                    (a == "in"
+                        && b == "the"
+                        && self.word(k + 2) == "words"
+                        && self.word(k + 3) == "of")
+                        .then_some((k, 4))
+                }
             })
             .collect()
     }
@@ -1028,7 +1068,80 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
         let view = View::new(text, *sentence, &words, structure, &sorted, actors);
         attribute_sentence(&view, structure, sentence_idx, &mut last, &mut out);
     }
+    continue_across_paragraphs(text, structure, &mut out);
     out
+}
+
+/// The statement an attributed quotation makes.
+fn quote_statement(
+    quote: &Quote,
+    attribution: &Attribution,
+    quote_idx: Option<usize>,
+) -> Statement {
+    let mode = if quote.kind == QuoteKind::Full {
+        StatementMode::Direct
+    } else {
+        StatementMode::Partial
+    };
+    Statement {
+        speakers: quote.speaker_ids.clone(),
+        verb: quote.verb.clone(),
+        verb_span: quote.verb_span,
+        connotation: attribution
+            .verb
+            .map_or(Connotation::Neutral, |v| v.connotation),
+        content: quote.span,
+        mode,
+        sourcing: own_sourcing(&attribution.speaker),
+        sentence_idx: quote.sentence_idx,
+        quote_idx,
+    }
+}
+
+/// A quotation left open at the end of its paragraph, with the next paragraph opening on
+/// a quotation mark, is one speech in two paragraphs (the press's convention): the part
+/// with no attribution takes the speaker the next part gives. Taken from the last, so a
+/// speech over three paragraphs gets its speaker from the third.
+fn continue_across_paragraphs(
+    text: &str,
+    structure: &Structure,
+    out: &mut [(Quote, Attribution)],
+) -> Vec<usize> {
+    let mut continued = Vec::new();
+    let block_of = |quote: &Quote| {
+        structure
+            .sentences
+            .get(quote.sentence_idx)
+            .map(|s| s.block_idx)
+    };
+    for i in (1..out.len()).rev() {
+        let (head, tail) = out.split_at_mut(i);
+        let (quote, attribution) = &mut head[i - 1];
+        let (next_quote, next_attr) = &tail[0];
+        if attribution.found || !next_attr.found || next_quote.speaker_ids.is_empty() {
+            continue;
+        }
+        let left_open = structure
+            .quotations
+            .iter()
+            .find(|q| q.inner == quote.span)
+            .is_some_and(|q| !q.closed);
+        let (Some(block), Some(next_block)) = (block_of(quote), block_of(next_quote)) else {
+            continue;
+        };
+        let opens_next = structure.blocks.get(next_block).is_some_and(|b| {
+            b.kind == BlockKind::Paragraph
+                && text
+                    .get(b.span.start..next_quote.span.start)
+                    .is_some_and(|lead| lead.chars().all(|c| c.is_whitespace() || is_quote_mark(c)))
+        });
+        if left_open && next_block == block + 1 && opens_next {
+            take_attribution((quote, attribution), (next_quote, next_attr));
+            quote.kind = QuoteKind::Full;
+            continued.push(i - 1);
+        }
+    }
+    continued
 }
 
 /// The quotations of one sentence with their speakers and verbs, appended to `out`;
@@ -1172,7 +1285,7 @@ fn set_speakers<L: ActorLookup + ?Sized>(quote: &mut Quote, ids: &[ActorId], act
 /// sentence (a sentence may hold hundreds of quotations): its "according to"s, and for
 /// each run of its speech verbs from the first, the last one with a usable subject.
 struct VerbsBefore {
-    according: Vec<usize>,
+    according: Vec<(usize, usize)>,
     /// Speakers of the verbs whose subject names someone.
     speakers: Vec<(Speaker, VerbHit)>,
     /// For the verbs `..=i`: the index in `speakers` of the last usable one.
@@ -1219,12 +1332,12 @@ fn attribute<L: ActorLookup + ?Sized>(
         return a;
     }
     let before = before.get_or_insert_with(|| VerbsBefore::new(view, verbs));
-    for &k in &before.according {
-        if let Some(np) = view.np_forward(k + 2) {
+    for &(k, len) in &before.according {
+        if let Some(np) = view.np_forward(k + len) {
             let speaker = view.speaker_np(np);
             if !speaker.actors.is_empty() || speaker.anonymous || speaker.pronoun {
                 let verb = ACCORDING_TO;
-                let span = view.span_of(k, k + 2);
+                let span = view.span_of(k, k + len);
                 return Attribution {
                     speaker: Speaker {
                         np: Span::new(span.start, speaker.np.end),
@@ -1506,28 +1619,7 @@ fn sentence_statements<L: ActorLookup + ?Sized>(
         if !attribution.found {
             continue;
         }
-        let mode = if quote.kind == QuoteKind::Full {
-            StatementMode::Direct
-        } else {
-            StatementMode::Partial
-        };
-        let speaker = &attribution.speaker;
-        statements.push((
-            Statement {
-                speakers: quote.speaker_ids.clone(),
-                verb: quote.verb.clone(),
-                verb_span: quote.verb_span,
-                connotation: attribution
-                    .verb
-                    .map_or(Connotation::Neutral, |v| v.connotation),
-                content: quote.span,
-                mode,
-                sourcing: own_sourcing(speaker),
-                sentence_idx,
-                quote_idx: given_idx(quote),
-            },
-            None,
-        ));
+        statements.push((quote_statement(quote, attribution, given_idx(quote)), None));
         add_content(&mut least_end, quote.span);
     }
     // Reported speech.
@@ -1810,8 +1902,8 @@ fn occurrences<L: ActorLookup + ?Sized>(
         .into_iter()
         .map(|h| (h.k, h.n, h.verb, false))
         .collect();
-    for k in view.according_tos() {
-        hits.push((k, 2, ACCORDING_TO, true));
+    for (k, len) in view.according_tos() {
+        hits.push((k, len, ACCORDING_TO, true));
     }
     order::sort_by_key(&mut hits, |h| h.0);
     if hits.is_empty()
@@ -1825,7 +1917,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
             if used(used_verbs, verb_span) {
                 continue;
             }
-            let Some(np) = view.np_forward(k + 2) else {
+            let Some(np) = view.np_forward(k + len) else {
                 continue;
             };
             let mut speaker = view.speaker_np(np);
