@@ -202,18 +202,36 @@ fn speech<L: ActorLookup + ?Sized>(
             &mut statements,
         );
     }
-    // Their speech, now that the paragraph after gave its speaker, is a statement too.
-    for k in continue_across_paragraphs(text, structure, &mut attributed) {
-        let (quote, attribution) = &attributed[k];
-        let quote_idx = match given {
-            Some(quotes) => quotes.iter().position(|g| g.span == quote.span),
-            None => Some(k),
-        };
-        let statement = quote_statement(quote, attribution, quote_idx);
-        let at = statements.partition_point(|s: &Statement| {
-            (s.sentence_idx, s.content.start) <= (statement.sentence_idx, statement.content.start)
+    // Their speech, now that the paragraph after gave its speaker, is a statement too:
+    // merged in one pass into the statements, which come sentence by sentence.
+    let continued = continue_across_paragraphs(text, structure, &mut attributed);
+    if !continued.is_empty() {
+        let mut added = continued.into_iter().map(|k| {
+            let (quote, attribution) = &attributed[k];
+            let quote_idx = match given {
+                Some(quotes) => {
+                    let at = quotes.partition_point(|g| g.span.start < quote.span.start);
+                    quotes.get(at).filter(|g| g.span == quote.span).map(|_| at)
+                }
+                None => Some(k),
+            };
+            quote_statement(quote, attribution, quote_idx)
         });
-        statements.insert(at, statement);
+        let mut next = added.next();
+        let mut merged = Vec::with_capacity(statements.len() + 1);
+        for statement in statements {
+            while let Some(new) = next.take_if(|new| {
+                (new.sentence_idx, new.content.start)
+                    < (statement.sentence_idx, statement.content.start)
+            }) {
+                merged.push(new);
+                next = added.next();
+            }
+            merged.push(statement);
+        }
+        merged.extend(next);
+        merged.extend(added);
+        statements = merged;
     }
     (attributed, statements)
 }
@@ -1101,7 +1119,8 @@ fn quote_statement(
 /// A quotation left open at the end of its paragraph, with the next paragraph opening on
 /// a quotation mark, is one speech in two paragraphs (the press's convention): the part
 /// with no attribution takes the speaker the next part gives. Taken from the last, so a
-/// speech over three paragraphs gets its speaker from the third.
+/// speech over three paragraphs gets its speaker from the third. Returns the indices of the
+/// quotations it attributed, in order.
 fn continue_across_paragraphs(
     text: &str,
     structure: &Structure,
@@ -1121,11 +1140,14 @@ fn continue_across_paragraphs(
         if attribution.found || !next_attr.found || next_quote.speaker_ids.is_empty() {
             continue;
         }
-        let left_open = structure
+        // Quotations come in text order.
+        let at = structure
             .quotations
+            .partition_point(|q| q.inner.start < quote.span.start);
+        let left_open = structure.quotations[at..]
             .iter()
-            .find(|q| q.inner == quote.span)
-            .is_some_and(|q| !q.closed);
+            .take_while(|q| q.inner.start == quote.span.start)
+            .any(|q| q.inner == quote.span && !q.closed);
         let (Some(block), Some(next_block)) = (block_of(quote), block_of(next_quote)) else {
             continue;
         };
@@ -1141,6 +1163,7 @@ fn continue_across_paragraphs(
             continued.push(i - 1);
         }
     }
+    continued.reverse();
     continued
 }
 
