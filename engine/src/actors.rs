@@ -56,6 +56,9 @@ type Set<K> = HashSet<K, FastHash>;
 
 // ------------------------------------------------------------------------ word lists
 
+/// The longest outlet's name looked up by [`ActorIndex::is_media_name`].
+const MAX_MEDIA_NAME_BYTES: usize = 60;
+
 /// Ranks and titles that are also common surnames ("Claudia Major", "Stephen King").
 const SURNAME_RANKS: &[&str] = &["major", "king", "bishop", "judge", "marshal"];
 
@@ -897,6 +900,8 @@ pub struct ActorIndex<'g> {
     /// Folded words that never form part of a person's name.
     not_name: Set<String>,
     role_nouns: Set<&'static str>,
+    /// The folded names and aliases of the media (outlets, agencies).
+    media_names: Set<String>,
 }
 
 impl<'g> ActorIndex<'g> {
@@ -913,6 +918,7 @@ impl<'g> ActorIndex<'g> {
             .chain(lexicon::WEEKDAY_NAMES)
             .map(|w| w.to_string())
             .collect();
+        let mut media_names: Set<String> = Set::default();
         let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
             for word in text::words(phrase, Span::new(0, phrase.len())) {
                 not_name.insert(text::fold(word.text(phrase)));
@@ -937,6 +943,13 @@ impl<'g> ActorIndex<'g> {
                         entry_idx,
                         once_named: true,
                     },
+                );
+            }
+            if entry.kind == ActorKind::Media {
+                media_names.extend(
+                    std::iter::once(&entry.name)
+                        .chain(&entry.aliases)
+                        .map(|name| text::fold(name)),
                 );
             }
             if entry.kind != ActorKind::Person {
@@ -1025,7 +1038,14 @@ impl<'g> ActorIndex<'g> {
             leader_title: title_idx(LEADER_TITLE),
             not_name,
             role_nouns: ROLE_NOUNS.iter().copied().collect(),
+            media_names,
         }
+    }
+
+    /// Whether `line` is only the name of a news outlet or agency of the gazetteer
+    /// ("Sputnik", "Ukrinform", "BBC News"): the page's masthead, when alone on its line.
+    pub fn is_media_name(&self, line: &str) -> bool {
+        line.len() <= MAX_MEDIA_NAME_BYTES && self.media_names.contains(&text::fold(line.trim()))
     }
 
     /// Every mention of an actor in the article's own sentences (headline and body), in

@@ -154,7 +154,10 @@ fn analyze_article(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ArticleAnalysis {
     let text = article.text.as_str();
-    let structure = structure::parse(text);
+    let outlet = article.meta.outlet.as_deref().map(text::fold);
+    let structure = structure::parse_with(text, &|line| {
+        index.is_media_name(line) || outlet.as_deref() == Some(text::fold(line).as_str())
+    });
     for message in &structure.diagnostics {
         diagnostics.push(Diagnostic {
             article: Some(article.id.clone()),
