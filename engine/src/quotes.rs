@@ -9,6 +9,9 @@
 //! [`crate::lexicon`]. There is no parser; a few shallow patterns of news English do the
 //! work, tried in this order for a quotation:
 //!
+//! 0. **Headline colon**: `'Nothing is excluded': Macron on troops` (the name right after
+//!    the colon) and `Peskov: Macron remarks 'very dangerous'` (the name that is all
+//!    there is before the colon).
 //! 1. **After the quote**: `"…," he said.` / `"…," said Italian Foreign Minister X.` /
 //!    `"…", according to X.` — the speaker is the noun phrase next to the verb.
 //! 2. **According to**: `According to the minister, … "…"`, `In the words of X, … "…"`
@@ -29,6 +32,10 @@
 //! 7. **Across paragraphs**: a quotation left open at the end of its paragraph, with the
 //!    next paragraph opening on a quotation mark, is one speech in two paragraphs (the
 //!    press's convention): it takes the speaker that the next part gives.
+//!
+//! Last of the patterns before the quotation: the owner of a word for speech before a
+//! colon (`Fiala's message was clear: "…"`), or a person's possessive right before the
+//! quotation (`Macron's 'strategic ambiguity'`).
 //!
 //! A quotation none of these attribute is a scare quote. Inside a speaker's noun phrase a
 //! person wins over a body ("Kremlin spokesman Dmitry Peskov" is Peskov); a function noun
@@ -686,6 +693,29 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             actors: vec![mention.actor],
             np: self.span_of(owner, noun + 1),
             np_words: (owner, noun + 1),
+            ..Speaker::default()
+        })
+    }
+
+    /// `Macron's 'strategic ambiguity'`: a person's possessive right before the quotation
+    /// makes the quoted words theirs.
+    fn possessor_right_before(&self, q: Span) -> Option<Speaker> {
+        let n_before = self.toks.partition_point(|t| t.span.end <= q.start);
+        let owner = n_before.checked_sub(1)?;
+        let gap = self.text.get(self.toks[owner].span.end..q.start)?;
+        if !gap.chars().all(|c| c.is_whitespace() || is_quote_mark(c)) {
+            return None;
+        }
+        let word = self.word(owner);
+        if !(word.ends_with("'s") || word.ends_with("s'")) {
+            return None;
+        }
+        let mention = self.mentions.get(self.toks[owner].mention?)?;
+        let is_person = self.actors.lookup(mention.actor).map(|x| x.1) == Some(ActorKind::Person);
+        is_person.then(|| Speaker {
+            actors: vec![mention.actor],
+            np: self.span_of(owner, owner + 1),
+            np_words: (owner, owner + 1),
             ..Speaker::default()
         })
     }
@@ -1348,6 +1378,13 @@ fn attribute<L: ActorLookup + ?Sized>(
     verbs: &[VerbHit],
     before: &mut Option<VerbsBefore>,
 ) -> Attribution {
+    if let Some(speaker) = headline_speaker(view, q) {
+        return Attribution {
+            speaker,
+            verb: None,
+            found: true,
+        };
+    }
     if let Some(a) = after_quote(view, q, verbs) {
         return a;
     }
@@ -1404,7 +1441,10 @@ fn attribute<L: ActorLookup + ?Sized>(
         }
         .with_verb_span(span);
     }
-    if let Some(speaker) = view.speech_owner(q) {
+    if let Some(speaker) = view
+        .speech_owner(q)
+        .or_else(|| view.possessor_right_before(q))
+    {
         return Attribution {
             speaker,
             verb: None,
@@ -1412,6 +1452,41 @@ fn attribute<L: ActorLookup + ?Sized>(
         };
     }
     Attribution::default()
+}
+
+/// The two ways a headline names whose words it quotes around a colon: `'Nothing is
+/// excluded': Macron on troops` (the quotation first, the speaker right after the colon)
+/// and `Peskov: Macron remarks 'very dangerous'` (the speaker first, then the colon:
+/// whatever follows is what they said, whatever verbs it holds).
+fn headline_speaker<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span) -> Option<Speaker> {
+    if view.block_kind != Some(BlockKind::Headline) {
+        return None;
+    }
+    let lead = view.text.get(view.span.start..q.start)?;
+    let quote_first = lead.chars().all(|c| c.is_whitespace() || is_quote_mark(c));
+    let (named_at, colon_at) = if quote_first {
+        // The colon right after the closing mark, then the speaker.
+        let rest = view.text.get(q.end..view.span.end)?;
+        let after_mark = rest.trim_start_matches(|c: char| is_quote_mark(c) || c == ' ');
+        let colon = after_mark.strip_prefix(':')?;
+        let at = view.span.end - colon.len();
+        (view.toks.partition_point(|t| t.span.start < at), None)
+    } else {
+        (0, Some(lead.find(':')? + view.span.start))
+    };
+    let mention = view.mentions.get(view.toks.get(named_at)?.mention?)?;
+    if let Some(colon) = colon_at {
+        // "Peskov:" — nothing but the name before the colon.
+        let between = view.text.get(mention.span.end..colon)?;
+        if !between.trim().is_empty() && between.trim() != "'s" {
+            return None;
+        }
+    }
+    let end = view
+        .toks
+        .partition_point(|t| t.span.start < mention.span.end);
+    let speaker = view.speaker_np((named_at, end.max(named_at + 1)));
+    (!speaker.actors.is_empty()).then_some(speaker)
 }
 
 /// `the Kremlin called it "dangerous"`, `Le Pen branded the plan "madness"`: a verb of
