@@ -120,6 +120,15 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     // and the headline, if any, comes after it.
     // A line in capitals alone ("MACRON: NO TROOPS") is a label only above another headline.
     // Labels may stack ("World", then "Europe").
+    // A byline may come first ("By John Doe", then the headline): it is no headline when
+    // one follows it.
+    if let Some(idx) = headline_idx.filter(|&idx| is_byline(lines[idx].text(text))) {
+        kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        match find_headline(text, &lines, &kinds) {
+            Some(below) => headline_idx = Some(below),
+            None => kinds[idx] = LineKind::Text,
+        }
+    }
     for _ in 0..MAX_SECTION_LABELS {
         let Some((idx, label)) = headline_idx
             .and_then(|idx| section_label(lines[idx].text(text)).map(|label| (idx, label)))
@@ -1373,6 +1382,7 @@ const MAX_SECTION_LABELS: usize = 3;
 const MAX_SECTION_LABEL_BYTES: usize = 40;
 /// Names of a news site's sections and kickers (folded, words joined by a space).
 const SECTION_LABELS: &[&str] = &[
+    "home",
     "world",
     "world news",
     "europe",
