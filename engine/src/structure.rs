@@ -667,9 +667,15 @@ const PROMPT_LINES: &[&str] = &[
 /// case): openings with a common first word ("The …"), so that most lines beginning with
 /// it need not be read word by word.
 const PROMPT_PREFIXES: &[&str] = &[
-    "the views expressed in this",
-    "the opinions expressed in this",
-    "views expressed in this",
+    "the views expressed in this article",
+    "the views expressed in this column",
+    "the views expressed in this piece",
+    "the views expressed in this commentary",
+    "the views expressed in this opinion",
+    "the opinions expressed in this article",
+    "the opinions expressed in this column",
+    "the opinions expressed in this piece",
+    "views expressed in this article",
     "this article is reserved for",
     "the rest of this article is reserved",
     "article reserved for",
