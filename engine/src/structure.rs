@@ -856,10 +856,11 @@ fn is_dated_line(line: &str) -> bool {
         .filter(|w| !in_brackets(w))
         .map(|w| text::fold(w.text(line)))
         .collect();
+    // "10:32", "14.32", and dates in figures ("2024-02-28").
     let number = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ':')
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/'))
     };
     let month = |w: &str| lexicon::MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
     let timed =
@@ -1027,6 +1028,27 @@ fn is_credit_line(line: &str) -> bool {
         || is_contribution_credit(line)
         || is_source_credit(line)
         || is_files_credit(line)
+        || is_labelled_credit(line)
+}
+
+/// "Editor: Wang Li", "Author: Jane Doe", "Written by: …": a newsroom label and a name or
+/// two after its colon.
+fn is_labelled_credit(line: &str) -> bool {
+    is_labelled_list(
+        line,
+        &[
+            "editor",
+            "editors",
+            "edited by",
+            "author",
+            "authors",
+            "written by",
+            "reporter",
+            "reporters",
+        ],
+        1..=MAX_BYLINE_NAME_WORDS,
+        &['.', '!', '?', '"', '”'],
+    )
 }
 
 /// "Reporting from Paris", "Reporting from Kyiv and Brussels": where the writers are.
