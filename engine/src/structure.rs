@@ -973,6 +973,9 @@ fn is_story_link(line: &str) -> bool {
 /// "Photo: …", "Photograph: …", or a short credit ending in "Images" ("AFP via Getty
 /// Images").
 fn is_picture_caption_or_credit(line: &str) -> bool {
+    if is_photo_credit(line) {
+        return true;
+    }
     // Most lines are turned away by their first word, before any word is collected.
     let may_be = opens_with_one_of(
         line,
@@ -1010,6 +1013,64 @@ fn is_picture_caption_or_credit(line: &str) -> bool {
     labelled || with_colon || credit
 }
 const MAX_CAPTION_BYTES: usize = 400;
+
+/// A photograph's credit, alone or closing its caption: "(Photo by Ludovic Marin / AFP)",
+/// "AFP/File", "… at the Elysee Palace in Paris, Monday, Feb. 26, 2024. (AP
+/// Photo/Gonzalo Fuentes, Pool)".
+fn is_photo_credit(line: &str) -> bool {
+    if line.len() > MAX_CAPTION_BYTES {
+        return false;
+    }
+    // A caption closed by its credit in brackets.
+    if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let credit = &line[open + 1..line.len() - 1];
+        let photo = [
+            "AP Photo",
+            "Photo by ",
+            "Photo: ",
+            "Photo/",
+            "Photograph by ",
+        ]
+        .iter()
+        .any(|p| credit.starts_with(p));
+        if photo
+            && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
+        {
+            return true;
+        }
+    }
+    // "AFP/File", "Ludovic Marin/AFP", "EPA/Olivier Hoslet": names joined by a slash, one
+    // of them a picture agency.
+    line.contains('/')
+        && !line.ends_with(['.', '!', '?', ':'])
+        && text::count_words_up_to(line, MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS
+        && line
+            .split('/')
+            .all(|part| part.trim_start().starts_with(char::is_uppercase))
+        && line
+            .split('/')
+            .any(|part| PICTURE_AGENCIES.contains(&part.trim()))
+}
+/// Picture agencies and the words of their credits ("AFP/File").
+const PICTURE_AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "Reuters",
+    "EPA",
+    "Getty Images",
+    "Getty",
+    "File",
+    "Pool",
+    "Shutterstock",
+    "Sipa",
+    "Anadolu",
+    "TASS",
+    "Sputnik",
+    "dpa",
+    "ANP",
+    "Xinhua",
+    "Bloomberg",
+];
 /// The longest credit line ("Ludovic Marin / AFP via Getty Images").
 const MAX_CREDIT_WORDS: usize = 7;
 
