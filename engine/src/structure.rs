@@ -677,6 +677,8 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the opinions expressed in this piece",
     "views expressed in this article",
     "this article is reserved for",
+    "this article is also available in",
+    "this article is available in",
     "the rest of this article is reserved",
     "article reserved for",
 ];
@@ -837,8 +839,18 @@ fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    let opens = opens_with_one_of(line, &["published", "updated", "posted", "first", "last"])
-        || line.starts_with(|c: char| c.is_ascii_digit())
+    let opens = opens_with_one_of(
+        line,
+        &[
+            "published",
+            "updated",
+            "posted",
+            "first",
+            "last",
+            "issued",
+            "modified",
+        ],
+    ) || line.starts_with(|c: char| c.is_ascii_digit())
         || opens_with_one_of(line, lexicon::MONTH_NAMES)
         || opens_with_one_of(line, MONTH_ABBREVIATIONS)
         || opens_with_one_of(line, lexicon::WEEKDAY_NAMES);
@@ -902,6 +914,8 @@ fn has_numeric_date(line: &str) -> bool {
 const DATED_WORDS: &[&str] = &[
     "published",
     "updated",
+    "issued",
+    "modified",
     "posted",
     "first",
     "last",
@@ -1104,6 +1118,8 @@ fn is_labelled_credit(line: &str) -> bool {
             "author",
             "authors",
             "written by",
+            "text by",
+            "words by",
             "reporter",
             "reporters",
         ],
@@ -1349,13 +1365,15 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if words.iter().all(|w| is_number(w)) && words.len() <= 3 {
         return Some("page furniture: a counter");
     }
-    // "2 min read", "5 minute read".
-    if let [n, unit, read] = words.as_slice()
-        && is_number(n)
-        && matches!(unit.as_str(), "min" | "mins" | "minute" | "minutes")
-        && read == "read"
-    {
-        return Some("page furniture: a reading time");
+    // "2 min read", "5 minute read", "3 min".
+    let reading_time =
+        |n: &str, unit: &str| is_number(n) && matches!(unit, "min" | "mins" | "minute" | "minutes");
+    match words.as_slice() {
+        [n, unit, read] if reading_time(n, unit) && read == "read" => {
+            return Some("page furniture: a reading time");
+        }
+        [n, unit] if reading_time(n, unit) => return Some("page furniture: a reading time"),
+        _ => {}
     }
     // "0 Comments", "1,204 shares".
     if let [n, what] = words.as_slice()
