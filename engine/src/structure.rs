@@ -410,14 +410,6 @@ const LINK_WORDS: &[&str] = &[
     "reading",
     "share",
     "via",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "email",
-    "e-mail",
     "subscribe",
     "to",
     "our",
@@ -476,11 +468,6 @@ const LINK_WORDS: &[&str] = &[
     "show",
     "hide",
     "original",
-    "reddit",
-    "pinterest",
-    "bluesky",
-    "messenger",
-    "flipboard",
     "save",
     "later",
     "social",
@@ -514,7 +501,10 @@ const LINK_VERBS: &[&str] = &[
     "source",
     "original",
     "save",
-    // A share button's network, alone on its line.
+];
+/// Networks a share button names: words of a link line besides [`LINK_WORDS`], and its
+/// first word too when the button is alone on its line ("Facebook").
+const SHARE_NETWORKS: &[&str] = &[
     "facebook",
     "twitter",
     "x",
@@ -529,6 +519,14 @@ const LINK_VERBS: &[&str] = &[
     "messenger",
     "flipboard",
 ];
+/// A word of a link line: [`LINK_WORDS`] or [`SHARE_NETWORKS`].
+fn is_link_word(word: &str) -> bool {
+    LINK_WORDS.contains(&word) || SHARE_NETWORKS.contains(&word)
+}
+/// The first word of a link line: [`LINK_VERBS`] or [`SHARE_NETWORKS`].
+fn is_link_verb(word: &str) -> bool {
+    LINK_VERBS.contains(&word) || SHARE_NETWORKS.contains(&word)
+}
 /// Units of a relative timestamp ("8 months ago").
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
@@ -979,9 +977,7 @@ fn is_story_link(line: &str) -> bool {
         && lead_words
             .first()
             .is_some_and(|w| STORY_LINK_LEADS.contains(&folded(w).as_str()))
-        && lead_words
-            .iter()
-            .all(|w| LINK_WORDS.contains(&folded(w).as_str()))
+        && lead_words.iter().all(|w| is_link_word(&folded(w)))
 }
 /// A picture's caption or credit line: "Image caption, …", "Image source, Getty Images",
 /// "Photo: …", "Photograph: …", or a short credit ending in "Images" ("AFP via Getty
@@ -1353,7 +1349,8 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
             .any(|v| first.eq_ignore_ascii_case(v))
         || in_vocabulary(TIMESTAMP_WORDS)
         || in_vocabulary(AD_WORDS)
-        || in_vocabulary(LINK_VERBS);
+        || in_vocabulary(LINK_VERBS)
+        || in_vocabulary(SHARE_NETWORKS);
     // A widget's label alone ("Most popular", "Recommended"), unless a link rule below
     // reads it ("Read more").
     let label =
@@ -1397,10 +1394,9 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if all_in(AD_WORDS) && words.iter().any(|w| AD_MARKERS.contains(&w.as_str())) {
         return Some("page furniture: an ad slot");
     }
-    let link_verb = words
-        .first()
-        .is_some_and(|w| LINK_VERBS.contains(&w.as_str()));
-    if link_verb && (all_in(LINK_WORDS) || names_the_site(&spans, &words, line)) {
+    let link_verb = words.first().is_some_and(|w| is_link_verb(w));
+    if link_verb && (words.iter().all(|w| is_link_word(w)) || names_the_site(&spans, &words, line))
+    {
         return Some("page furniture: a read-more, share or subscribe link");
     }
     label()
@@ -1416,7 +1412,7 @@ fn names_the_site(spans: &[Span], words: &[String], line: &str) -> bool {
     let mut n_name = 0;
     let mut where_to = false;
     for (span, word) in spans.iter().zip(words).skip(1) {
-        if LINK_WORDS.contains(&word.as_str()) {
+        if is_link_word(word) {
             // Where the reader is sent: "on Telegram", "the … app" ("Follow the Money" is
             // a title).
             where_to |= matches!(word.as_str(), "on" | "app" | "channel" | "newsletter");
