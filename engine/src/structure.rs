@@ -614,10 +614,7 @@ fn is_reader_prompt(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    if PROMPT_PREFIXES.iter().any(|o| {
-        line.get(..o.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(o))
-    }) {
+    if PROMPT_PREFIXES.iter().any(|o| opens_with(line, o)) {
         return true;
     }
     if !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
@@ -805,21 +802,21 @@ fn is_print_edition_note(line: &str) -> bool {
     ];
     line.len() <= 3 * MAX_FURNITURE_BYTES
         && opens_with_one_of(line, &["a", "this"])
-        && OPENINGS.iter().any(|o| {
-            line.get(..o.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(o))
-        })
+        && OPENINGS.iter().any(|o| opens_with(line, o))
 }
 
 /// A line that is only a web address ("https://p.dw.com/p/4dXyZ").
 fn is_bare_link(line: &str) -> bool {
     !line.contains(char::is_whitespace)
-        && ["http://", "https://", "www."].iter().any(|p| {
-            line.len() > p.len()
-                && line
-                    .get(..p.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
-        })
+        && ["http://", "https://", "www."]
+            .iter()
+            .any(|p| line.len() > p.len() && opens_with(line, p))
+}
+
+/// Whether `line` begins with `prefix` (plain ASCII), in any case.
+fn opens_with(line: &str, prefix: &str) -> bool {
+    line.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// Whether the first word of `line` (before any `:` or `,` after it) is one of `words`,
@@ -1126,8 +1123,7 @@ fn is_labelled_credit(line: &str) -> bool {
 
 /// "Reporting from Paris", "Reporting from Kyiv and Brussels": where the writers are.
 fn is_reporting_from(line: &str) -> bool {
-    line.get(..15)
-        .is_some_and(|h| h.eq_ignore_ascii_case("reporting from "))
+    opens_with(line, "reporting from ")
         && !line.ends_with(['.', '!', '?', ':'])
         && text::count_words_up_to(line, MAX_POSTED_BY_WORDS + 1) <= MAX_POSTED_BY_WORDS
         && line[15..].starts_with(char::is_uppercase)
@@ -1160,8 +1156,7 @@ const MAX_STAFF_ROLE_WORDS: usize = 4;
 
 /// "Posted by admin", "Posted by Jane Doe": a blog's byline.
 fn is_posted_by(line: &str) -> bool {
-    line.get(..10)
-        .is_some_and(|h| h.eq_ignore_ascii_case("posted by "))
+    opens_with(line, "posted by ")
         && !line.ends_with(['.', '!', '?', ':'])
         && text::count_words_up_to(line, MAX_POSTED_BY_WORDS + 1) <= MAX_POSTED_BY_WORDS
 }
@@ -1176,10 +1171,7 @@ fn is_files_credit(line: &str) -> bool {
         "with additional reporting by ",
     ]
     .iter()
-    .any(|o| {
-        core.get(..o.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(o))
-    });
+    .any(|o| opens_with(core, o));
     opens
         && core.len() <= MAX_FURNITURE_BYTES
         && !core.ends_with(['!', '?'])
@@ -1719,9 +1711,7 @@ fn is_story_list_label(label: &str) -> bool {
         && (is_one_of(label, STORY_LIST_LABELS)
             || STORY_LIST_LABEL_OPENINGS.iter().any(|o| {
                 label.len() > o.len()
-                    && label
-                        .get(..o.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(o))
+                    && opens_with(label, o)
                     && text::count_words_up_to(label, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
             }))
 }
