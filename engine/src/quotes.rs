@@ -74,6 +74,11 @@ use std::collections::HashMap;
 pub trait ActorLookup {
     /// Canonical name and kind of `id`, if known.
     fn lookup(&self, id: ActorId) -> Option<(&str, ActorKind)>;
+
+    /// Whether `id` is a person.
+    fn is_person(&self, id: ActorId) -> bool {
+        self.lookup(id).map(|x| x.1) == Some(ActorKind::Person)
+    }
 }
 
 impl ActorLookup for Registry {
@@ -187,17 +192,8 @@ fn speech<L: ActorLookup + ?Sized>(
         );
         let in_sentence: Vec<usize> = (first_quote..attributed.len()).collect();
         let given_idx = |q: &Quote| match given {
-            Some(quotes) => {
-                let k = quotes.partition_point(|g| g.span.start < q.span.start);
-                quotes.get(k).filter(|g| g.span == q.span).map(|_| k)
-            }
-            None => {
-                let k = attributed.partition_point(|(g, _)| g.span.start < q.span.start);
-                attributed
-                    .get(k)
-                    .filter(|(g, _)| g.span == q.span)
-                    .map(|_| k)
-            }
+            Some(quotes) => index_by_span(quotes, q.span, |g| g.span),
+            None => index_by_span(&attributed, q.span, |(g, _)| g.span),
         };
         sentence_statements(
             &view,
@@ -216,10 +212,7 @@ fn speech<L: ActorLookup + ?Sized>(
         let mut added = continued.into_iter().map(|k| {
             let (quote, attribution) = &attributed[k];
             let quote_idx = match given {
-                Some(quotes) => {
-                    let at = quotes.partition_point(|g| g.span.start < quote.span.start);
-                    quotes.get(at).filter(|g| g.span == quote.span).map(|_| at)
-                }
+                Some(quotes) => index_by_span(quotes, quote.span, |g| g.span),
                 None => Some(k),
             };
             quote_statement(quote, attribution, quote_idx)
@@ -609,9 +602,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             let is_person = |m: &usize| {
                 self.mentions
                     .get(*m)
-                    .and_then(|m| self.actors.lookup(m.actor))
-                    .map(|a| a.1)
-                    == Some(ActorKind::Person)
+                    .is_some_and(|m| self.actors.is_person(m.actor))
             };
             let pick = part.iter().find(|m| is_person(m)).or(part.first());
             if let Some(actor) = pick.and_then(|&m| self.mentions.get(m)).map(|m| m.actor)
@@ -667,7 +658,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             .rev()
             .take_while(|m| at - m.span.start < PRONOUN_REACH)
             .find(|m| {
-                let person = self.actors.lookup(m.actor).map(|x| x.1) == Some(ActorKind::Person);
+                let person = self.actors.is_person(m.actor);
                 person != body
             })
             .map(|m| m.actor)
@@ -711,8 +702,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             return None;
         }
         let mention = self.mentions.get(self.toks[owner].mention?)?;
-        let is_person = self.actors.lookup(mention.actor).map(|x| x.1) == Some(ActorKind::Person);
-        is_person.then(|| Speaker {
+        self.actors.is_person(mention.actor).then(|| Speaker {
             actors: vec![mention.actor],
             np: self.span_of(owner, owner + 1),
             np_words: (owner, owner + 1),
@@ -788,11 +778,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         }
         let at = self.toks[np.0].span.start;
         let from = text::floor_boundary(self.text, at.saturating_sub(PRONOUN_REACH * 2));
-        let is_person = |a: ActorId| self.actors.lookup(a).map(|x| x.1) == Some(ActorKind::Person);
         let named_before = self
             .mentions
             .iter()
-            .any(|m| m.span.start >= from && m.span.end <= at && is_person(m.actor));
+            .any(|m| m.span.start >= from && m.span.end <= at && self.actors.is_person(m.actor));
         named_before && !introduced_unnamed(self.text.get(from..at).unwrap_or(""), head)
     }
 
@@ -892,10 +881,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             && j - open <= MAX_APPOSITIVE_NAME_WORDS
         {
             let named = self.speaker_np((open, j));
-            let is_person =
-                |a: &ActorId| self.actors.lookup(*a).map(|x| x.1) == Some(ActorKind::Person);
             if let [one] = named.actors.as_slice()
-                && is_person(one)
+                && self.actors.is_person(*one)
             {
                 return Some(named);
             }
@@ -1046,9 +1033,8 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
     // "he", "him", and a definite description ("the minister"), mean a person.
     let personal = matches!(view.word(speaker.np_words.0), "he" | "she" | "him" | "her")
         || speaker.np_words.1 > speaker.np_words.0 + 1;
-    let is_person = |a: ActorId| view.actors.lookup(a).map(|x| x.1) == Some(ActorKind::Person);
     let recent = at.saturating_sub(last.at) < PRONOUN_REACH && !last.actors.is_empty();
-    if recent && (!personal || last.actors.iter().all(|&a| is_person(a))) {
+    if recent && (!personal || last.actors.iter().all(|&a| view.actors.is_person(a))) {
         speaker.actors = last.actors.clone();
         return;
     }
@@ -1057,7 +1043,7 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
         .iter()
         .rev()
         .take_while(|m| at - m.span.start < PRONOUN_REACH * 2)
-        .find(|m| !personal || is_person(m.actor));
+        .find(|m| !personal || view.actors.is_person(m.actor));
     if let Some(m) = found {
         speaker.actors = vec![m.actor];
     }
@@ -1118,6 +1104,12 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
     }
     continue_across_paragraphs(text, structure, &mut out);
     out
+}
+
+/// The index of the quotation of `items` (in text order) whose span is `span`.
+fn index_by_span<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> Option<usize> {
+    let k = items.partition_point(|item| span_of(item).start < span.start);
+    items.get(k).filter(|item| span_of(item) == span).map(|_| k)
 }
 
 /// The statement an attributed quotation makes.
