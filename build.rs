@@ -2,7 +2,8 @@
 //!
 //! Reads `seeds/` (or the folder named by `PARALLAX_SEEDS`, used by the benchmarks to
 //! bundle a large synthetic corpus) through the engine's one corpus loader, and writes
-//! the checked corpus and gazetteer as JSON into `OUT_DIR` for `src/bundle.rs` to embed.
+//! the checked corpus and gazetteer as JSON into `OUT_DIR` for `src/bundle.rs` to embed,
+//! with the corpus's analysis (`parallax_engine::prepared`), made here once for all.
 //! A bad corpus fails the build with the file and line at fault.
 
 use std::path::PathBuf;
@@ -32,7 +33,16 @@ fn main() {
     for warning in &bundle.warnings {
         println!("cargo:warning=corpus: {warning}");
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("bundle.json");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     let json = serde_json::to_string(&bundle).expect("a bundle always serialises");
-    std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    write(&out_dir.join("bundle.json"), &json);
+    // The bundled articles are known now, so is their analysis: the app decodes it
+    // instead of analysing the same text again in every reader's browser.
+    let analysis = parallax_engine::analyze(&bundle.corpus, &bundle.gazetteer);
+    let p = out_dir.join("analysis.bin");
+    std::fs::write(&p, parallax_engine::prepared::encode(&analysis)).unwrap();
+}
+
+fn write(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

@@ -27,7 +27,7 @@ use crate::state::reader::ReaderState;
 use crate::state::view::{RevealState, ViewKind, ViewState};
 use crate::state::{FilteredState, Model};
 use crate::url::{self, Snapshot};
-use crate::view_model::ViewModel;
+use crate::view_model::{Progress, ViewModel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -120,7 +120,11 @@ pub fn App(
                 let own = reader.articles.get();
                 let run = latest.get_value() + 1;
                 latest.set_value(run);
-                progress.set(Some((0, bundle.corpus.articles.len() + own.len())));
+                progress.set(Some(Progress {
+                    done: 0,
+                    total: bundle.corpus.articles.len() + own.len(),
+                    prepared: own.is_empty(),
+                }));
                 let bundle = Arc::clone(&bundle);
                 spawn_local(async move {
                     let current = move || latest.get_value() == run;
@@ -131,20 +135,32 @@ pub fn App(
                         pace::SLICE_MS
                     });
                     let mut claims_named = false;
-                    let built = ViewModel::build_with(&bundle, &own, async |done, total| {
-                        // Past the last article, claims are grouped: a reader who has been
-                        // shown the progress sees that step named as soon as it starts.
-                        let name_claims = done == total && !claims_named && pacer.turns() > 0;
-                        if pacer.slice_used() || name_claims {
-                            claims_named |= done == total;
-                            if !current() {
-                                return false;
+                    let built = ViewModel::build_with(
+                        &bundle,
+                        crate::bundle::PREPARED,
+                        &own,
+                        async |now: Progress| {
+                            // Past the last article, claims are grouped (or the view built):
+                            // a reader who has been shown the progress sees that step named
+                            // as soon as it starts.
+                            let last = now.done == now.total;
+                            let name_claims = last && !claims_named && pacer.turns() > 0;
+                            if pacer.slice_used() || name_claims {
+                                claims_named |= last;
+                                if !current() {
+                                    return false;
+                                }
+                                progress.set(Some(now));
+                                pacer.hand_back().await;
                             }
-                            progress.set(Some((done, total)));
-                            pacer.hand_back().await;
-                        }
-                        current()
-                    })
+                            current()
+                        },
+                        |message| {
+                            notices.push(format!(
+                                "{message}; the articles were analysed in this browser instead."
+                            ))
+                        },
+                    )
                     .await;
                     // After an analysis long enough to have shown its progress, rendering
                     // the viewer is a task of its own.

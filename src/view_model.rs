@@ -167,6 +167,73 @@ pub struct FramingSummary {
     pub n_loaded: usize,
 }
 
+/// How far [`ViewModel::build_with`] has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles analysed (or their prepared analysis decoded) so far.
+    pub done: usize,
+    /// Articles in all.
+    pub total: usize,
+    /// The analysis is the one prepared at build time, decoded rather than made: past the
+    /// last article no claims are left to group.
+    pub prepared: bool,
+}
+
+/// What became of the analysis prepared at build time.
+enum Decoded {
+    Analysis(Analysis),
+    /// A newer analysis has started.
+    Abandoned,
+    /// It cannot be read, or is not that of this corpus.
+    Unusable(String),
+}
+
+/// Decodes the analysis prepared at build time, an article per step, with `between` after
+/// each as in [`ViewModel::build_with`].
+async fn decode_prepared(
+    text: &[u8],
+    corpus: &Corpus,
+    between: &mut impl AsyncFnMut(Progress) -> bool,
+) -> Decoded {
+    let measure = Measure::start("parallax:prepared");
+    let mut decoder = match parallax_engine::prepared::Decoder::new(text) {
+        Ok(decoder) => decoder,
+        Err(message) => return Decoded::Unusable(message),
+    };
+    loop {
+        match decoder.step() {
+            Ok(true) => {
+                let progress = Progress {
+                    done: decoder.done(),
+                    total: decoder.total(),
+                    prepared: true,
+                };
+                if !between(progress).await {
+                    return Decoded::Abandoned;
+                }
+            }
+            Ok(false) => break,
+            Err(message) => return Decoded::Unusable(message),
+        }
+    }
+    let analysis = match decoder.finish() {
+        Ok(analysis) => analysis,
+        Err(message) => return Decoded::Unusable(message),
+    };
+    measure.end();
+    let same_articles = analysis.articles.len() == corpus.articles.len()
+        && analysis
+            .articles
+            .iter()
+            .zip(&corpus.articles)
+            .all(|(analysed, article)| analysed.id == article.id);
+    if same_articles {
+        Decoded::Analysis(analysis)
+    } else {
+        Decoded::Unusable("the prepared analysis is not that of the bundled articles".into())
+    }
+}
+
 /// Short label of a sourcing kind, as a reader would say it.
 pub const fn source_label(kind: SourceKind) -> &'static str {
     match kind {
@@ -182,32 +249,66 @@ impl ViewModel {
     /// The bundled corpus with the reader's own articles after it, analysed together so
     /// that their articles join the actors, claims and quotations of the rest.
     ///
-    /// The engine works a step at a time: an article, then a part of grouping claims.
-    /// After each step, and once more before building the view model, `between(done,
-    /// total)` (articles analysed, of all) is awaited: it may hand the page back (see
-    /// [`crate::pace`]) and show progress, and returns `false` to abandon this analysis (a
-    /// newer one has started), which gives `None`.
+    /// Without articles of the reader's own, the analysis is the one made when the app was
+    /// built (`prepared`, see [`parallax_engine::prepared`]), decoded an article at a time.
+    /// Otherwise the engine works a step at a time: an article, then a part of grouping
+    /// claims. After each step, and once more before building the view model,
+    /// `between(progress)` is awaited: it may hand the page
+    /// back (see [`crate::pace`]) and show progress, and returns `false` to abandon this
+    /// analysis (a newer one has started), which gives `None`. A prepared analysis that
+    /// cannot be used (a broken build) is named to `problem`, and the corpus analysed here.
     pub async fn build_with(
         bundle: &Bundle,
+        prepared: &[u8],
         own: &[Article],
-        mut between: impl AsyncFnMut(usize, usize) -> bool,
+        mut between: impl AsyncFnMut(Progress) -> bool,
+        problem: impl FnOnce(String),
     ) -> Option<ViewModel> {
         let mut corpus = bundle.corpus.clone();
         let n_bundled = corpus.articles.len();
         corpus.articles.extend_from_slice(own);
-        // Wall time, the turns given to the page included.
-        let measure = Measure::start("parallax:analyze");
-        let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
-        while analyzer.step() {
-            if !between(analyzer.done(), analyzer.total()).await {
-                return None;
+        let decoded = if own.is_empty() {
+            match decode_prepared(prepared, &corpus, &mut between).await {
+                Decoded::Abandoned => return None,
+                Decoded::Unusable(message) => {
+                    problem(message);
+                    None
+                }
+                Decoded::Analysis(analysis) => Some(analysis),
             }
-        }
-        let total = analyzer.total();
-        let analysis = analyzer.finish();
-        measure.end();
+        } else {
+            None
+        };
+        let prepared = decoded.is_some();
+        let analysis = match decoded {
+            Some(analysis) => analysis,
+            None => {
+                // Wall time, the turns given to the page included.
+                let measure = Measure::start("parallax:analyze");
+                let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
+                while analyzer.step() {
+                    let progress = Progress {
+                        done: analyzer.done(),
+                        total: analyzer.total(),
+                        prepared: false,
+                    };
+                    if !between(progress).await {
+                        return None;
+                    }
+                }
+                let analysis = analyzer.finish();
+                measure.end();
+                analysis
+            }
+        };
+        let total = corpus.articles.len();
         // The view model of a large corpus is work of its own (a tenth of the analysis).
-        if !between(total, total).await {
+        let progress = Progress {
+            done: total,
+            total,
+            prepared,
+        };
+        if !between(progress).await {
             return None;
         }
         let measure = Measure::start("parallax:view-model");

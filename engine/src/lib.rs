@@ -35,6 +35,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
 pub mod order;
+pub mod prepared;
 pub mod quotes;
 pub mod reader;
 pub mod remarks;

@@ -81,8 +81,10 @@ pub struct Actor {
     pub discovered: bool,
     /// The name as usually written, accents and all ("Stéphane Séjourné"), where it
     /// differs from `name`. `name` is its ASCII spelling ("Stephane Sejourne"), the one
-    /// the exports and reference annotations use; the viewer shows this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// the exports and reference annotations use; the viewer shows this one. Written
+    /// even when `None` (`null` in JSON), as every field of the model: the analysis
+    /// prepared at build time is in a format that does not name fields (`prepared`).
+    #[serde(default)]
     pub native_name: Option<String>,
 }
 

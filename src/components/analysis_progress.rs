@@ -2,23 +2,34 @@
 //! a line at the foot of the viewer during a later one (the reader's articles changed).
 
 use crate::state::outlets::thousands;
+use crate::view_model::Progress;
 use leptos::prelude::*;
 
-/// `progress` is `Some((done, total))` while an analysis runs and `None` otherwise; `first`
-/// says that there is nothing else to show yet.
+/// `progress` is `Some` while an analysis runs (or the one prepared at build time is
+/// loaded) and `None` otherwise; `first` says that there is nothing else to show yet.
 ///
 /// The live region is always in the page, so that screen readers announce the sentence
 /// when it appears in it; they hear that the analysis runs, once, not every count (the
 /// count is hidden from them, and the bar gives it to those who ask).
 #[component]
-pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool) -> impl IntoView {
-    let sentence = if first {
-        "Analysing the articles…"
-    } else {
-        "Analysing the articles again, with yours…"
-    };
+pub fn AnalysisProgress(progress: RwSignal<Option<Progress>>, first: bool) -> impl IntoView {
     let shown = move || {
-        progress.get().map(|(done, total)| {
+        progress.get().map(|now| {
+            let Progress {
+                done,
+                total,
+                prepared,
+            } = now;
+            let sentence = match (prepared, first) {
+                (true, _) => "Loading the articles and their analysis…",
+                (false, true) => "Analysing the articles…",
+                (false, false) => "Analysing the articles again, with yours…",
+            };
+            let next = if prepared {
+                "now laying out the comparison"
+            } else {
+                "now grouping the claims they share"
+            };
             view! {
                 <div
                     class="px-progress"
@@ -36,10 +47,7 @@ pub fn AnalysisProgress(progress: RwSignal<Option<(usize, usize)>>, first: bool)
                         {if done < total {
                             format!("{} of {} articles", thousands(done), thousands(total))
                         } else {
-                            format!(
-                                "{} articles; now grouping the claims they share",
-                                thousands(total),
-                            )
+                            format!("{} articles; {next}", thousands(total))
                         }}
                     </span>
                 </div>

@@ -210,6 +210,41 @@ test.describe('exports', () => {
     expect(analysis.claims.length).toBeGreaterThan(0);
   });
 
+  test("the bundled articles open on the analysis made at build time, which the browser's own analysis agrees with", async ({
+    app,
+  }) => {
+    const measures = () =>
+      app.page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    const download = async (): Promise<{ articles: { id: string }[]; actors: { name: string }[] }> => {
+      const dialog = await openShare(app.page);
+      const [file] = await Promise.all([
+        app.page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Analysis (JSON)' }).click(),
+      ]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      return JSON.parse(await readDownload(file));
+    };
+    await app.goto();
+    // Decoded, not analysed: the engine does not run for the bundled articles alone.
+    expect(await measures()).toContain('parallax:prepared');
+    expect(await measures()).not.toContain('parallax:analyze');
+    const prepared = await download();
+
+    // An article of the reader's: the whole corpus is analysed here, in wasm.
+    const reader = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
+    await expect(reader.getByTestId('own-article')).toHaveCount(1);
+    await reader.getByRole('button', { name: 'Close' }).click();
+    await expect(app.column('Le Monde (test)')).toBeVisible();
+    expect(await measures()).toContain('parallax:analyze');
+    const analysed = await download();
+    expect(analysed.articles).toHaveLength(titles.length + 1);
+    // The bundled articles come out of the browser's analysis exactly as the build
+    // analysed them (an article's findings do not depend on the articles after it), and
+    // their actors keep their places in the list.
+    expect(analysed.articles.slice(0, titles.length)).toEqual(prepared.articles);
+    expect(analysed.actors.slice(0, prepared.actors.length)).toEqual(prepared.actors);
+  });
+
   test('the claims and quotations CSVs open as tables with accents intact', async ({ app }) => {
     await app.goto();
     // The seeds are plain ASCII: an article of the reader's brings the accents.
