@@ -970,6 +970,9 @@ const MAX_DATELINE_WORDS: usize = 6;
 const MAX_INTRO_WORDS: usize = 16;
 /// Words after a quotation within which a trailing attribution verb must come.
 const MAX_POST_QUOTE_WORDS: usize = 8;
+/// Longest description between commas after a speaker's name, before the verb ("a
+/// professor at Beijing Foreign Studies University").
+const MAX_APPOSITIVE_WORDS: usize = 12;
 
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
@@ -1567,7 +1570,7 @@ fn after_quote<L: ActorLookup + ?Sized>(
     }
     let hit = verbs
         .get(verbs.partition_point(|h| h.k < first))
-        .filter(|h| h.k < first + MAX_POST_QUOTE_WORDS)?;
+        .filter(|h| h.k < first + MAX_POST_QUOTE_WORDS + MAX_APPOSITIVE_WORDS)?;
     let verb_span = view.verb_span(hit.k, hit.n, hit.verb);
     let speaker = if hit.k == first {
         // "said Italian Foreign Minister Antonio Tajani"
@@ -1577,10 +1580,14 @@ fn after_quote<L: ActorLookup + ?Sized>(
             .filter(|&k| !lexicon::BETWEEN_SET.contains(view.word(k)))
             .collect::<Vec<_>>();
         let (&a, &b) = (between.first()?, between.last()?);
-        if (a..=b).any(|k| !view.np_word(k) && !lexicon::SUBJECT_PRONOUNS.contains(&view.word(k))) {
-            return None;
+        let plain = hit.k < first + MAX_POST_QUOTE_WORDS
+            && (a..=b)
+                .all(|k| view.np_word(k) || lexicon::SUBJECT_PRONOUNS.contains(&view.word(k)));
+        if plain {
+            view.speaker_np((a, b + 1))
+        } else {
+            named_before_appositive(view, first, hit.k)?
         }
-        view.speaker_np((a, b + 1))
     };
     if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous {
         return None;
@@ -1593,6 +1600,29 @@ fn after_quote<L: ActorLookup + ?Sized>(
         }
         .with_verb_span(verb_span),
     )
+}
+
+/// `"…," Cui Hongjian, a professor at Beijing Foreign Studies University, told …`: a name
+/// right after the quotation, then what they are between commas, then the verb at `verb`.
+/// Only a named actor is taken: "…," the official, who asked not to be named, said` is
+/// read by the anonymous-source rules.
+fn named_before_appositive<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    first: usize,
+    verb: usize,
+) -> Option<Speaker> {
+    let (a, b) = view.np_forward(first)?;
+    let appositive = b..verb;
+    let fits = !appositive.is_empty()
+        && appositive.len() <= MAX_APPOSITIVE_WORDS
+        && view.comma_before(b)
+        && view.comma_before(verb)
+        && appositive.clone().skip(1).all(|k| !view.punct_before(k));
+    if !fits {
+        return None;
+    }
+    let speaker = view.speaker_np((a, b));
+    (!speaker.actors.is_empty()).then_some(speaker)
 }
 
 fn make_quote<L: ActorLookup + ?Sized>(
