@@ -164,6 +164,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     }
     mark_names_over_credits(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
+    mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
 
@@ -294,6 +295,37 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
+/// "A Message from The Moscow Times:", "Dear readers,", then the outlet's plea: at the end
+/// of the article, everything from such an opening on is the appeal, whatever it says.
+fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let last_lines: Vec<usize> = (0..kinds.len())
+        .rev()
+        .filter(|&idx| kinds[idx] != LineKind::Blank && kinds[idx] != LineKind::Header)
+        .take(MAX_APPEAL_LINES)
+        .collect();
+    let opens_appeal = |idx: usize| {
+        let line = lines[idx].text(text).trim();
+        let words = text::fold(line);
+        (words.starts_with("a message from") && line.ends_with(':') && line.len() <= 60)
+            || matches!(
+                words.trim_end_matches([',', ':', '!']),
+                "dear readers" | "dear reader"
+            )
+    };
+    let Some(&first) = last_lines.iter().rev().find(|&&idx| opens_appeal(idx)) else {
+        return;
+    };
+    for kind in &mut kinds[first..] {
+        if *kind == LineKind::Text
+            || *kind == LineKind::Removed("page furniture: a prompt to the reader")
+        {
+            *kind = LineKind::Removed(APPEAL_REASON);
+        }
+    }
+}
+/// The lines at the end of an article that an appeal for support may take.
+const MAX_APPEAL_LINES: usize = 8;
+
 /// The lines at the end of an article that may hold the writer's biography.
 const MAX_BIOGRAPHY_LINES: usize = 2;
 /// How a writer's biography goes on after their name.
@@ -586,7 +618,7 @@ fn is_labelled_list(
 
 /// "Copyright 2024 The Associated Press. All rights reserved.", "© 2024 Reuters".
 fn is_copyright_notice(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES {
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
     let mut tokens = line.split_whitespace();
@@ -596,14 +628,19 @@ fn is_copyright_notice(line: &str) -> bool {
         t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
     };
     // "Copyright laws …" is a sentence: the notice has the sign or a year after the word.
+    let third = tokens.next().unwrap_or("");
+    let sign = |t: &str| t.starts_with('©') || t.eq_ignore_ascii_case("(c)");
     let opens = first.starts_with('©')
         || ((first.eq_ignore_ascii_case("copyright") || first.eq_ignore_ascii_case("(c)"))
-            && (year(second) || second.starts_with('©')));
+            && (year(second) || second.starts_with('©')))
+        // "Copyright (c) 2024. RFE/RL, Inc. Used with the permission of …"
+        || (first.eq_ignore_ascii_case("copyright") && sign(second) && year(third));
     // "All rights reserved", in any of its usual cases.
     opens
-        || line.contains("ights reserved")
-        || line.contains("ights Reserved")
-        || line.contains("IGHTS RESERVED")
+        || (line.len() <= MAX_FURNITURE_BYTES
+            && (line.contains("ights reserved")
+                || line.contains("ights Reserved")
+                || line.contains("IGHTS RESERVED")))
 }
 
 /// A line of the page's own interface addressed to the reader: "Press play to listen to
@@ -657,6 +694,14 @@ const PROMPT_LINES: &[&str] = &[
     "read in english",
     "english version",
     "version francaise",
+    "story continues",
+    "request reprint licensing",
+    "submit correction",
+    "view editorial guidelines",
+    "join our commenting forum",
+    "dear readers",
+    "dear reader",
+    "our standards the thomson reuters trust principles",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -702,6 +747,11 @@ const PROMPT_OPENINGS: &[&str] = &[
     "if you notice an error",
     "if you spot an error",
     "if you find an error",
+    "sign up to our free",
+    "sign up for our free",
+    "get our free",
+    "join thought provoking conversations",
+    "join thought-provoking conversations",
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
@@ -734,7 +784,63 @@ const PROMPT_FIRST_WORDS: &[&str] = &[
     "read",
     "english",
     "version",
+    "story",
+    "request",
+    "submit",
+    "view",
+    "join",
+    "get",
+    "our",
+    "dear",
 ];
+
+const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
+
+/// "We've been working hard to bring you independent news from Ukraine. Consider
+/// supporting the Kyiv Independent.": the outlet asking its readers for money. A line
+/// with quotation marks is someone's words, not the page's.
+fn is_appeal_for_support(line: &str) -> bool {
+    if line.len() > 2 * MAX_FURNITURE_BYTES || line.contains(is_quote_char) {
+        return false;
+    }
+    let folded = text::fold(line);
+    APPEAL_PHRASES.iter().any(|p| folded.contains(p))
+}
+/// What only an appeal for support says (folded).
+const APPEAL_PHRASES: &[&str] = &[
+    "consider supporting",
+    "please support us",
+    "support us monthly",
+    "support our journalism",
+    "support independent journalism",
+    "every contribution",
+    "make a contribution",
+    "make a donation",
+    "donate now",
+];
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»')
+}
+
+/// "Kremlin spokesman Dmitry Peskov. Kremlin.ru": a picture's caption, then the site the
+/// picture comes from.
+fn is_caption_with_site_credit(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES {
+        return false;
+    }
+    let Some((caption, site)) = line.trim_end().rsplit_once(' ') else {
+        return false;
+    };
+    let is_site = site.split('.').count() >= 2
+        && site
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && site.rsplit('.').next().is_some_and(|tld| {
+            (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        });
+    is_site && caption.ends_with('.') && !caption.contains(is_quote_char)
+}
 
 /// "This article has been updated.", "This story was updated with new comments.",
 /// "Editor's note: This story has been corrected to …": a note about the story itself.
@@ -848,7 +954,8 @@ fn is_dated_line(line: &str) -> bool {
     ) || line.starts_with(|c: char| c.is_ascii_digit())
         || opens_with_one_of(line, lexicon::MONTH_NAMES)
         || opens_with_one_of(line, MONTH_ABBREVIATIONS)
-        || opens_with_one_of(line, lexicon::WEEKDAY_NAMES);
+        || opens_with_one_of(line, lexicon::WEEKDAY_NAMES)
+        || opens_with_one_of(line, WEEKDAY_ABBREVIATIONS);
     if !opens {
         return false;
     }
@@ -878,6 +985,7 @@ fn is_dated_line(line: &str) -> bool {
             number(w)
                 || month(w)
                 || lexicon::WEEKDAY_NAMES.contains(&w.as_str())
+                || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
                 || DATED_WORDS.contains(&w.as_str())
         })
 }
@@ -946,6 +1054,10 @@ const TIME_ZONES: &[&str] = &[
     "am", "pm", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "et", "msk", "eet", "eest",
 ];
 /// Abbreviated month names (the full names are [`lexicon::MONTH_NAMES`]).
+/// Weekdays as timestamps shorten them ("Tue, February 27, 2024 at 6:12 AM EST"), folded.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -1090,6 +1202,7 @@ fn is_credit_line(line: &str) -> bool {
         .and_then(|l| l.strip_suffix(')'))
         .unwrap_or(line);
     is_byline(line)
+        || is_reporting_credits(line)
         || is_reporting_from(line)
         || is_staff_role(line)
         || is_posted_by(line)
@@ -1244,7 +1357,7 @@ fn is_byline(line: &str) -> bool {
         return true;
     }
     // "By" and the names, up to a comma: every word capitalised but a name's particles.
-    if word(0) != "By" && word(0) != "BY" {
+    if !matches!(word(0), "By" | "BY" | "by") {
         return false;
     }
     let comma = line.find(',').unwrap_or(line.len());
@@ -1263,6 +1376,58 @@ fn is_byline(line: &str) -> bool {
         && word(1).starts_with(char::is_uppercase)
 }
 const MAX_BYLINE_WORDS: usize = 14;
+
+/// A wire story's credits, however many: "Reporting by John Irish, Elizabeth Pineau and
+/// Michel Rose; Additional reporting by Andrew Gray in Brussels; Editing by Alex
+/// Richardson". Every part between semicolons is a credit word, "by" and names.
+fn is_reporting_credits(line: &str) -> bool {
+    line.len() <= 2 * MAX_FURNITURE_BYTES
+        && !line.ends_with(['!', '?', ':'])
+        && line
+            .trim_end_matches('.')
+            .split(';')
+            .all(|part| is_credit_part(part.trim()))
+}
+
+fn is_credit_part(part: &str) -> bool {
+    let words = text::words(part, Span::new(0, part.len()));
+    let folded: Vec<String> = words
+        .iter()
+        .take(MAX_CREDIT_PART_WORDS + 1)
+        .map(|w| text::fold(w.text(part)))
+        .collect();
+    let Some(by) = folded.iter().position(|w| w == "by") else {
+        return false;
+    };
+    let names = &words[by + 1..];
+    (1..=2).contains(&by)
+        && folded.len() <= MAX_CREDIT_PART_WORDS
+        && folded[..by]
+            .iter()
+            .all(|w| CREDIT_WORDS.contains(&w.as_str()))
+        && names
+            .first()
+            .is_some_and(|w| w.text(part).starts_with(char::is_uppercase))
+        && names.iter().zip(&folded[by + 1..]).all(|(w, f)| {
+            w.text(part).starts_with(char::is_uppercase)
+                || matches!(f.as_str(), "and" | "in" | "with")
+                || lexicon::NAME_PARTICLES.contains(&f.as_str())
+        })
+}
+/// The words before "by" in a wire story's credits.
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "additional",
+    "editing",
+    "writing",
+    "compiled",
+    "compiling",
+    "graphics",
+    "research",
+];
+/// The longest part of a wire story's credits ("Additional reporting by Andrew Gray and
+/// John Chalmers in Brussels").
+const MAX_CREDIT_PART_WORDS: usize = 16;
 /// Two authors' names joined by "and", at most.
 const MAX_BYLINE_NAME_WORDS: usize = 7;
 
@@ -1290,6 +1455,11 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
+    (is_appeal_for_support, APPEAL_REASON),
+    (
+        is_caption_with_site_credit,
+        "page furniture: a picture caption or credit",
+    ),
     (
         is_update_notice,
         "page furniture: a notice that the story was updated",
@@ -1748,6 +1918,8 @@ const TAG_LABELS: &[&str] = &[
     "section",
     "categories",
     "keywords",
+    "read more about",
+    "more about",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
