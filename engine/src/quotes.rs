@@ -593,6 +593,34 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         (end > start).then_some((start, end))
     }
 
+    /// The noun phrase after "according to" at word `start`: past a document's name, the
+    /// one it comes from ("according to a statement from the Russian Foreign Ministry",
+    /// "according to a readout issued by the White House").
+    fn source_np(&self, start: usize) -> Option<(usize, usize)> {
+        let mut k = start;
+        if matches!(
+            self.word(k),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        ) {
+            k += 1;
+        }
+        // "a joint statement", "a written statement".
+        if !DOCUMENT_NOUNS.contains(&self.word(k)) && DOCUMENT_NOUNS.contains(&self.word(k + 1)) {
+            k += 1;
+        }
+        if DOCUMENT_NOUNS.contains(&self.word(k)) && !self.toks.get(k).is_some_and(|t| t.cap) {
+            let by = match (self.word(k + 1), self.word(k + 2)) {
+                ("from" | "by" | "of", _) => Some(k + 2),
+                ("issued" | "released" | "published" | "posted", "by") => Some(k + 3),
+                _ => None,
+            };
+            if let Some(np) = by.and_then(|j| self.np_forward(j)) {
+                return Some(np);
+            }
+        }
+        self.np_forward(start)
+    }
+
     /// The speakers a noun phrase names: per "and"-joined part, the person in it, else its
     /// first actor.
     fn np_actors(&self, (start, end): (usize, usize)) -> Vec<ActorId> {
@@ -970,6 +998,22 @@ const MAX_DATELINE_WORDS: usize = 6;
 const MAX_INTRO_WORDS: usize = 16;
 /// Words after a quotation within which a trailing attribution verb must come.
 const MAX_POST_QUOTE_WORDS: usize = 8;
+/// What a source may be quoted from: "according to a statement from …".
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "communiqué",
+    "release",
+    "transcript",
+    "post",
+    "message",
+    "letter",
+    "note",
+    "report",
+    "video",
+    "interview",
+];
 /// Longest description between commas after a speaker's name, before the verb ("a
 /// professor at Beijing Foreign Studies University").
 const MAX_APPOSITIVE_WORDS: usize = 12;
@@ -1388,7 +1432,7 @@ fn attribute<L: ActorLookup + ?Sized>(
     }
     let before = before.get_or_insert_with(|| VerbsBefore::new(view, verbs));
     for &(k, len) in &before.according {
-        if let Some(np) = view.np_forward(k + len) {
+        if let Some(np) = view.source_np(k + len) {
             let speaker = view.speaker_np(np);
             if !speaker.actors.is_empty() || speaker.anonymous || speaker.pronoun {
                 let verb = ACCORDING_TO;
@@ -1548,6 +1592,21 @@ fn after_quote<L: ActorLookup + ?Sized>(
     {
         return None;
     }
+    // "“We will not send troops.” – Olaf Scholz": a quotation signed with a dash, the
+    // name ending the sentence.
+    if gap.contains(['—', '–', '-'])
+        && let Some(np) = view.np_forward(first)
+        && np.1 == view.toks.len()
+    {
+        let speaker = view.speaker_np(np);
+        if !speaker.actors.is_empty() {
+            return Some(Attribution {
+                speaker,
+                verb: None,
+                found: true,
+            });
+        }
+    }
     // `"…", and Macron calls for …` starts a new clause, not an attribution.
     if matches!(
         view.word(first),
@@ -1556,7 +1615,7 @@ fn after_quote<L: ActorLookup + ?Sized>(
         return None;
     }
     if view.word(first) == "according" && view.word(first + 1) == "to" {
-        let np = view.np_forward(first + 2)?;
+        let np = view.source_np(first + 2)?;
         let speaker = view.speaker_np(np);
         let verb = ACCORDING_TO;
         return Some(
@@ -2037,7 +2096,7 @@ fn occurrences<L: ActorLookup + ?Sized>(
             if used(used_verbs, verb_span) {
                 continue;
             }
-            let Some(np) = view.np_forward(k + len) else {
+            let Some(np) = view.source_np(k + len) else {
                 continue;
             };
             let mut speaker = view.speaker_np(np);
