@@ -146,6 +146,13 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     }
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
+        // A badge or kicker right below it ("LIVE", "Analysis").
+        let below = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank);
+        if let Some(below) = below.filter(|&i| kinds[i] == LineKind::Text)
+            && section_label(lines[below].text(text)) == Some(SectionLabel::Named)
+        {
+            kinds[below] = LineKind::Removed("page furniture: a section label below the headline");
+        }
     }
     // Scraped pages often give the headline twice (the page's title, then the article's).
     if let Some(headline) = headline_idx.map(|idx| lines[idx].text(text)) {
@@ -717,6 +724,9 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the opinions expressed in this piece",
     "views expressed in this article",
     "this article is reserved for",
+    "this interview has been edited",
+    "this interview has been condensed",
+    "this conversation has been edited",
     "this article is also available in",
     "this article is available in",
     "the rest of this article is reserved",
@@ -1422,6 +1432,7 @@ const CREDIT_WORDS: &[&str] = &[
     "writing",
     "compiled",
     "compiling",
+    "interview",
     "graphics",
     "research",
 ];
@@ -1938,6 +1949,13 @@ const STORY_LIST_LABELS: &[&str] = &[
     "related coverage",
     "read more",
     "read next",
+    "other news",
+    "other stories",
+    "in other news",
+    "more headlines",
+    "more like this",
+    "don't miss",
+    "we recommend",
     "more stories",
     "more news",
     "top stories",
