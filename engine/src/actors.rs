@@ -1491,6 +1491,19 @@ impl Scan<'_, '_> {
         t.capital && !t.all_caps && !next_capital && contains(SURNAME_RANKS, self.toks.key(i))
     }
 
+    /// Whether word `i` is a middle initial: one capital letter and a dot, then the name
+    /// after a space ("A." in "Mark A. Milley").
+    fn is_initial(&self, i: usize) -> bool {
+        let tok = self.toks.tok(i);
+        let word = tok.span.text(self.text);
+        let next = self.toks.tok(i + 1);
+        word.len() == 1
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && i + 1 < self.toks.len()
+            && next.joined
+            && self.text.get(tok.span.end..next.span.start) == Some(". ")
+    }
+
     /// A person's name starting at word `i`: two to four name words (particles allowed
     /// inside), on one line of spaces, uncovered, not running on into more capitalised
     /// words. Returns the number of words.
@@ -1513,6 +1526,14 @@ impl Scan<'_, '_> {
                 n_names += 1;
                 end += 1;
                 break;
+            } else if self.is_initial(end)
+                && end + 1 < self.toks.len()
+                && !self.covered[end + 1]
+                && self.is_name_word(end + 1)
+            {
+                // "Mark A. Milley": a middle initial, then the name goes on.
+                n_names += 1;
+                end += 2;
             } else if contains(lexicon::NAME_PARTICLES, self.toks.key(end))
                 && end + 1 < self.toks.len()
                 && self.toks.tok(end + 1).spaced
@@ -1543,13 +1564,30 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             };
+            // "The Institute for Strategic Dialogue said": the end of a body's name.
+            let inside_a_name = i >= 2
+                && matches!(self.toks.key(i - 1), "for" | "of" | "on" | "and")
+                && self.toks.tok(i - 1).spaced
+                && self.toks.tok(i).spaced
+                && self.toks.tok(i - 2).capital
+                && !self.toks.tok(i - 2).possessive;
+            if inside_a_name {
+                i += n;
+                continue;
+            }
             let role_prefix = self
                 .role_before(i, i + n)
                 .or_else(|| self.role_in_apposition_before(i, i + n));
             let apposition = self.apposition_after(i + n);
-            let speech = (i > 0
-                && self.toks.tok(i).spaced
-                && contains(SPEECH_VERBS, self.toks.key(i - 1)))
+            // "said Prof. Anthony King": an honorific between the verb and the name.
+            let honorific = i >= 2
+                && self.toks.tok(i).joined
+                && contains(lexicon::HONORIFICS, self.toks.key(i - 1))
+                && contains(SPEECH_VERBS, self.toks.key(i - 2));
+            let speech = honorific
+                || (i > 0
+                    && self.toks.tok(i).spaced
+                    && contains(SPEECH_VERBS, self.toks.key(i - 1)))
                 || (i >= 2 && self.toks.key(i - 2) == "according" && self.toks.key(i - 1) == "to")
                 || (self.toks.tok(i + n).spaced && contains(SPEECH_VERBS, self.toks.key(i + n)));
             let affiliation = self.speech_after_affiliation(i + n);
@@ -1567,7 +1605,18 @@ impl Scan<'_, '_> {
                 ),
             };
             let name_span = self.words_span(i, i + n);
-            let name = name_span.text(self.text).to_owned();
+            // "Mark A. Milley" is Mark Milley: a middle initial is no part of the name
+            // the reference annotations and the exports use.
+            let name = name_span
+                .text(self.text)
+                .split_whitespace()
+                .filter(|w| {
+                    !(w.len() == 2
+                        && w.ends_with('.')
+                        && w.starts_with(|c: char| c.is_ascii_uppercase()))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
             let id = self
                 .registry
                 .intern_discovered(&name, ActorKind::Person, role);

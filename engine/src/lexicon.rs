@@ -893,6 +893,10 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Lower-case particles inside a person's name ("Ursula von der Leyen").
+/// Short titles written right before a name, with or without a dot ("Prof. Anthony
+/// King", "Mr Macron"), folded.
+pub const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame"];
+
 pub const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
     "dos", "das", "del", "ter", "ten",

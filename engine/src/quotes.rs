@@ -375,6 +375,11 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             .any(|c| !c.is_whitespace() && !is_quote_mark(c))
     }
 
+    /// Whether word `k` follows an honorific and its dot ("Prof. Anthony King").
+    fn after_honorific(&self, k: usize) -> bool {
+        k > 0 && lexicon::HONORIFICS.contains(&self.word(k - 1)) && self.gap_before(k) == ". "
+    }
+
     fn comma_before(&self, k: usize) -> bool {
         let gap = self.gap_before(k);
         gap.contains(',') || gap.contains(';') || gap.contains('—') || gap.contains('–')
@@ -583,7 +588,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         while end < self.toks.len()
             && end - start < MAX_NP_WORDS
             && self.np_word(end)
-            && (end == start || !self.punct_before(end))
+            && (end == start || !self.punct_before(end) || self.after_honorific(end))
         {
             end += 1;
         }
