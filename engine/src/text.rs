@@ -334,6 +334,19 @@ fn closes_before(next: Option<char>) -> bool {
     })
 }
 
+/// Whether the single quote at `i..end` of `slice`, in a quotation whose words start at
+/// `inner`, reads as the apostrophe of a plural possessive ("the Ukrainians' fight"): a
+/// word in lower case follows it, and the quotation so far is a sentence of several words
+/// (not a word in scare quotes, "the West's 'reckless' talk").
+fn plural_possessive_inside(slice: &str, inner: usize, i: usize, end: usize) -> bool {
+    let after = slice.get(end..).unwrap_or("");
+    let so_far = slice.get(inner..i).unwrap_or("");
+    after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_lowercase())
+        && so_far.starts_with(char::is_uppercase)
+        && so_far.contains(' ')
+}
+
 /// Whether a single quote (`'` or `’`) at this place could close a quotation: after a
 /// non-space and not inside a word, so the apostrophes of "Macron's" and "it’s" never do.
 fn single_closes(prev: Option<char>, next: Option<char>) -> bool {
@@ -375,6 +388,18 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
         }
     }
     let (mut straight_k, mut curly_k) = (0, 0);
+    // Whether a closing candidate from the k-th on comes right after punctuation: where
+    // a quoted sentence ends ("… we'll support them.'").
+    let after_punctuation = |closers: &[usize]| {
+        let mut out = vec![false; closers.len() + 1];
+        for k in (0..closers.len()).rev() {
+            let prev = slice[..closers[k]].chars().next_back();
+            out[k] = out[k + 1] || matches!(prev, Some(',' | '.' | '!' | '?'));
+        }
+        out
+    };
+    let straight_punct = after_punctuation(&straight_closers);
+    let curly_punct = after_punctuation(&curly_closers);
 
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -410,7 +435,24 @@ pub fn quotations(text: &str, span: Span) -> Vec<Quotation> {
                 let closes = match (mark, c) {
                     ('"', '"') => closer_place || !opener_place,
                     ('“', '”') | ('„', '“' | '”') | ('«', '»') => true,
-                    ('‘', '’') | ('\'', '\'') => single_closes(prev, next),
+                    ('‘', '’') | ('\'', '\'') => {
+                        // "'It's the Ukrainians' fight, and we'll support them.'": a plural
+                        // possessive inside a quoted sentence, which closes further on.
+                        let later = if c == '\'' {
+                            straight_punct[straight_k]
+                        } else {
+                            curly_punct[curly_k]
+                        };
+                        single_closes(prev, next)
+                            && !(later
+                                && prev == Some('s')
+                                && plural_possessive_inside(
+                                    slice,
+                                    start + mark.len_utf8(),
+                                    i,
+                                    i + c.len_utf8(),
+                                ))
+                    }
                     _ => false,
                 };
                 let restarts = (mark == c && (c == '“' || c == '«')) || (mark == '"' && c == '"');
