@@ -630,15 +630,24 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// first actor.
     fn np_actors(&self, (start, end): (usize, usize)) -> Vec<ActorId> {
         let mut out: Vec<ActorId> = Vec::new();
-        let mut part: Vec<usize> = Vec::new();
-        let flush = |part: &mut Vec<usize>, out: &mut Vec<ActorId>| {
-            let is_person = |m: &usize| {
+        // Each mention of the part, with whether it is a possessive ("Scholz's").
+        let mut part: Vec<(usize, bool)> = Vec::new();
+        let flush = |part: &mut Vec<(usize, bool)>, out: &mut Vec<ActorId>| {
+            let is_person = |entry: &&(usize, bool)| {
                 self.mentions
-                    .get(*m)
+                    .get(entry.0)
                     .is_some_and(|m| self.actors.is_person(m.actor))
             };
-            let pick = part.iter().find(|m| is_person(m)).or(part.first());
-            if let Some(actor) = pick.and_then(|&m| self.mentions.get(m)).map(|m| m.actor)
+            let mut persons = part.iter().filter(is_person);
+            // "Scholz's spokesman Steffen Hebestreit": the person after a possessive one.
+            let pick = match persons.next() {
+                Some(&(_, true)) => persons.last().or(part.iter().find(is_person)),
+                first => first,
+            }
+            .or(part.first());
+            if let Some(actor) = pick
+                .and_then(|&(m, _)| self.mentions.get(m))
+                .map(|m| m.actor)
                 && !out.contains(&actor)
             {
                 out.push(actor);
@@ -649,10 +658,14 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             if self.word(k) == "and" {
                 flush(&mut part, &mut out);
             } else if let Some(m) = self.toks[k].mention
-                && !part.contains(&m)
                 && !self.possessive_of_other(m, k, end)
             {
-                part.push(m);
+                let possessive = self.word(k).ends_with("'s");
+                match part.iter_mut().find(|(seen, _)| *seen == m) {
+                    // A mention of several words is possessive if its last word is.
+                    Some(entry) => entry.1 = possessive,
+                    None => part.push((m, possessive)),
+                }
             }
         }
         flush(&mut part, &mut out);
@@ -1429,7 +1442,16 @@ fn attribute<L: ActorLookup + ?Sized>(
             found: true,
         };
     }
-    if let Some(a) = after_quote(view, q, verbs) {
+    let after = after_quote(view, q, verbs);
+    // "Macron said « nothing should be excluded », according to Le Monde": the outlet is
+    // the source of the report, the speaker is the subject of the verb right before.
+    let reported = after
+        .as_ref()
+        .is_some_and(|a| a.verb.is_some_and(|v| v.lemma == ACCORDING_TO.lemma));
+    if reported && let Some(a) = verb_right_before(view, q, verbs, before) {
+        return a;
+    }
+    if let Some(a) = after {
         return a;
     }
     if let Some(a) = naming_verb_before(view, q) {
@@ -1575,6 +1597,47 @@ impl Attribution {
         self.speaker.verb_span = Some(span);
         self
     }
+}
+
+/// `Macron said « … »`: a speech verb with a named subject right before the quotation,
+/// nothing but a colon or comma between them.
+fn verb_right_before<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: Span,
+    verbs: &[VerbHit],
+    before: &mut Option<VerbsBefore>,
+) -> Option<Attribution> {
+    let n_before = verbs.partition_point(|h| view.toks[h.k].span.end <= q.start);
+    let last = n_before.checked_sub(1)?;
+    let hit = &verbs[last];
+    let verb_end = view.toks[hit.k + hit.n - 1].span.end;
+    let gap = view.text.get(verb_end..q.start)?;
+    if !gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ':' | ','))
+    {
+        return None;
+    }
+    let before = before.get_or_insert_with(|| VerbsBefore::new(view, verbs));
+    let (speaker, its_hit) = before
+        .best
+        .get(last)
+        .copied()
+        .flatten()
+        .and_then(|i| before.speakers.get(i))?;
+    // The subject of that very verb, not of an earlier one.
+    if its_hit.k != hit.k || speaker.actors.is_empty() {
+        return None;
+    }
+    let span = view.verb_span(hit.k, hit.n, hit.verb);
+    Some(
+        Attribution {
+            speaker: speaker.clone(),
+            verb: Some(hit.verb),
+            found: true,
+        }
+        .with_verb_span(span),
+    )
 }
 
 /// `"…," he said.` / `"…," said X.` / `"…", according to X.`
