@@ -1029,6 +1029,11 @@ pub const PERSON_ROLE_HEADS: &[&str] = &[
     "analyst",
     "expert",
     "researcher",
+    "chairman",
+    "chairwoman",
+    "head",
+    "governor",
+    "mayor",
 ];
 
 /// The last word of a writer's post printed under their name ("Europe digital editor",

@@ -890,6 +890,26 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         None
     }
 
+    /// Whether a person's role ends at word `k`: "the former Russian president", "the
+    /// deputy chairman of Russia's Security Council", "the head of the Kremlin's press
+    /// service" (a role head, then "of" and a few words naming the body).
+    fn role_ends_at(&self, k: usize) -> bool {
+        if lexicon::PERSON_ROLE_HEADS.contains(&self.word(k)) {
+            return true;
+        }
+        let mut p = k;
+        for _ in 0..MAX_ROLE_BODY_WORDS {
+            if p == 0 || self.punct_before(p) {
+                return false;
+            }
+            if matches!(self.word(p), "of" | "at" | "for") {
+                return lexicon::PERSON_ROLE_HEADS.contains(&self.word(p - 1));
+            }
+            p -= 1;
+        }
+        false
+    }
+
     /// The word index before `k` once adverbs and auxiliaries are skipped.
     fn skip_back(&self, k: usize) -> usize {
         let mut j = k;
@@ -923,7 +943,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         // "The former Russian president, Dmitry Medvedev, wrote": a role, then the name of
         // who holds it between commas, is that person.
         if let Some(open) = opens_at
-            && lexicon::PERSON_ROLE_HEADS.contains(&self.word(open - 1))
+            && self.role_ends_at(open - 1)
             && j - open <= MAX_APPOSITIVE_NAME_WORDS
         {
             let named = self.speaker_np((open, j));
@@ -1008,6 +1028,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
 
 /// Longest name between commas after a role ("the French president, Emmanuel Macron,").
 const MAX_APPOSITIVE_NAME_WORDS: usize = 4;
+/// Longest name of the body after a role ("of Russia's Security Council").
+const MAX_ROLE_BODY_WORDS: usize = 6;
 /// Longest noun phrase taken as a speaker.
 const MAX_NP_WORDS: usize = 12;
 /// Longest dateline before a sentence's subject (`KYIV, Feb 27 (Reuters)`).
