@@ -302,8 +302,9 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
-/// "A Message from The Moscow Times:", "Dear readers,", then the outlet's plea: at the end
-/// of the article, everything from such an opening on is the appeal, whatever it says.
+/// The outlet asking its readers for support, among the last lines of the article: a line
+/// that says so ([`is_appeal_for_support`]), or, after "A Message from The Moscow
+/// Times:" or "Dear readers,", everything from that opening on, whatever it says.
 fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     let last_lines: Vec<usize> = (0..kinds.len())
         .rev()
@@ -312,13 +313,21 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         .collect();
     let opens_appeal = |idx: usize| {
         let line = lines[idx].text(text).trim();
+        if line.len() > MAX_APPEAL_OPENING_BYTES {
+            return false;
+        }
         let words = text::fold(line);
-        (words.starts_with("a message from") && line.ends_with(':') && line.len() <= 60)
+        (words.starts_with("a message from") && line.ends_with(':'))
             || matches!(
                 words.trim_end_matches([',', ':', '!']),
                 "dear readers" | "dear reader"
             )
     };
+    for &idx in &last_lines {
+        if kinds[idx] == LineKind::Text && is_appeal_for_support(lines[idx].text(text)) {
+            kinds[idx] = LineKind::Removed(APPEAL_REASON);
+        }
+    }
     let Some(&first) = last_lines.iter().rev().find(|&&idx| opens_appeal(idx)) else {
         return;
     };
@@ -330,6 +339,8 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
+/// The longest opening of an appeal ("A Message from The Moscow Times:").
+const MAX_APPEAL_OPENING_BYTES: usize = 60;
 /// The lines at the end of an article that an appeal for support may take.
 const MAX_APPEAL_LINES: usize = 8;
 
@@ -658,7 +669,9 @@ fn is_reader_prompt(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    if PROMPT_PREFIXES.iter().any(|o| opens_with(line, o)) {
+    if opens_with_one_of(line, PROMPT_PREFIX_FIRST_WORDS)
+        && PROMPT_PREFIXES.iter().any(|o| opens_with(line, o))
+    {
         return true;
     }
     if !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
@@ -736,6 +749,8 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the rest of this article is reserved",
     "article reserved for",
 ];
+/// The first words of [`PROMPT_PREFIXES`]: the cheap test.
+const PROMPT_PREFIX_FIRST_WORDS: &[&str] = &["the", "views", "this", "article", "translated"];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
     "press play to listen",
@@ -1395,7 +1410,9 @@ const MAX_BYLINE_WORDS: usize = 14;
 /// Michel Rose; Additional reporting by Andrew Gray in Brussels; Editing by Alex
 /// Richardson". Every part between semicolons is a credit word, "by" and names.
 fn is_reporting_credits(line: &str) -> bool {
-    line.len() <= 2 * MAX_FURNITURE_BYTES
+    let line_opens = line.trim_start_matches('(');
+    opens_with_one_of(line_opens, CREDIT_WORDS)
+        && line.len() <= 2 * MAX_FURNITURE_BYTES
         && !line.ends_with(['!', '?', ':'])
         && line
             .trim_end_matches('.')
@@ -1470,7 +1487,6 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
-    (is_appeal_for_support, APPEAL_REASON),
     (
         is_caption_with_site_credit,
         "page furniture: a picture caption or credit",
