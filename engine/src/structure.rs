@@ -101,6 +101,8 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
                 LineKind::Removed(reason)
             } else if line.len() <= MAX_SECTION_LABEL_BYTES && is_outlet_name(line) {
                 LineKind::Removed("page furniture: the outlet's name")
+            } else if is_outlet_and_place(line, is_outlet_name) {
+                LineKind::Removed(CREDITS_REASON)
             } else {
                 LineKind::Text
             }
@@ -170,6 +172,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
         }
     }
     mark_names_over_credits(text, &lines, &mut kinds);
+    mark_caption_after_label(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
@@ -234,6 +237,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
 }
 
 const CREDITS_REASON: &str = "page furniture: the byline or the reporting credits";
+const CAPTION_REASON: &str = "page furniture: a picture caption or credit";
 const TIMESTAMP_REASON: &str = "page furniture: a timestamp";
 
 /// A line of names alone right above a credit line or a timestamp is the byline without
@@ -255,6 +259,46 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
+
+/// "BBC News, Paris" under a byline: the outlet and where the writer files from.
+fn is_outlet_and_place(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES {
+        return false;
+    }
+    let Some((outlet, place)) = line.split_once(", ") else {
+        return false;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    (1..=MAX_PLACE_WORDS).contains(&place_words.len())
+        && place_words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && is_outlet_name(outlet)
+}
+/// The longest place a writer files from ("Rio de Janeiro" aside: capitalised words).
+const MAX_PLACE_WORDS: usize = 3;
+
+/// "Image caption," alone, then the caption on the line below it: that line is the
+/// caption too ("Mr Macron has repeatedly refused to rule out sending troops").
+fn mark_caption_after_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 0..kinds.len() {
+        let label = lines[idx].text(text).trim_end();
+        if kinds[idx] != LineKind::Removed(CAPTION_REASON) || !label.ends_with([',', ':']) {
+            continue;
+        }
+        let Some(next) = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank) else {
+            continue;
+        };
+        let caption = lines[next].text(text);
+        if kinds[next] == LineKind::Text
+            && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
+        {
+            kinds[next] = LineKind::Removed(CAPTION_REASON);
+        }
+    }
+}
+/// The longest caption taken from below its label.
+const MAX_CAPTION_WORDS: usize = 30;
 
 /// "Daniel Hartmann is a senior fellow at the Atlantic Council.": among the last lines of
 /// the article, a line that opens with a name of its byline and says who they are.
@@ -969,6 +1013,21 @@ fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
+    // "Published" alone, over the date on the next line.
+    let bare = line.trim().trim_end_matches(':');
+    if bare.len() <= 16
+        && [
+            "published",
+            "updated",
+            "posted",
+            "last updated",
+            "first published",
+        ]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
     let opens = opens_with_one_of(
         line,
         &[
@@ -1479,18 +1538,12 @@ type LineTest = fn(&str) -> bool;
 /// vocabulary tests of [`furniture_reason`].
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_story_link, "page furniture: a link to another story"),
-    (
-        is_picture_caption_or_credit,
-        "page furniture: a picture caption or credit",
-    ),
+    (is_picture_caption_or_credit, CAPTION_REASON),
     (is_dated_line, TIMESTAMP_REASON),
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
-    (
-        is_caption_with_site_credit,
-        "page furniture: a picture caption or credit",
-    ),
+    (is_caption_with_site_credit, CAPTION_REASON),
     (
         is_update_notice,
         "page furniture: a notice that the story was updated",
