@@ -766,6 +766,8 @@ const PROMPT_LINES: &[&str] = &[
     "dear readers",
     "dear reader",
     "our standards the thomson reuters trust principles",
+    "reuse this content",
+    "discover more",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -783,6 +785,10 @@ const PROMPT_PREFIXES: &[&str] = &[
     "this article is reserved for",
     "this interview has been edited",
     "this article was translated from",
+    "this article was originally published",
+    "this article originally appeared",
+    "this story was originally published",
+    "this story originally appeared",
     "this article has been translated from",
     "this story was translated from",
     "translated from the",
@@ -865,6 +871,8 @@ const PROMPT_FIRST_WORDS: &[&str] = &[
     "get",
     "our",
     "dear",
+    "reuse",
+    "discover",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -2004,6 +2012,8 @@ const TAG_LABELS: &[&str] = &[
     "keywords",
     "read more about",
     "more about",
+    "explore more on these topics",
+    "more on these topics",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
