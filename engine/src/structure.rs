@@ -831,6 +831,10 @@ const PROMPT_OPENINGS: &[&str] = &[
     "get our free",
     "join thought provoking conversations",
     "join thought-provoking conversations",
+    "get latest news",
+    "get latest world news",
+    "get the latest news",
+    "read more with",
 ];
 /// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
 const PROMPT_FIRST_WORDS: &[&str] = &[
@@ -1292,13 +1296,16 @@ const MAX_CREDIT_WORDS: usize = 7;
 /// A byline or another line of credits: see [`is_byline`], [`is_contribution_credit`] and
 /// [`is_source_credit`].
 fn is_credit_line(line: &str) -> bool {
-    // Wire credits often come in brackets: "(Reporting by …; Editing by …)".
+    // Wire credits often come in brackets: "(Reporting by …; Editing by …)", "[Edited by
+    // Alice Taylor]".
     let line = line
         .strip_prefix('(')
         .and_then(|l| l.strip_suffix(')'))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
         .unwrap_or(line);
     is_byline(line)
         || is_reporting_credits(line)
+        || is_agency_inputs(line)
         || is_reporting_from(line)
         || is_staff_role(line)
         || is_posted_by(line)
@@ -1412,6 +1419,39 @@ const CONTRIBUTION_ENDINGS: &[&str] = &[
     "contributed reporting to this article",
 ];
 
+/// "With inputs from agencies", "With inputs from PTI and Reuters": the agencies an
+/// Indian outlet's story draws on.
+fn is_agency_inputs(line: &str) -> bool {
+    let lower = line.trim_end_matches('.');
+    ["with inputs from ", "with input from ", "inputs from "]
+        .iter()
+        .any(|o| opens_with(lower, o))
+        && text::count_words_up_to(lower, MAX_FURNITURE_WORDS + 1) <= MAX_FURNITURE_WORDS
+}
+
+/// "FacebookTwitterLinkedinEMail": share buttons whose names the page ran together.
+fn is_joined_share_buttons(line: &str) -> bool {
+    let mut rest = line.trim();
+    if rest.len() > MAX_SECTION_LABEL_BYTES || rest.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut n = 0;
+    while !rest.is_empty() {
+        let Some(len) = SHARE_NETWORKS
+            .iter()
+            .chain(["mail", "print", "copy", "link", "share"].iter())
+            .filter(|name| name.len() > 1 && opens_with(rest, name))
+            .map(|name| name.len())
+            .max()
+        else {
+            return false;
+        };
+        rest = &rest[len..];
+        n += 1;
+    }
+    n >= 2
+}
+
 /// "Source: Al Jazeera and news agencies", "Sources: AFP, Reuters": a short list of
 /// sources after the label, not a sentence.
 fn is_source_credit(line: &str) -> bool {
@@ -1521,6 +1561,10 @@ const CREDIT_WORDS: &[&str] = &[
     "compiled",
     "compiling",
     "interview",
+    "edited",
+    "written",
+    "reported",
+    "translated",
     "graphics",
     "research",
 ];
@@ -1551,6 +1595,10 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
+    (
+        is_joined_share_buttons,
+        "page furniture: a read-more, share or subscribe link",
+    ),
     (is_caption_with_site_credit, CAPTION_REASON),
     (
         is_update_notice,
@@ -2034,6 +2082,8 @@ const STORY_LIST_LABELS: &[&str] = &[
     "read next",
     "other news",
     "other stories",
+    "other topics of interest",
+    "topics of interest",
     "in other news",
     "more headlines",
     "more like this",
