@@ -372,7 +372,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn punct_before(&self, k: usize) -> bool {
         self.gap_before(k)
             .chars()
-            .any(|c| !c.is_whitespace() && !is_quote_mark(c))
+            .any(|c| !c.is_whitespace() && !text::is_quotation_mark(c))
     }
 
     /// Whether word `k` follows an honorific and its dot ("Prof. Anthony King").
@@ -740,7 +740,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let n_before = self.toks.partition_point(|t| t.span.end <= q.start);
         let owner = n_before.checked_sub(1)?;
         let gap = self.text.get(self.toks[owner].span.end..q.start)?;
-        if !gap.chars().all(|c| c.is_whitespace() || is_quote_mark(c)) {
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
+        {
             return None;
         }
         let word = self.word(owner);
@@ -1058,10 +1061,6 @@ const DOCUMENT_NOUNS: &[&str] = &[
 /// professor at Beijing Foreign Studies University").
 const MAX_APPOSITIVE_WORDS: usize = 12;
 
-fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
-}
-
 /// The quotations of `structure` whose opening mark lies in `span`.
 fn quotations_in(structure: &Structure, span: Span) -> impl Iterator<Item = &text::Quotation> {
     let first = structure
@@ -1264,7 +1263,10 @@ fn continue_across_paragraphs(
             b.kind == BlockKind::Paragraph
                 && text
                     .get(b.span.start..next_quote.span.start)
-                    .is_some_and(|lead| lead.chars().all(|c| c.is_whitespace() || is_quote_mark(c)))
+                    .is_some_and(|lead| {
+                        lead.chars()
+                            .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
+                    })
         });
         if left_open && next_block == block + 1 && opens_next {
             take_attribution((quote, attribution), (next_quote, next_attr));
@@ -1551,11 +1553,13 @@ fn headline_speaker<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span) -> Opt
         return None;
     }
     let lead = view.text.get(view.span.start..q.start)?;
-    let quote_first = lead.chars().all(|c| c.is_whitespace() || is_quote_mark(c));
+    let quote_first = lead
+        .chars()
+        .all(|c| c.is_whitespace() || text::is_quotation_mark(c));
     let (named_at, colon_at) = if quote_first {
         // The colon right after the closing mark, then the speaker.
         let rest = view.text.get(q.end..view.span.end)?;
-        let after_mark = rest.trim_start_matches(|c: char| is_quote_mark(c) || c == ' ');
+        let after_mark = rest.trim_start_matches(|c: char| text::is_quotation_mark(c) || c == ' ');
         let colon = after_mark.strip_prefix(':')?;
         let at = view.span.end - colon.len();
         (view.toks.partition_point(|t| t.span.start < at), None)
@@ -2382,7 +2386,9 @@ fn sentence_content_end<L: ActorLookup + ?Sized>(view: &View<'_, L>) -> usize {
         // Keep a closing quotation mark that belongs to the content.
         let keep = after.len()
             - after
-                .trim_start_matches(|c: char| is_quote_mark(c) || c == '.' || c == '!' || c == '?')
+                .trim_start_matches(|c: char| {
+                    text::is_quotation_mark(c) || c == '.' || c == '!' || c == '?'
+                })
                 .len();
         let kept = &after[..keep];
         let marks = kept.trim_end_matches(['.', '!', '?']).len();

@@ -885,7 +885,7 @@ const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support"
 /// supporting the Kyiv Independent.": the outlet asking its readers for money. A line
 /// with quotation marks is someone's words, not the page's.
 fn is_appeal_for_support(line: &str) -> bool {
-    if line.len() > 2 * MAX_FURNITURE_BYTES || line.contains(is_quote_char) {
+    if line.len() > 2 * MAX_FURNITURE_BYTES || line.contains(is_double_quote_mark) {
         return false;
     }
     let folded = text::fold(line);
@@ -904,8 +904,10 @@ const APPEAL_PHRASES: &[&str] = &[
     "donate now",
 ];
 
-fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '«' | '»')
+/// A double quotation mark: where someone's words are quoted. Not the single marks, which
+/// are also apostrophes ("We've", "Ukraine’s").
+fn is_double_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
 /// "Kremlin spokesman Dmitry Peskov. Kremlin.ru": a picture's caption, then the site the
@@ -924,7 +926,7 @@ fn is_caption_with_site_credit(line: &str) -> bool {
         && site.rsplit('.').next().is_some_and(|tld| {
             (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
         });
-    is_site && caption.ends_with('.') && !caption.contains(is_quote_char)
+    is_site && caption.ends_with('.') && !caption.contains(is_double_quote_mark)
 }
 
 /// "This article has been updated.", "This story was updated with new comments.",

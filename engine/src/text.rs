@@ -273,7 +273,7 @@ pub struct Quotation {
 }
 
 /// Every mark [`quotations`] reads as opening or closing a quotation.
-fn is_quotation_mark(c: char) -> bool {
+pub(crate) fn is_quotation_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’')
 }
 
