@@ -279,7 +279,7 @@ impl ViewModel {
         } else {
             None
         };
-        let prepared = decoded.is_some();
+        let from_build = decoded.is_some();
         let analysis = match decoded {
             Some(analysis) => analysis,
             None => {
@@ -306,7 +306,7 @@ impl ViewModel {
         let progress = Progress {
             done: total,
             total,
-            prepared,
+            prepared: from_build,
         };
         if !between(progress).await {
             return None;

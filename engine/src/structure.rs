@@ -713,12 +713,12 @@ fn is_reader_prompt(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    if opens_with_one_of(line, PROMPT_PREFIX_FIRST_WORDS)
+    if opens_like_one_of(line, PROMPT_PREFIXES)
         && PROMPT_PREFIXES.iter().any(|o| opens_with(line, o))
     {
         return true;
     }
-    if !opens_with_one_of(line, PROMPT_FIRST_WORDS) {
+    if !opens_like_one_of(line, PROMPT_LINES) && !opens_like_one_of(line, PROMPT_OPENINGS) {
         return false;
     }
     let words: Vec<String> = text::words(line, Span::new(0, line.len()))
@@ -799,8 +799,6 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the rest of this article is reserved",
     "article reserved for",
 ];
-/// The first words of [`PROMPT_PREFIXES`]: the cheap test.
-const PROMPT_PREFIX_FIRST_WORDS: &[&str] = &["the", "views", "this", "article", "translated"];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
     "press play to listen",
@@ -835,48 +833,6 @@ const PROMPT_OPENINGS: &[&str] = &[
     "get latest world news",
     "get the latest news",
     "read more with",
-];
-/// The first words of [`PROMPT_LINES`] and [`PROMPT_OPENINGS`]: the cheap test.
-const PROMPT_FIRST_WORDS: &[&str] = &[
-    "key",
-    "show",
-    "become",
-    "voiced",
-    "send",
-    "listen",
-    "support",
-    "skip",
-    "press",
-    "please",
-    "you",
-    "save",
-    "download",
-    "sign",
-    "we",
-    "loading",
-    "views",
-    "about",
-    "font",
-    "report",
-    "your",
-    "if",
-    "subscribers",
-    "subscriber",
-    "for",
-    "lire",
-    "read",
-    "english",
-    "version",
-    "story",
-    "request",
-    "submit",
-    "view",
-    "join",
-    "get",
-    "our",
-    "dear",
-    "reuse",
-    "discover",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -1010,6 +966,24 @@ fn is_bare_link(line: &str) -> bool {
 fn opens_with(line: &str, prefix: &str) -> bool {
     line.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether the first word of `line` is the first word of one of `phrases` (written in
+/// lower case, words joined by spaces): the cheap test before a line is read word by word
+/// against them.
+fn opens_like_one_of(line: &str, phrases: &[&str]) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([':', ',', '.', '…']);
+    let Some(&initial) = first.as_bytes().first() else {
+        return false;
+    };
+    let initial = initial.to_ascii_lowercase();
+    phrases.iter().any(|p| {
+        p.as_bytes().first() == Some(&initial)
+            && p.as_bytes().get(first.len()).is_none_or(|&b| b == b' ')
+            && p.get(..first.len())
+                .is_some_and(|word| first.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Whether the first word of `line` (before any `:` or `,` after it) is one of `words`,
@@ -1468,10 +1442,7 @@ fn is_source_credit(line: &str) -> bool {
 /// A byline or the reporting credits: "By Jane Doe", "By Jane Doe and John Roe, Paris
 /// correspondent", "BY REUTERS", "Reporting by Jane Doe; Editing by John Roe".
 fn is_byline(line: &str) -> bool {
-    let may_be = opens_with_one_of(
-        line,
-        &["by", "reporting", "additional", "editing", "writing"],
-    );
+    let may_be = opens_with_one_of(line, &["by"]) || opens_with_one_of(line, CREDIT_WORDS);
     if !may_be || line.len() > MAX_FURNITURE_BYTES || line.ends_with(['.', '!', '?', ':']) {
         return false;
     }
@@ -1484,12 +1455,9 @@ fn is_byline(line: &str) -> bool {
     // "Reporting by …", "Additional reporting by …", "Editing by …", "Writing by …".
     let credits = folded.iter().position(|w| w == "by").is_some_and(|by| {
         (1..=2).contains(&by)
-            && folded[..by].iter().all(|w| {
-                matches!(
-                    w.as_str(),
-                    "reporting" | "additional" | "editing" | "writing"
-                )
-            })
+            && folded[..by]
+                .iter()
+                .all(|w| CREDIT_WORDS.contains(&w.as_str()))
     });
     if credits {
         return true;
