@@ -28,6 +28,9 @@ import { gzipSync } from 'node:zlib';
 const FILE_EXT = 'js|mjs|wasm|css|json|svg|png|ico|webp|woff2?|webmanifest';
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
+/** The statement of a loader script that names the analysis worker's loader. */
+const ON_DEMAND_STATEMENT = /globalThis\.parallaxWorker\s*=[^;]*;/g;
+
 /** `{ ref, strict }` for each reference in `text`, a file of kind `ext`. */
 export function referencesIn(text, ext) {
   const refs = [];
@@ -49,6 +52,10 @@ export function referencesIn(text, ext) {
       }
     }
   } else if (ext === 'js' || ext === 'mjs') {
+    // The analysis worker's loader, named to the app in `globalThis.parallaxWorker = …;`
+    // (scripts/post-build.mjs), starts only when a reader's article is analysed: it is
+    // loaded on demand, not by the first view (see `onDemandFiles`).
+    text = text.replace(ON_DEMAND_STATEMENT, '');
     const re = new RegExp(`(["'\`])((?:\\.{1,2}/)?[A-Za-z0-9_@%+~-][A-Za-z0-9_@%+~./-]*\\.(?:${FILE_EXT}))\\1`, 'g');
     for (const m of text.matchAll(re)) add(m[2], false);
   } else if (ext === 'css') {
@@ -71,8 +78,32 @@ export function firstLoadFiles(dist) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${join(dist, 'index.html')} is missing; run \`trunk build --release --offline\` first`);
   }
+  return walk(dist, [{ name: 'index.html', from: null }]);
+}
+
+/**
+ * The files loaded on demand, after the first view: the analysis worker's loader named in
+ * `globalThis.parallaxWorker` by the first view's scripts, and what it loads. Same shape
+ * as [`firstLoadFiles`]; `first` is its result.
+ */
+export function onDemandFiles(dist, first) {
+  const root = resolve(dist);
+  const start = [];
+  for (const f of first.filter((f) => /\.m?js$/.test(f.name))) {
+    const text = readFileSync(join(root, f.name), 'utf8');
+    for (const [statement] of text.matchAll(ON_DEMAND_STATEMENT)) {
+      const ref = /(["'`])\.?\/?([^"'`]+)\1/.exec(statement)?.[2];
+      if (ref) start.push({ name: normalize(join(dirname(f.name), ref)).split(sep).join('/'), from: f.name });
+    }
+  }
+  const inFirst = new Set(first.map((f) => f.name));
+  return walk(dist, start).filter((f) => !inFirst.has(f.name));
+}
+
+/** The files `queue` names and every file they load in turn (see the top of this file). */
+function walk(dist, queue) {
+  const root = resolve(dist);
   const seen = new Map();
-  const queue = [{ name: 'index.html', from: null }];
   while (queue.length > 0) {
     const { name, from } = queue.shift();
     if (seen.has(name)) continue;
@@ -127,8 +158,16 @@ function main(argv) {
     return 1;
   }
   const t = totals(files);
+  let later;
+  try {
+    later = onDemandFiles(dist, files);
+  } catch (e) {
+    console.error(`size budget: ${e.message}`);
+    return 1;
+  }
+  const tl = totals(later);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ files, totals: t }, null, 1)}\n`);
+    process.stdout.write(`${JSON.stringify({ files, totals: t, onDemand: { files: later, totals: tl } }, null, 1)}\n`);
   } else {
     const kb = (b) => (b / 1000).toFixed(1);
     const row = (a, b, c, d) => `${a.padEnd(44)} ${String(b).padStart(11)} ${String(c).padStart(11)}  ${d}`;
@@ -142,6 +181,10 @@ function main(argv) {
       `first load: ${kb(t.raw)} KB raw, ${kb(t.gzip)} KB gzip` +
         (budget !== null ? ` (budget ${kb(budget)} KB gzip)` : ''),
     );
+    if (later.length > 0) {
+      const names = later.map((f) => f.name).join(', ');
+      console.log(`loaded on demand (the analysis worker, when a reader's article is analysed): ${kb(tl.raw)} KB raw, ${kb(tl.gzip)} KB gzip: ${names}`);
+    }
   }
   if (t.wasmRaw === 0) {
     console.error(`size budget: FAIL — the first view loads no .wasm file; is ${dist}/ a Trunk release build?`);

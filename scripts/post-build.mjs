@@ -21,6 +21,12 @@
 //    autoreload script, whose address it fills in when serving, so it cannot be moved or
 //    hashed here. It is left alone.
 //
+// The analysis worker (`src/worker/main.rs`, `data-type="worker"` in index.html): Trunk
+// writes its glue and wasm under fixed names (a worker's files are named at run time). They
+// are renamed here for their content like every other file, and a loader, itself named for
+// its content, starts them. boot-….js and embed.js name that loader to the app in
+// `globalThis.parallaxWorker`; nothing loads it until a reader's article is analysed.
+//
 // What it adds: `embed.js`, under a name that never changes (a host page links to it),
 // so cache it briefly; everything it loads has a hashed name. It adds the app's style
 // sheets to the host page (resolved against its own URL, not the page's) unless already
@@ -28,7 +34,7 @@
 // host's `<div id="parallax" data-…>` (see README, "Embedding").
 
 import { createHash } from 'node:crypto';
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -107,11 +113,13 @@ const escapeAttr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * next to it, or throws with a message that says what is wrong.
  *
  * @param {string} html        index.html as Trunk wrote it
- * @param {{release: boolean, publicUrl?: string}} options
+ * @param {{release: boolean, publicUrl?: string, workerLoader?: string | null}} options
+ *   `workerLoader`: the analysis worker's loader, relative to the build folder (see
+ *   [`workerFiles`]); the loader scripts name it to the app.
  * @returns {{html: string, files: Record<string, string>, refs: string[]}}
  *   `refs`: the build files the page and embed.js load, relative to the build folder.
  */
-export function transform(html, { release, publicUrl = './' }) {
+export function transform(html, { release, publicUrl = './', workerLoader = null }) {
   // 1. Trunk's loader: the inline module script that imports the glue and calls init.
   const inline = scripts(html).filter((s) => !s.attrs.has('src'));
   const loaders = inline.filter((s) => /\bimport\s+init\b/.test(s.content));
@@ -127,7 +135,7 @@ export function transform(html, { release, publicUrl = './' }) {
   if (!glue || !wasm) {
     throw new Error("index.html: Trunk's loader names no .js glue or no .wasm file");
   }
-  const bootSource = `${loader.content.trim()}\n`;
+  const bootSource = `${workerGlobal(workerLoader)}${loader.content.trim()}\n`;
   const bootFile = hashedName('boot', 'js', bootSource);
   const bootTag =
     `<script type="module" src="${escapeAttr(publicUrl + bootFile)}" ` +
@@ -149,6 +157,7 @@ export function transform(html, { release, publicUrl = './' }) {
       wasm: relative(wasm, publicUrl),
       wasmIntegrity: wasmPreload?.attrs.get('integrity') ?? '',
       styles,
+      workerLoader,
     }),
   };
 
@@ -192,8 +201,49 @@ export function blockedByPolicy(html) {
   return problems;
 }
 
+/** The global a loader script sets for the app to find the analysis worker's loader
+ * (`src/analysis.rs`), resolved against the script's own address; nothing without one. */
+export const WORKER_GLOBAL = 'parallaxWorker';
+
+function workerGlobal(workerLoader) {
+  if (!workerLoader) return '';
+  return `globalThis.${WORKER_GLOBAL} = new URL(${JSON.stringify(`./${workerLoader}`)}, import.meta.url).href;\n`;
+}
+
+/** The worker's files as Trunk writes them: `<name>.js` (glue) and `<name>_bg.wasm`. */
+export const WORKER_NAME = 'analysis-worker';
+
+/**
+ * The analysis worker's files under names of their content, and its loader. Pure.
+ *
+ * @param {string} glue   the wasm-bindgen glue Trunk wrote (`--target no-modules`)
+ * @param {Buffer} wasm   the worker's wasm
+ * @returns {{loader: string, files: Record<string, string | Buffer>}}
+ */
+export function workerFiles(glue, wasm) {
+  const hash = createHash('sha256').update(wasm).update(glue).digest('hex').slice(0, 16);
+  const glueName = `${WORKER_NAME}-${hash}.js`;
+  const wasmName = `${WORKER_NAME}-${hash}_bg.wasm`;
+  const json = (value) => JSON.stringify(value);
+  // Runs as the worker's own script, or imported by a blob: script on a host page of
+  // another site, which sets `parallaxBase` to the loader's address first.
+  const loaderSource = `// Parallax analysis worker loader, written by scripts/post-build.mjs at build time.
+const base = self.parallaxBase || self.location.href;
+const fail = (error) =>
+  self.postMessage(['failed', \`its code could not be loaded (\${error && error.message ? error.message : error})\`]);
+try {
+  importScripts(new URL(${json(`./${glueName}`)}, base).href);
+  wasm_bindgen({ module_or_path: new URL(${json(`./${wasmName}`)}, base) }).catch(fail);
+} catch (error) {
+  fail(error);
+}
+`;
+  const loader = hashedName(`${WORKER_NAME}-loader`, 'js', loaderSource);
+  return { loader, files: { [glueName]: glue, [wasmName]: wasm, [loader]: loaderSource } };
+}
+
 /** The source of embed.js. Every path in it is relative to embed.js itself. */
-export function embedSource({ glue, wasm, wasmIntegrity, styles }) {
+export function embedSource({ glue, wasm, wasmIntegrity, styles, workerLoader = null }) {
   const json = (value) => JSON.stringify(value);
   return `// Parallax embed loader, written by scripts/post-build.mjs at build time.
 //
@@ -206,6 +256,7 @@ export function embedSource({ glue, wasm, wasmIntegrity, styles }) {
 // to build (cache it briefly); the files it loads are named for their content.
 import init from ${json(`./${glue}`)};
 
+${workerGlobal(workerLoader)}
 const here = (file) => new URL(file, import.meta.url);
 const STYLES = ${json(styles.map((s) => [s.href, s.integrity]))};
 const WASM = ${json([wasm, wasmIntegrity])};
@@ -253,6 +304,25 @@ if (!host) {
 `;
 }
 
+/** Renames the worker's files Trunk staged (see [`workerFiles`]); fails if there are none:
+ * without them a reader's articles could not be analysed. */
+async function stagedWorker(staging) {
+  const glue = join(staging, `${WORKER_NAME}.js`);
+  const wasm = join(staging, `${WORKER_NAME}_bg.wasm`);
+  let found;
+  try {
+    found = workerFiles(await readFile(glue, 'utf8'), await readFile(wasm));
+  } catch {
+    throw new Error(
+      `the build has no analysis worker (${WORKER_NAME}.js and ${WORKER_NAME}_bg.wasm): ` +
+        'index.html must build it (`<link data-trunk rel="rust" data-bin="analysis-worker" data-type="worker">`)',
+    );
+  }
+  await rm(glue);
+  await rm(wasm);
+  return found;
+}
+
 /** The hook: rewrites the staged index.html and writes the files next to it. */
 async function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
@@ -262,16 +332,21 @@ async function main() {
   const release = process.env.TRUNK_PROFILE === 'release';
   const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
   const index = join(staging, 'index.html');
-  const result = transform(await readFile(index, 'utf8'), { release, publicUrl });
+  const worker = await stagedWorker(staging);
+  const result = transform(await readFile(index, 'utf8'), { release, publicUrl, workerLoader: worker.loader });
   for (const ref of result.refs.filter((r) => !(r in result.files))) {
     await access(join(staging, ref)).catch(() => {
       throw new Error(`index.html loads ${ref}, which is not in the build (${staging})`);
     });
   }
-  for (const [name, text] of Object.entries(result.files)) await writeFile(join(staging, name), text);
+  for (const [name, text] of Object.entries({ ...worker.files, ...result.files })) {
+    await writeFile(join(staging, name), text);
+  }
   await writeFile(index, result.html);
   const policy = release ? 'with its Content Security Policy' : 'no security policy in a debug build';
-  console.log(`post-build: index.html loads ${result.refs[0]} (${policy}); wrote ${EMBED_FILE}`);
+  console.log(
+    `post-build: index.html loads ${result.refs[0]} (${policy}); wrote ${EMBED_FILE} and the worker's ${worker.loader}`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -27,7 +27,7 @@ use crate::state::reader::ReaderState;
 use crate::state::view::{RevealState, ViewKind, ViewState};
 use crate::state::{FilteredState, Model};
 use crate::url::{self, Snapshot};
-use crate::view_model::{Progress, ViewModel};
+use crate::view_model::{Built, Progress, ViewModel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -137,6 +137,7 @@ pub fn App(
                     let mut claims_named = false;
                     let built = ViewModel::build_with(
                         &bundle,
+                        crate::bundle::BUNDLE_JSON,
                         crate::bundle::PREPARED,
                         &own,
                         async |now: Progress| {
@@ -155,21 +156,21 @@ pub fn App(
                             }
                             current()
                         },
-                        |message| {
-                            notices.push(format!(
-                                "{message}; the articles were analysed in this browser instead."
-                            ))
-                        },
+                        |message| notices.push(format!("{message}.")),
                     )
                     .await;
                     // After an analysis long enough to have shown its progress, rendering
                     // the viewer is a task of its own.
-                    if built.is_some() && pacer.turns() > 0 {
+                    if matches!(built, Built::Model(_)) && pacer.turns() > 0 {
                         pacer.hand_back().await;
                     }
-                    if let Some(model) = built.filter(|_| current()) {
-                        progress.set(None);
-                        vm.set(Some(Shared(Arc::new(model))));
+                    match built {
+                        Built::Model(model) if current() => {
+                            progress.set(None);
+                            vm.set(Some(Shared(Arc::new(model))));
+                        }
+                        Built::Failed(message) if current() => crate::fatal::show_panel(&message),
+                        _ => {}
                     }
                 });
             });

@@ -3,7 +3,8 @@
 use crate::timing::Measure;
 use parallax_engine::corpus::Bundle;
 
-const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
+/// The bundle as `build.rs` wrote it: read here, and sent as it is to the analysis worker.
+pub const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
 
 /// The bundled corpus's analysis, made by `build.rs` when the app was built
 /// (`parallax_engine::prepared`): decoded, not redone, while the reader has no articles of

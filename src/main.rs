@@ -1,5 +1,6 @@
 //! Parallax: mounts the viewer. Everything else lives in the modules below.
 
+mod analysis;
 mod app;
 mod bundle;
 mod components;

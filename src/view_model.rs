@@ -5,6 +5,7 @@
 //! Filters then only compare small precomputed sets (see [`crate::filter`]); a click never
 //! walks the article text or re-runs the engine.
 
+use crate::analysis::Outcome;
 use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
 use crate::timing::Measure;
@@ -12,7 +13,7 @@ use parallax_engine::corpus::{Article, Bundle, Corpus};
 use parallax_engine::export::{column_name, short_id};
 use parallax_engine::order;
 use parallax_engine::{
-    ActorId, ActorKind, Analysis, Analyzer, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
+    ActorId, ActorKind, Analysis, ArticleAnalysis, BlockKind, CueKind, Frame, QuoteKind,
     SourceKind, Span, StatementMode,
 };
 
@@ -195,7 +196,18 @@ async fn decode_prepared(
     corpus: &Corpus,
     between: &mut impl AsyncFnMut(Progress) -> bool,
 ) -> Decoded {
-    let measure = Measure::start("parallax:prepared");
+    decode(text, corpus, between, Some("parallax:prepared")).await
+}
+
+/// Decodes an analysis in the build's encoding, checking that it is that of `corpus`'s
+/// articles; the time it takes is the User Timing measure `measure_name`, if any.
+async fn decode(
+    text: &[u8],
+    corpus: &Corpus,
+    between: &mut impl AsyncFnMut(Progress) -> bool,
+    measure_name: Option<&str>,
+) -> Decoded {
+    let measure = measure_name.map(Measure::start);
     let mut decoder = match parallax_engine::prepared::Decoder::new(text) {
         Ok(decoder) => decoder,
         Err(message) => return Decoded::Unusable(message),
@@ -220,7 +232,9 @@ async fn decode_prepared(
         Ok(analysis) => analysis,
         Err(message) => return Decoded::Unusable(message),
     };
-    measure.end();
+    if let Some(measure) = measure {
+        measure.end();
+    }
     let same_articles = analysis.articles.len() == corpus.articles.len()
         && analysis
             .articles
@@ -230,8 +244,29 @@ async fn decode_prepared(
     if same_articles {
         Decoded::Analysis(analysis)
     } else {
-        Decoded::Unusable("the prepared analysis is not that of the bundled articles".into())
+        Decoded::Unusable("the analysis is not that of these articles".into())
     }
+}
+
+/// The analysis of `corpus`, the bundle's articles followed by `own`, made by the analysis
+/// worker and decoded as the prepared one is (so it is checked to be of these articles).
+async fn analyse_in_worker(
+    bundle_json: &str,
+    corpus: &Corpus,
+    own: &[Article],
+    between: &mut impl AsyncFnMut(Progress) -> bool,
+) -> Decoded {
+    // Wall time from the page's side: starting the worker, the analysis, sending it back.
+    let measure = Measure::start("parallax:analyze");
+    let own_json = parallax_engine::reader::encode(own);
+    let bytes = match crate::analysis::analyse(bundle_json, &own_json, &mut *between).await {
+        Outcome::Done(bytes) => bytes,
+        Outcome::Abandoned => return Decoded::Abandoned,
+        Outcome::Failed(why) => return Decoded::Unusable(why),
+    };
+    measure.end();
+    // Decoding it is quick (milliseconds for a thousand articles): no progress to show.
+    decode(&bytes, corpus, &mut async |_| true, None).await
 }
 
 /// Short label of a sourcing kind, as a reader would say it.
@@ -245,61 +280,80 @@ pub const fn source_label(kind: SourceKind) -> &'static str {
     }
 }
 
+/// What came of [`ViewModel::build_with`].
+pub enum Built {
+    Model(ViewModel),
+    /// A newer analysis started.
+    Abandoned,
+    /// No analysis could be had at all: a sentence for the reader.
+    Failed(String),
+}
+
 impl ViewModel {
     /// The bundled corpus with the reader's own articles after it, analysed together so
     /// that their articles join the actors, claims and quotations of the rest.
     ///
     /// Without articles of the reader's own, the analysis is the one made when the app was
     /// built (`prepared`, see [`parallax_engine::prepared`]), decoded an article at a time.
-    /// Otherwise the engine works a step at a time: an article, then a part of grouping
-    /// claims. After each step, and once more before building the view model,
-    /// `between(progress)` is awaited: it may hand the page
-    /// back (see [`crate::pace`]) and show progress, and returns `false` to abandon this
-    /// analysis (a newer one has started), which gives `None`. A prepared analysis that
-    /// cannot be used (a broken build) is named to `problem`, and the corpus analysed here.
+    /// Otherwise the analysis worker makes it ([`crate::analysis`]), off the page's thread,
+    /// and it is decoded the same way. After each step of decoding, on each progress
+    /// message of the worker, and once more before building the view model,
+    /// `between(progress)` is awaited: it may hand the page back (see [`crate::pace`]) and
+    /// show progress, and returns `false` to abandon this analysis (a newer one has
+    /// started).
+    ///
+    /// What goes wrong short of that is named to `problem` and worked around: when the
+    /// reader's articles cannot be analysed, the bundled articles are shown alone (the
+    /// reader's stay saved); when the prepared analysis cannot be used (a broken build),
+    /// the worker analyses the bundled articles.
     pub async fn build_with(
         bundle: &Bundle,
+        bundle_json: &str,
         prepared: &[u8],
         own: &[Article],
         mut between: impl AsyncFnMut(Progress) -> bool,
-        problem: impl FnOnce(String),
-    ) -> Option<ViewModel> {
+        mut problem: impl FnMut(String),
+    ) -> Built {
         let mut corpus = bundle.corpus.clone();
         let n_bundled = corpus.articles.len();
-        corpus.articles.extend_from_slice(own);
-        let decoded = if own.is_empty() {
-            match decode_prepared(prepared, &corpus, &mut between).await {
-                Decoded::Abandoned => return None,
-                Decoded::Unusable(message) => {
-                    problem(message);
-                    None
+        let mut analysis = None;
+        if !own.is_empty() {
+            corpus.articles.extend_from_slice(own);
+            match analyse_in_worker(bundle_json, &corpus, own, &mut between).await {
+                Decoded::Analysis(done) => analysis = Some(done),
+                Decoded::Abandoned => return Built::Abandoned,
+                Decoded::Unusable(why) => {
+                    problem(format!(
+                        "Your articles could not be analysed: {why}. The bundled articles are \
+                         shown without them; yours are kept, and are analysed again when the \
+                         page is reloaded"
+                    ));
+                    corpus.articles.truncate(n_bundled);
                 }
-                Decoded::Analysis(analysis) => Some(analysis),
             }
-        } else {
-            None
-        };
-        let from_build = decoded.is_some();
-        let analysis = match decoded {
+        }
+        let from_build = analysis.is_none();
+        let analysis = match analysis {
             Some(analysis) => analysis,
-            None => {
-                // Wall time, the turns given to the page included.
-                let measure = Measure::start("parallax:analyze");
-                let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
-                while analyzer.step() {
-                    let progress = Progress {
-                        done: analyzer.done(),
-                        total: analyzer.total(),
-                        prepared: false,
-                    };
-                    if !between(progress).await {
-                        return None;
+            None => match decode_prepared(prepared, &corpus, &mut between).await {
+                Decoded::Analysis(analysis) => analysis,
+                Decoded::Abandoned => return Built::Abandoned,
+                Decoded::Unusable(message) => {
+                    problem(format!(
+                        "{message}; the articles were analysed in this browser instead"
+                    ));
+                    match analyse_in_worker(bundle_json, &corpus, &[], &mut between).await {
+                        Decoded::Analysis(analysis) => analysis,
+                        Decoded::Abandoned => return Built::Abandoned,
+                        Decoded::Unusable(why) => {
+                            return Built::Failed(format!(
+                                "The articles' analysis could not be loaded ({message}) nor made \
+                                 in this browser ({why})."
+                            ));
+                        }
                     }
                 }
-                let analysis = analyzer.finish();
-                measure.end();
-                analysis
-            }
+            },
         };
         let total = corpus.articles.len();
         // The view model of a large corpus is work of its own (a tenth of the analysis).
@@ -309,7 +363,7 @@ impl ViewModel {
             prepared: from_build,
         };
         if !between(progress).await {
-            return None;
+            return Built::Abandoned;
         }
         let measure = Measure::start("parallax:view-model");
         let mut vm = ViewModel::from_analysis(corpus, analysis);
@@ -317,7 +371,7 @@ impl ViewModel {
         for article in vm.articles.iter_mut().skip(n_bundled) {
             article.own = true;
         }
-        Some(vm)
+        Built::Model(vm)
     }
 
     pub fn from_analysis(corpus: Corpus, analysis: Analysis) -> ViewModel {

@@ -23,6 +23,8 @@ pub fn ReaderPanel() -> impl IntoView {
         if let Some(d) = dialog.get() {
             if open && !d.open() {
                 let _ = d.show_modal();
+                // The reader is about to add an article: the analysis worker loads meanwhile.
+                crate::analysis::prepare();
             } else if !open && d.open() {
                 d.close();
             }

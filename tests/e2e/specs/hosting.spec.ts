@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { columnTitle, readManifest } from '../corpus';
 // The Trunk post_build hook's pure functions (plain Node ESM, no types).
-import { CSP, blockedByPolicy, transform } from '../../../scripts/post-build.mjs';
+import { CSP, blockedByPolicy, transform, workerFiles } from '../../../scripts/post-build.mjs';
 
 const titles = readManifest().map(columnTitle);
 const HOST_PAGE = 'examples/embed/host.html';
@@ -63,6 +63,33 @@ test.describe('the post-build hook', () => {
     expect(embed).toContain('new URL(file, import.meta.url)');
     // Same input, same output: the boot file's name depends on its content only.
     expect(transform(TRUNK_HTML, { release: true }).html).toBe(html);
+  });
+
+  test('names the analysis worker for its content and tells the app where its loader is', () => {
+    const glue = 'let wasm_bindgen; (function() { /* wasm-bindgen glue */ })();';
+    const { loader, files } = workerFiles(glue, Buffer.from([0, 97, 115, 109, 1]));
+    expect(Object.keys(files).sort()).toEqual([
+      expect.stringMatching(/^analysis-worker-[0-9a-f]{16}\.js$/),
+      expect.stringMatching(/^analysis-worker-[0-9a-f]{16}_bg\.wasm$/),
+      expect.stringMatching(/^analysis-worker-loader-[0-9a-f]{16}\.js$/),
+    ]);
+    const [glueName, wasmName] = Object.keys(files).sort();
+    expect(files[glueName]).toBe(glue);
+    // The loader finds both next to itself, or next to the address a blob: script gives it.
+    expect(files[loader]).toContain(`importScripts(new URL("./${glueName}", base).href);`);
+    expect(files[loader]).toContain(`wasm_bindgen({ module_or_path: new URL("./${wasmName}", base) })`);
+    expect(files[loader]).toContain('const base = self.parallaxBase || self.location.href;');
+    // New wasm, new names: a cached worker never answers a newer app.
+    const other = workerFiles(glue, Buffer.from([0, 97, 115, 109, 2]));
+    expect(other.loader).not.toBe(loader);
+
+    // boot-….js and embed.js name the loader, resolved against their own address.
+    const { files: out } = transform(TRUNK_HTML, { release: true, workerLoader: loader });
+    const named = `globalThis.parallaxWorker = new URL("./${loader}", import.meta.url).href;`;
+    const bootName = Object.keys(out).find((f) => f.startsWith('boot-'))!;
+    expect(out[bootName]).toContain(named);
+    expect(out['embed.js']).toContain(named);
+    expect(bootName).not.toBe(Object.keys(transform(TRUNK_HTML, { release: true }).files).find((f) => f.startsWith('boot-')));
   });
 
   test('reads a minified index.html whose attributes have no quotes', () => {
@@ -293,6 +320,65 @@ test.describe('script embedding in the example host page', () => {
     await host.getByRole('tab', { name: /^Compare/ }).click();
     for (const title of titles) await expect(host.getByRole('region', { name: title, exact: true })).toBeVisible();
     expect(page.url()).toBe(address);
+  });
+
+  test('a reader’s article is analysed in the host page by the worker next to embed.js', async ({ page }) => {
+    const worker: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('analysis-worker')) worker.push(path);
+    });
+    await openHostPage(page);
+    expect(worker).toEqual([]);
+    const host = page.locator('#parallax');
+    await host.getByRole('button', { name: /^Your articles/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your articles' });
+    await dialog.getByLabel('Article text').fill('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent.');
+    await dialog.getByLabel('Outlet', { exact: true }).fill('Host Test Daily');
+    await dialog.getByRole('button', { name: 'Add article' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await host.getByRole('tab', { name: /^Compare/ }).click();
+    await expect(host.getByRole('region', { name: 'Host Test Daily', exact: true })).toBeVisible();
+    expect(worker.length).toBe(3);
+    expect(worker.filter((p) => !p.startsWith(APP_PATH))).toEqual([]);
+  });
+
+  test('on a page of another site, the worker starts from a blob: script and analyses the article', async ({
+    page,
+    problems,
+    baseURL,
+  }) => {
+    // A newsroom page on its own site, whose policy lets in the app's origin and blob:
+    // workers; the app's server answers with CORS, as README's "Embedding" asks.
+    const app = new URL(APP_PATH, baseURL).href;
+    const appOrigin = new URL(app).origin;
+    problems.allow(/news\.example/);
+    await page.route('http://news.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${appOrigin} 'wasm-unsafe-eval'; style-src 'self' ${appOrigin}; connect-src ${appOrigin}; worker-src blob:">
+<title>Another site</title></head><body><div id="parallax" data-view="compare"></div>
+<script type="module" src="${app}embed.js"></script></body></html>`,
+      }),
+    );
+    await page.route(`${app}**`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+    });
+    const blobs: string[] = [];
+    page.on('worker', (w) => blobs.push(new URL(w.url()).protocol));
+    await page.goto('http://news.example/story.html');
+    const host = page.locator('#parallax');
+    await expect(host.getByRole('region').first()).toBeVisible();
+    await host.getByRole('button', { name: /^Your articles/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your articles' });
+    await dialog.getByLabel('Article text').fill('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent.');
+    await dialog.getByLabel('Outlet', { exact: true }).fill('Other Site Daily');
+    await dialog.getByRole('button', { name: 'Add article' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(host.getByRole('region', { name: 'Other Site Daily', exact: true })).toBeVisible();
+    expect(blobs).toEqual(['blob:']);
   });
 
   test('the app’s style sheets change nothing of the host page', async ({ page }) => {

@@ -139,6 +139,29 @@ test.describe("the reader's own articles", () => {
     await expect(dialog.getByLabel('Article text')).toHaveValue(OWN_TEXT);
   });
 
+  test('when the analysis cannot start, the reader is told, the bundled articles stay and theirs are kept', async ({
+    app,
+    problems,
+  }) => {
+    // The worker's wasm does not arrive (a host that did not publish it, a network cut).
+    problems.allow(/analysis-worker-[0-9a-f]{16}_bg\.wasm/);
+    await app.page.route('**/analysis-worker-*_bg.wasm', (route) => route.abort());
+    await app.goto();
+    const reader = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
+    await expect(reader.getByTestId('own-article')).toHaveCount(1);
+    await reader.getByRole('button', { name: 'Close' }).click();
+    await expect(app.page.getByText(/^Your articles could not be analysed: .*its code could not be loaded/)).toBeVisible();
+    for (const title of titles) await expect(app.column(title)).toBeVisible();
+    await expect(app.column('Le Monde (test)')).toHaveCount(0);
+    await expect(app.page.locator('.px-fatal')).toHaveCount(0);
+
+    // Once the worker can load again, a reload analyses the article that was kept.
+    await app.page.unroute('**/analysis-worker-*_bg.wasm');
+    await app.page.reload();
+    await expect(app.column('Le Monde (test)')).toBeVisible();
+    await expect(app.page.getByText(/^Your articles could not be analysed/)).toHaveCount(0);
+  });
+
   test('articles are exported to a file and imported back after being removed', async ({ app }) => {
     await app.goto();
     const page = app.page;
@@ -224,18 +247,32 @@ test.describe('exports', () => {
       await dialog.getByRole('button', { name: 'Close' }).click();
       return JSON.parse(await readDownload(file));
     };
+    // The analysis worker's files (`analysis-worker-…`), by name.
+    const workerFiles: string[] = [];
+    app.page.on('request', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+      if (file.startsWith('analysis-worker')) workerFiles.push(file);
+    });
     await app.goto();
-    // Decoded, not analysed: the engine does not run for the bundled articles alone.
+    // Decoded, not analysed: the engine does not run for the bundled articles alone, and
+    // its code, in the analysis worker, is not even loaded.
     expect(await measures()).toContain('parallax:prepared');
     expect(await measures()).not.toContain('parallax:analyze');
     const prepared = await download();
+    expect(workerFiles).toEqual([]);
 
-    // An article of the reader's: the whole corpus is analysed here, in wasm.
+    // An article of the reader's: the whole corpus is analysed here, in wasm, by the
+    // analysis worker, which loads its loader, its glue and its wasm once.
     const reader = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
     await expect(reader.getByTestId('own-article')).toHaveCount(1);
     await reader.getByRole('button', { name: 'Close' }).click();
     await expect(app.column('Le Monde (test)')).toBeVisible();
     expect(await measures()).toContain('parallax:analyze');
+    expect(workerFiles.map((f) => f.replace(/-[0-9a-f]{16}/, '-#')).sort()).toEqual([
+      'analysis-worker-#.js',
+      'analysis-worker-#_bg.wasm',
+      'analysis-worker-loader-#.js',
+    ]);
     const analysed = await download();
     expect(analysed.articles).toHaveLength(titles.length + 1);
     // The bundled articles come out of the browser's analysis exactly as the build

@@ -1,0 +1,186 @@
+//! The analysis worker: the engine's analysis of the bundled articles together with a
+//! reader's own, run in a Web Worker of its own (`src/analysis.rs` starts and talks to it).
+//!
+//! The page loads the analysis of the bundled articles made at build time and needs the
+//! engine's analysis code only once a reader adds an article. Here that code stays out of
+//! the page's first load, and a long analysis (a large bundle) never holds up the page.
+//!
+//! Messages, each a JS array whose first item names it:
+//! - from the page: `[bundle, own]`, the bundle's JSON (as the build wrote it) and the
+//!   reader's articles as their saved document ([`parallax_engine::reader`]), checked again
+//!   here as untrusted input;
+//! - to the page: `["ready"]` once it listens (a message posted to a worker before then is
+//!   lost), `["progress", done, total]` at most every 50 ms, then either
+//!   `["done", bytes]`, the analysis in the build's encoding ([`parallax_engine::prepared`]),
+//!   or `["failed", sentence]`. A panic posts `["failed", …]` too, before the worker traps.
+
+use parallax_engine::Analyzer;
+use parallax_engine::corpus::{Bundle, Corpus};
+
+/// The analysis of the bundle's articles followed by the reader's, encoded as the build
+/// encodes its own. `progress(done, total)` is called after every step; errors are
+/// sentences for the reader.
+// Natively, only the tests call it: the worker runs in a browser.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
+fn analyse(
+    bundle_json: &str,
+    own_json: &str,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<u8>, String> {
+    let bundle: Bundle = serde_json::from_str(bundle_json)
+        .map_err(|e| format!("the bundled articles could not be read ({e})"))?;
+    let own = parallax_engine::reader::decode(own_json)?;
+    let mut articles = bundle.corpus.articles;
+    articles.extend(own);
+    let corpus = Corpus { articles };
+    let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
+    while analyzer.step() {
+        progress(analyzer.done(), analyzer.total());
+    }
+    Ok(parallax_engine::prepared::encode(&analyzer.finish()))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use super::analyse;
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// The least time between two progress messages, in milliseconds.
+    const PROGRESS_MS: f64 = 50.0;
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(items: &[JsValue]) {
+        let _ = scope().post_message(&items.iter().collect::<Array>());
+    }
+
+    fn now() -> f64 {
+        scope().performance().map_or(0.0, |p| p.now())
+    }
+
+    fn on_message(event: MessageEvent) {
+        let data = Array::from(&event.data());
+        let (Some(bundle), Some(own)) = (data.get(0).as_string(), data.get(1).as_string()) else {
+            post(&[
+                "failed".into(),
+                "the page sent the analysis nothing it can read".into(),
+            ]);
+            return;
+        };
+        let mut last = now();
+        let result = analyse(&bundle, &own, |done, total| {
+            let t = now();
+            if t - last >= PROGRESS_MS {
+                last = t;
+                post(&["progress".into(), done.into(), total.into()]);
+            }
+        });
+        match result {
+            Ok(bytes) => post(&["done".into(), Uint8Array::from(bytes.as_slice()).into()]),
+            Err(message) => post(&["failed".into(), message.into()]),
+        }
+    }
+
+    pub fn start() {
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            post(&[
+                "failed".into(),
+                format!("the analysis stopped: {info}").into(),
+            ]);
+        }));
+        let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+        scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        // The worker lives as long as the page keeps it: so does its handler.
+        handler.forget();
+        post(&["ready".into()]);
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    web::start();
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("analysis-worker runs in a browser, started by the Parallax app");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::analyse;
+    use parallax_engine::corpus::{Article, ArticleMeta, Bundle};
+    use parallax_engine::prepared::Decoder;
+
+    const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
+
+    fn decode(bytes: &[u8]) -> parallax_engine::Analysis {
+        let mut decoder = Decoder::new(bytes).expect("a header");
+        while decoder.step().expect("an article") {}
+        decoder.finish().expect("the corpus-wide part")
+    }
+
+    fn own_article() -> Article {
+        Article {
+            id: "own-1".into(),
+            text: "Macron says troops for Ukraine are not ruled out\n\n\
+                   French President Emmanuel Macron said on Monday that \"nothing should be ruled out\", \
+                   German Chancellor Olaf Scholz said no troops would be sent."
+                .into(),
+            meta: ArticleMeta {
+                outlet: Some("Example Daily".into()),
+                ..ArticleMeta::default()
+            },
+        }
+    }
+
+    #[test]
+    fn analyses_the_bundle_with_the_readers_articles_as_the_engine_does() {
+        let own = vec![own_article()];
+        let mut steps = Vec::new();
+        let bytes = analyse(
+            BUNDLE_JSON,
+            &parallax_engine::reader::encode(&own),
+            |done, total| steps.push((done, total)),
+        )
+        .expect("an analysis");
+        let bundle: Bundle = serde_json::from_str(BUNDLE_JSON).unwrap();
+        let mut corpus = bundle.corpus.clone();
+        corpus.articles.extend(own);
+        let total = corpus.articles.len();
+        let expected = parallax_engine::analyze(&corpus, &bundle.gazetteer);
+        let got = decode(&bytes);
+        assert_eq!(
+            serde_json::to_string(&got).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+        assert_eq!(got.articles.last().map(|a| a.id.as_str()), Some("own-1"));
+        // One step per article, then the claim grouping's steps, all counted of `total`.
+        assert!(steps.iter().all(|&(_, t)| t == total));
+        assert_eq!(steps.iter().filter(|&&(d, _)| d < total).count(), total - 1);
+        assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0));
+    }
+
+    #[test]
+    fn bad_input_is_a_sentence_not_a_panic() {
+        let err = analyse(BUNDLE_JSON, "{not json", |_, _| {}).unwrap_err();
+        assert!(err.contains("not a Parallax articles file"), "{err}");
+        let err = analyse("[]", &parallax_engine::reader::encode(&[]), |_, _| {}).unwrap_err();
+        assert!(
+            err.starts_with("the bundled articles could not be read"),
+            "{err}"
+        );
+        // An article that would be refused when added is refused here too.
+        let mut empty = own_article();
+        empty.text = "   ".into();
+        let err = analyse(
+            BUNDLE_JSON,
+            &parallax_engine::reader::encode(&[empty]),
+            |_, _| {},
+        )
+        .unwrap_err();
+        assert!(!err.is_empty());
+    }
+}
