@@ -86,7 +86,7 @@ pub async fn analyse(
     let current = || NEWEST.with(Cell::get) == run;
     let (mut running, ready) = match IDLE.with(|idle| idle.borrow_mut().take()) {
         Some(idle) => (idle.running, idle.ready),
-        None => match start() {
+        None => match start(None) {
             Ok(running) => (running, false),
             Err(why) => return Outcome::Failed(why),
         },
@@ -101,7 +101,7 @@ pub async fn analyse(
     if !current() {
         return Outcome::Abandoned;
     }
-    let job: Array = [bundle_json, own_json]
+    let job: Array = ["analyse", bundle_json, own_json]
         .iter()
         .map(|s| wasm_bindgen::JsValue::from_str(s))
         .collect();
@@ -142,13 +142,14 @@ pub async fn analyse(
     }
 }
 
-/// Starts a worker ahead of the first analysis, unless one waits already. What goes wrong
-/// is told when the analysis asks for it.
-pub fn prepare() {
+/// Starts a worker ahead of the first analysis, unless one waits already, and has it warm
+/// up on the bundle (`bundle_json`) while the reader picks an article: its first analysis
+/// then runs compiled code. What goes wrong is told when the analysis asks for it.
+pub fn prepare(bundle_json: &'static str) {
     IDLE.with(|idle| {
         let mut idle = idle.borrow_mut();
         if idle.is_none() {
-            *idle = start().ok().map(|running| Idle {
+            *idle = start(Some(bundle_json)).ok().map(|running| Idle {
                 running,
                 ready: false,
             });
@@ -168,15 +169,22 @@ fn loader_url() -> Result<String, String> {
         })
 }
 
-/// Starts a worker and listens to it.
-fn start() -> Result<Running, String> {
+/// Starts a worker and listens to it; with `warm_on`, a bundle's JSON, asks it to warm up
+/// on it as soon as it listens (see `src/worker/main.rs`).
+fn start(warm_on: Option<&'static str>) -> Result<Running, String> {
     let url = loader_url()?;
     let worker = new_worker(&url)
         .map_err(|e| format!("the analysis could not be started ({})", js_message(&e)))?;
     let (send, messages) = mpsc::unbounded();
     let to_page = send.clone();
+    let to_worker = worker.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let _ = to_page.unbounded_send(read(&event.data()));
+        let message = read(&event.data());
+        if let (Message::Ready, Some(bundle)) = (&message, warm_on) {
+            let warm = Array::of2(&"warm".into(), &bundle.into());
+            let _ = to_worker.post_message(&warm);
+        }
+        let _ = to_page.unbounded_send(message);
     });
     let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
         event.prevent_default();

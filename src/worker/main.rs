@@ -6,9 +6,13 @@
 //! the page's first load, and a long analysis (a large bundle) never holds up the page.
 //!
 //! Messages, each a JS array whose first item names it:
-//! - from the page: `[bundle, own]`, the bundle's JSON (as the build wrote it) and the
-//!   reader's articles as their saved document ([`parallax_engine::reader`]), checked again
-//!   here as untrusted input;
+//! - from the page: `["analyse", bundle, own]`, the bundle's JSON (as the build wrote it)
+//!   and the reader's articles as their saved document ([`parallax_engine::reader`]),
+//!   checked again here as untrusted input; or `["warm", bundle]`, sent when the worker is
+//!   started ahead of an analysis: it runs the analysis on the first few bundled articles
+//!   and keeps nothing, so that the engine's code is compiled (a browser compiles wasm
+//!   functions on their first call and optimises them once they have run) before the
+//!   reader's articles arrive; it answers nothing;
 //! - to the page: `["ready"]` once it listens (a message posted to a worker before then is
 //!   lost), `["progress", done, total]` at most every 50 ms, then either
 //!   `["done", bytes]`, the analysis in the build's encoding ([`parallax_engine::prepared`]),
@@ -16,6 +20,9 @@
 
 use parallax_engine::Analyzer;
 use parallax_engine::corpus::{Bundle, Corpus};
+
+/// The articles of the bundle a warm-up analyses, at most.
+const WARM_ARTICLES: usize = 5;
 
 /// The analysis of the bundle's articles followed by the reader's, encoded as the build
 /// encodes its own. `progress(done, total)` is called after every step; errors are
@@ -40,9 +47,23 @@ fn analyse(
     Ok(parallax_engine::prepared::encode(&analyzer.finish()))
 }
 
+/// Analyses the first [`WARM_ARTICLES`] articles of the bundle and drops the result: see
+/// `["warm", …]` above. A bundle that cannot be read is left to the analysis to report.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
+fn warm(bundle_json: &str) -> usize {
+    let Ok(bundle) = serde_json::from_str::<Bundle>(bundle_json) else {
+        return 0;
+    };
+    let mut articles = bundle.corpus.articles;
+    articles.truncate(WARM_ARTICLES);
+    let corpus = Corpus { articles };
+    let analysis = Analyzer::new(&corpus, &bundle.gazetteer).finish();
+    parallax_engine::prepared::encode(&analysis).len()
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::analyse;
+    use super::{analyse, warm};
     use js_sys::{Array, Uint8Array};
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -64,7 +85,17 @@ mod web {
 
     fn on_message(event: MessageEvent) {
         let data = Array::from(&event.data());
-        let (Some(bundle), Some(own)) = (data.get(0).as_string(), data.get(1).as_string()) else {
+        if data.get(0).as_string().as_deref() == Some("warm") {
+            if let Some(bundle) = data.get(1).as_string() {
+                warm(&bundle);
+            }
+            return;
+        }
+        let (Some("analyse"), Some(bundle), Some(own)) = (
+            data.get(0).as_string().as_deref(),
+            data.get(1).as_string(),
+            data.get(2).as_string(),
+        ) else {
             post(&[
                 "failed".into(),
                 "the page sent the analysis nothing it can read".into(),
@@ -161,6 +192,12 @@ mod tests {
         assert!(steps.iter().all(|&(_, t)| t == total));
         assert_eq!(steps.iter().filter(|&&(d, _)| d < total).count(), total - 1);
         assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0));
+    }
+
+    #[test]
+    fn a_warm_up_analyses_a_few_bundled_articles_and_survives_bad_input() {
+        assert!(super::warm(BUNDLE_JSON) > 0);
+        assert_eq!(super::warm("{"), 0);
     }
 
     #[test]

@@ -261,8 +261,13 @@ test.describe('exports', () => {
     const prepared = await download();
     expect(workerFiles).toEqual([]);
 
-    // An article of the reader's: the whole corpus is analysed here, in wasm, by the
-    // analysis worker, which loads its loader, its glue and its wasm once.
+    // Opening "Your articles" starts the analysis worker, which loads its loader, its glue
+    // and its wasm once, while the reader picks an article.
+    const panel = await app.openReader();
+    await expect.poll(() => workerFiles.length).toBe(3);
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    // An article of the reader's: the whole corpus is analysed here, in wasm, by the worker.
     const reader = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
     await expect(reader.getByTestId('own-article')).toHaveCount(1);
     await reader.getByRole('button', { name: 'Close' }).click();
