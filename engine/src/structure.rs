@@ -90,7 +90,7 @@ pub fn parse(text: &str) -> Structure {
 /// "Sputnik", "Ukrinform"), set aside rather than taken for the headline or a subheading.
 pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structure {
     let mut structure = Structure::default();
-    let lines = lines(text);
+    let mut lines = lines(text);
     let mut kinds: Vec<LineKind> = lines
         .iter()
         .map(|span| {
@@ -131,6 +131,25 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
             None => kinds[idx] = LineKind::Text,
         }
     }
+    // A box of key points first ("KEY POINTS", then its lines up to a blank line) is the
+    // outlet's summary of the story. It is never the headline. When a headline follows it,
+    // the box is set aside (it comes before the headline and repeats the article);
+    // otherwise it is the article's opening text.
+    if let Some(idx) = headline_idx.filter(|&idx| is_summary_label(lines[idx].text(text))) {
+        let end = (idx + 1..kinds.len())
+            .find(|&i| kinds[i] == LineKind::Blank)
+            .unwrap_or(kinds.len());
+        let boxed = kinds[idx..end].to_vec();
+        for kind in &mut kinds[idx..end] {
+            if *kind == LineKind::Text {
+                *kind = LineKind::Removed("the story's key points, above its headline");
+            }
+        }
+        headline_idx = find_headline(text, &lines, &kinds);
+        if headline_idx.is_none() {
+            kinds[idx..end].copy_from_slice(&boxed);
+        }
+    }
     for _ in 0..MAX_SECTION_LABELS {
         let Some((idx, label)) = headline_idx
             .and_then(|idx| section_label(lines[idx].text(text)).map(|label| (idx, label)))
@@ -146,8 +165,17 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
             break;
         }
     }
+    // The site's name after the headline, as a page title gives it ("… | Euronews").
+    let mut headline_suffix = None;
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
+        if let Some(kept) = without_site_suffix(lines[idx].text(text), is_outlet_name) {
+            let line = lines[idx];
+            let rest = &text[line.start + kept..line.end];
+            let spaces = rest.len() - rest.trim_start().len();
+            headline_suffix = Some(Span::new(line.start + kept + spaces, line.end));
+            lines[idx] = Span::new(line.start, line.start + kept);
+        }
         // A badge or kicker right below it ("LIVE", "Analysis").
         let below = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank);
         if let Some(below) = below.filter(|&i| kinds[i] == LineKind::Text)
@@ -190,7 +218,16 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
                 });
                 continue;
             }
-            LineKind::Headline => BlockKind::Headline,
+            LineKind::Headline => {
+                if let Some(suffix) = headline_suffix {
+                    structure.removed.push(Removed {
+                        text: suffix.text(text).to_owned(),
+                        reason: "page furniture: the site's name after the headline".to_owned(),
+                        span: suffix,
+                    });
+                }
+                BlockKind::Headline
+            }
             LineKind::Text => body_block_kind(text, &lines, &kinds, line_idx),
         };
         let span = match block_kind {
@@ -1723,6 +1760,38 @@ fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize
         && !line.ends_with(['—', '–', '-']);
     (has_body && reads_as_headline).then_some(idx)
 }
+
+/// The length of `line` without a site's name after it (`"Macron speaks | Euronews"`,
+/// `"… - BBC News"`), the separator and its spaces included; `None` when it ends with none.
+fn without_site_suffix(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let (at, sep) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| line.rfind(sep).map(|at| (at, sep)))
+        .max_by_key(|&(at, _)| at)?;
+    let site = line[at + sep.len()..].trim();
+    let kept = line[..at].trim_end();
+    (!kept.is_empty() && !site.is_empty() && is_outlet_name(site)).then_some(kept.len())
+}
+
+/// A line that heads a box of key points: "Key points", "KEY TAKEAWAYS:", "In brief".
+fn is_summary_label(line: &str) -> bool {
+    let label = text::fold(line.trim().trim_end_matches(':'));
+    line.len() <= MAX_SECTION_LABEL_BYTES && SUMMARY_LABELS.contains(&label.as_str())
+}
+/// Labels of a story's summary box (folded).
+const SUMMARY_LABELS: &[&str] = &[
+    "key points",
+    "key takeaways",
+    "takeaways",
+    "highlights",
+    "story highlights",
+    "in brief",
+    "in short",
+    "at a glance",
+    "summary",
+    "what you need to know",
+    "the essentials",
+];
 
 /// How a line reads as a section label or kicker of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
