@@ -11,6 +11,11 @@
 //! A page on another site than the app's files (script embedding across origins) cannot
 //! start a worker from the app's address: there it starts from a `blob:` script that loads
 //! the same loader.
+//!
+//! The worker's last result is kept in the tab's session storage ([`cached`],
+//! [`remember`]), so that a reload with the same articles decodes it instead of starting
+//! a worker: session storage has a quota of its own, apart from the local storage that
+//! keeps the reader's articles, which this cache can therefore never crowd out.
 
 use crate::view_model::Progress;
 use futures::StreamExt;
@@ -254,4 +259,60 @@ fn js_message(error: &wasm_bindgen::JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Where the last analysis by the worker is kept, in the tab's session storage.
+const CACHE_KEY: &str = "parallax.analysis";
+
+/// What identifies an analysis: the worker that made it (its loader's address is named for
+/// its content), the bundle it was given, and the reader's articles.
+pub fn cache_key(bundle_json: &str, own_json: &str) -> String {
+    let worker = loader_url().unwrap_or_default();
+    let hash = [worker.as_str(), bundle_json, own_json]
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, part| {
+            fnv1a(fnv1a(h, part.as_bytes()), &[0xff])
+        });
+    format!("{hash:016x}")
+}
+
+/// 64-bit FNV-1a, continued from `h`.
+fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The analysis kept under `key` in this tab, if any. The caller decodes and checks it as
+/// any other; a bad one only costs the worker's analysis.
+pub fn cached(key: &str) -> Option<Vec<u8>> {
+    let stored = session_storage()?.get_item(CACHE_KEY).ok()??;
+    let (stored_key, bytes) = stored.split_once(':')?;
+    (stored_key == key).then(|| {
+        bytes
+            .chars()
+            .map(|c| c as u32)
+            .map_while(|c| u8::try_from(c).ok())
+            .collect()
+    })
+}
+
+/// Keeps `bytes` under `key` in this tab, replacing what was kept. Best effort: a full or
+/// missing session storage keeps nothing.
+pub fn remember(key: &str, bytes: &[u8]) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    // One char per byte (U+0000–U+00FF): a one-byte string in the browser's memory.
+    let mut text = String::with_capacity(key.len() + 1 + bytes.len() * 2);
+    text.push_str(key);
+    text.push(':');
+    text.extend(bytes.iter().map(|&b| char::from(b)));
+    if storage.set_item(CACHE_KEY, &text).is_err() {
+        let _ = storage.remove_item(CACHE_KEY);
+    }
 }

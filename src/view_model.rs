@@ -5,7 +5,7 @@
 //! Filters then only compare small precomputed sets (see [`crate::filter`]); a click never
 //! walks the article text or re-runs the engine.
 
-use crate::analysis::Outcome;
+use crate::analysis::{self, Outcome};
 use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
 use crate::timing::Measure;
@@ -256,17 +256,29 @@ async fn analyse_in_worker(
     own: &[Article],
     between: &mut impl AsyncFnMut(Progress) -> bool,
 ) -> Decoded {
+    let own_json = parallax_engine::reader::encode(own);
+    // The same articles analysed earlier in this tab (a reload): decoded, if it can be.
+    let key = analysis::cache_key(bundle_json, &own_json);
+    if let Some(bytes) = analysis::cached(&key) {
+        let decoded = decode(&bytes, corpus, &mut async |_| true, Some("parallax:cached")).await;
+        if let Decoded::Analysis(_) = decoded {
+            return decoded;
+        }
+    }
     // Wall time from the page's side: starting the worker, the analysis, sending it back.
     let measure = Measure::start("parallax:analyze");
-    let own_json = parallax_engine::reader::encode(own);
-    let bytes = match crate::analysis::analyse(bundle_json, &own_json, &mut *between).await {
+    let bytes = match analysis::analyse(bundle_json, &own_json, &mut *between).await {
         Outcome::Done(bytes) => bytes,
         Outcome::Abandoned => return Decoded::Abandoned,
         Outcome::Failed(why) => return Decoded::Unusable(why),
     };
     measure.end();
     // Decoding it is quick (milliseconds for a thousand articles): no progress to show.
-    decode(&bytes, corpus, &mut async |_| true, None).await
+    let decoded = decode(&bytes, corpus, &mut async |_| true, None).await;
+    if let Decoded::Analysis(_) = decoded {
+        analysis::remember(&key, &bytes);
+    }
+    decoded
 }
 
 /// Short label of a sourcing kind, as a reader would say it.
@@ -296,7 +308,8 @@ impl ViewModel {
     /// Without articles of the reader's own, the analysis is the one made when the app was
     /// built (`prepared`, see [`parallax_engine::prepared`]), decoded an article at a time.
     /// Otherwise the analysis worker makes it ([`crate::analysis`]), off the page's thread,
-    /// and it is decoded the same way. After each step of decoding, on each progress
+    /// and it is decoded the same way (after a reload in the same tab, the worker's last
+    /// analysis of the same articles is decoded instead, when it was kept). After each step of decoding, on each progress
     /// message of the worker, and once more before building the view model,
     /// `between(progress)` is awaited: it may hand the page back (see [`crate::pace`]) and
     /// show progress, and returns `false` to abandon this analysis (a newer one has

@@ -285,6 +285,16 @@ test.describe('exports', () => {
     // their actors keep their places in the list.
     expect(analysed.articles.slice(0, titles.length)).toEqual(prepared.articles);
     expect(analysed.actors.slice(0, prepared.actors.length)).toEqual(prepared.actors);
+
+    // A reload in the same tab decodes the worker's analysis kept in session storage: no
+    // worker is started, and the analysis is the same.
+    const loaded = workerFiles.length;
+    await app.page.reload();
+    await expect(app.column('Le Monde (test)')).toBeVisible();
+    expect(await measures()).toContain('parallax:cached');
+    expect(await measures()).not.toContain('parallax:analyze');
+    expect(workerFiles.length).toBe(loaded);
+    expect(await download()).toEqual(analysed);
   });
 
   test('the claims and quotations CSVs open as tables with accents intact', async ({ app }) => {
