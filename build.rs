@@ -2,7 +2,8 @@
 //!
 //! Reads `seeds/` (or the folder named by `PARALLAX_SEEDS`, used by the benchmarks to
 //! bundle a large synthetic corpus) through the engine's one corpus loader, and writes
-//! the checked corpus and gazetteer as JSON into `OUT_DIR` for `src/bundle.rs` to embed,
+//! the checked corpus (for `src/bundle.rs`) and gazetteer (for the analysis worker,
+//! `src/worker/main.rs`) as JSON into `OUT_DIR` to embed,
 //! with the corpus's analysis (`parallax_engine::prepared`), made here once for all.
 //! A bad corpus fails the build with the file and line at fault.
 
@@ -34,8 +35,12 @@ fn main() {
         println!("cargo:warning=corpus: {warning}");
     }
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
-    let json = serde_json::to_string(&bundle).expect("a bundle always serialises");
-    write(&out_dir.join("bundle.json"), &json);
+    // The page needs the articles (and the warnings about them); only the analysis worker,
+    // which runs the engine, needs the gazetteer: it is kept out of the page's first load.
+    let corpus = serde_json::json!({ "corpus": bundle.corpus, "warnings": bundle.warnings });
+    write(&out_dir.join("corpus.json"), &corpus.to_string());
+    let gazetteer = serde_json::to_string(&bundle.gazetteer).expect("a gazetteer serialises");
+    write(&out_dir.join("gazetteer.json"), &gazetteer);
     // The bundled articles are known now, so is their analysis: the app decodes it
     // instead of analysing the same text again in every reader's browser.
     let analysis = parallax_engine::analyze(&bundle.corpus, &bundle.gazetteer);

@@ -136,8 +136,8 @@ pub fn App(
                     });
                     let mut claims_named = false;
                     let built = ViewModel::build_with(
-                        &bundle,
-                        crate::bundle::BUNDLE_JSON,
+                        &bundle.corpus,
+                        crate::bundle::CORPUS_JSON,
                         crate::bundle::PREPARED,
                         &own,
                         async |now: Progress| {

@@ -9,7 +9,7 @@ use crate::analysis::{self, Outcome};
 use crate::quote_groups::{self, QuoteGroup};
 use crate::segments::{self, Mark, MarkKind, Segment};
 use crate::timing::Measure;
-use parallax_engine::corpus::{Article, Bundle, Corpus};
+use parallax_engine::corpus::{Article, Corpus};
 use parallax_engine::export::{column_name, short_id};
 use parallax_engine::order;
 use parallax_engine::{
@@ -320,14 +320,14 @@ impl ViewModel {
     /// reader's stay saved); when the prepared analysis cannot be used (a broken build),
     /// the worker analyses the bundled articles.
     pub async fn build_with(
-        bundle: &Bundle,
+        bundled: &Corpus,
         bundle_json: &str,
         prepared: &[u8],
         own: &[Article],
         mut between: impl AsyncFnMut(Progress) -> bool,
         mut problem: impl FnMut(String),
     ) -> Built {
-        let mut corpus = bundle.corpus.clone();
+        let mut corpus = bundled.clone();
         let n_bundled = corpus.articles.len();
         let mut analysis = None;
         if !own.is_empty() {

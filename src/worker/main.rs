@@ -6,8 +6,8 @@
 //! the page's first load, and a long analysis (a large bundle) never holds up the page.
 //!
 //! Messages, each a JS array whose first item names it:
-//! - from the page: `["analyse", bundle, own]`, the bundle's JSON (as the build wrote it)
-//!   and the reader's articles as their saved document ([`parallax_engine::reader`]),
+//! - from the page: `["analyse", bundle, own]`, the bundled articles' JSON (as the build
+//!   wrote it; the gazetteer is the worker's own) and the reader's articles as their saved document ([`parallax_engine::reader`]),
 //!   checked again here as untrusted input; or `["warm", bundle]`, sent when the worker is
 //!   started ahead of an analysis: it runs the analysis on the first few bundled articles
 //!   and keeps nothing, so that the engine's code is compiled (a browser compiles wasm
@@ -19,7 +19,28 @@
 //!   or `["failed", sentence]`. A panic posts `["failed", …]` too, before the worker traps.
 
 use parallax_engine::Analyzer;
-use parallax_engine::corpus::{Bundle, Corpus};
+use parallax_engine::corpus::Corpus;
+use parallax_engine::gazetteer::Gazetteer;
+use serde::Deserialize;
+
+/// The gazetteer `build.rs` bundled: only the engine needs it, so it lives here, out of
+/// the page's first load.
+const GAZETTEER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.json"));
+
+/// The page's bundled articles (`corpus.json` of `build.rs`, see `src/bundle.rs`).
+#[derive(Deserialize)]
+struct Bundled {
+    corpus: Corpus,
+}
+
+/// The bundled articles and the gazetteer; errors are sentences for the reader.
+fn read_bundle(corpus_json: &str) -> Result<(Corpus, Gazetteer), String> {
+    let bundled: Bundled = serde_json::from_str(corpus_json)
+        .map_err(|e| format!("the bundled articles could not be read ({e})"))?;
+    let gazetteer = serde_json::from_str(GAZETTEER_JSON)
+        .map_err(|e| format!("the gazetteer could not be read ({e})"))?;
+    Ok((bundled.corpus, gazetteer))
+}
 
 /// The articles of the bundle a warm-up analyses, at most.
 const WARM_ARTICLES: usize = 5;
@@ -34,13 +55,10 @@ fn analyse(
     own_json: &str,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<u8>, String> {
-    let bundle: Bundle = serde_json::from_str(bundle_json)
-        .map_err(|e| format!("the bundled articles could not be read ({e})"))?;
+    let (mut corpus, gazetteer) = read_bundle(bundle_json)?;
     let own = parallax_engine::reader::decode(own_json)?;
-    let mut articles = bundle.corpus.articles;
-    articles.extend(own);
-    let corpus = Corpus { articles };
-    let mut analyzer = Analyzer::new(&corpus, &bundle.gazetteer);
+    corpus.articles.extend(own);
+    let mut analyzer = Analyzer::new(&corpus, &gazetteer);
     while analyzer.step() {
         progress(analyzer.done(), analyzer.total());
     }
@@ -51,13 +69,11 @@ fn analyse(
 /// `["warm", …]` above. A bundle that cannot be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
 fn warm(bundle_json: &str) -> usize {
-    let Ok(bundle) = serde_json::from_str::<Bundle>(bundle_json) else {
+    let Ok((mut corpus, gazetteer)) = read_bundle(bundle_json) else {
         return 0;
     };
-    let mut articles = bundle.corpus.articles;
-    articles.truncate(WARM_ARTICLES);
-    let corpus = Corpus { articles };
-    let analysis = Analyzer::new(&corpus, &bundle.gazetteer).finish();
+    corpus.articles.truncate(WARM_ARTICLES);
+    let analysis = Analyzer::new(&corpus, &gazetteer).finish();
     parallax_engine::prepared::encode(&analysis).len()
 }
 
@@ -142,10 +158,10 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::analyse;
-    use parallax_engine::corpus::{Article, ArticleMeta, Bundle};
+    use parallax_engine::corpus::{Article, ArticleMeta};
     use parallax_engine::prepared::Decoder;
 
-    const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
+    const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
     fn decode(bytes: &[u8]) -> parallax_engine::Analysis {
         let mut decoder = Decoder::new(bytes).expect("a header");
@@ -177,11 +193,10 @@ mod tests {
             |done, total| steps.push((done, total)),
         )
         .expect("an analysis");
-        let bundle: Bundle = serde_json::from_str(BUNDLE_JSON).unwrap();
-        let mut corpus = bundle.corpus.clone();
+        let (mut corpus, gazetteer) = super::read_bundle(BUNDLE_JSON).unwrap();
         corpus.articles.extend(own);
         let total = corpus.articles.len();
-        let expected = parallax_engine::analyze(&corpus, &bundle.gazetteer);
+        let expected = parallax_engine::analyze(&corpus, &gazetteer);
         let got = decode(&bytes);
         assert_eq!(
             serde_json::to_string(&got).unwrap(),
