@@ -201,6 +201,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     }
     mark_names_over_credits(text, &lines, &mut kinds);
     mark_caption_after_label(text, &lines, &mut kinds);
+    mark_caption_before_credit(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
@@ -336,6 +337,29 @@ fn mark_caption_after_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) 
 }
 /// The longest caption taken from below its label.
 const MAX_CAPTION_WORDS: usize = 30;
+
+/// A picture's credit ("Image: Kay Nietfeld/dpa/picture alliance") right below a line,
+/// with no blank line between: that line is its caption ("Scholz said there would be no
+/// troops from European states or NATO"), unless it ends like a sentence, as a paragraph
+/// of a text without blank lines would.
+fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 1..kinds.len() {
+        let credit = lines[idx].text(text);
+        let labelled = ["Image:", "Photo:", "Picture:", "Photograph:"]
+            .iter()
+            .any(|label| credit.starts_with(label));
+        if !labelled || kinds[idx] != LineKind::Removed(CAPTION_REASON) {
+            continue;
+        }
+        let caption = lines[idx - 1].text(text).trim_end();
+        if kinds[idx - 1] == LineKind::Text
+            && !caption.ends_with(['.', '!', '?', ':', '"', '”', '»'])
+            && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
+        {
+            kinds[idx - 1] = LineKind::Removed(CAPTION_REASON);
+        }
+    }
+}
 
 /// "Daniel Hartmann is a senior fellow at the Atlantic Council.": among the last lines of
 /// the article, a line that opens with a name of its byline and says who they are.
@@ -1253,8 +1277,13 @@ fn is_photo_credit(line: &str) -> bool {
     if line.len() > MAX_CAPTION_BYTES {
         return false;
     }
-    // A caption closed by its credit in brackets.
-    if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind('(')) {
+    // A caption closed by its credit in brackets: "(AP Photo/…)", "[Gonzalo
+    // Fuentes/Reuters]", "[File: Ludovic Marin/AFP]".
+    let bracketed = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('('))
+        .or_else(|| line.strip_suffix(']').and_then(|l| l.rfind('[')));
+    if let Some(open) = bracketed {
         let credit = &line[open + 1..line.len() - 1];
         let photo = [
             "AP Photo",
@@ -1270,9 +1299,16 @@ fn is_photo_credit(line: &str) -> bool {
         {
             return true;
         }
+        if open > 0 && is_agency_slash_credit(credit.strip_prefix("File: ").unwrap_or(credit)) {
+            return true;
+        }
     }
-    // "AFP/File", "Ludovic Marin/AFP", "EPA/Olivier Hoslet": names joined by a slash, one
-    // of them a picture agency.
+    is_agency_slash_credit(line)
+}
+
+/// "AFP/File", "Ludovic Marin/AFP", "EPA/Olivier Hoslet": names joined by a slash, one of
+/// them a picture agency.
+fn is_agency_slash_credit(line: &str) -> bool {
     line.contains('/')
         && !line.ends_with(['.', '!', '?', ':'])
         && text::count_words_up_to(line, MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS
@@ -1319,6 +1355,7 @@ fn is_credit_line(line: &str) -> bool {
     is_byline(line)
         || is_reporting_credits(line)
         || is_agency_inputs(line)
+        || is_outlet_with_agency(line)
         || is_reporting_from(line)
         || is_staff_role(line)
         || is_posted_by(line)
@@ -1412,12 +1449,41 @@ fn is_contribution_credit(line: &str) -> bool {
     if line.len() > 2 * MAX_FURNITURE_BYTES || !line.contains("contributed") {
         return false;
     }
+    // An AP story's credits may open with where its writer filed from: "Cook reported
+    // from Brussels. Associated Press writers … contributed."
+    let line = match line.split_once(". ") {
+        Some((first, rest)) if is_filed_from(first) => rest,
+        _ => line,
+    };
     let core = text::fold(line.trim_end_matches(['.', ' ']));
-    let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e));
+    let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e))
+        || (core.ends_with(" contributed")
+            && !line.contains(". ")
+            && core
+                .split(' ')
+                .any(|w| ["writer", "writers", "correspondent", "correspondents"].contains(&w)));
     credits
         && line.starts_with(char::is_uppercase)
         && text::count_words_up_to(line, MAX_CONTRIBUTION_WORDS + 1) <= MAX_CONTRIBUTION_WORDS
 }
+
+/// "Cook reported from Brussels", "Corbet and Cook reported from Paris": writers' names,
+/// then where they filed from.
+fn is_filed_from(sentence: &str) -> bool {
+    let Some((names, place)) = sentence.split_once(" reported from ") else {
+        return false;
+    };
+    let capitalised = |part: &str| {
+        part.split_whitespace()
+            .all(|w| w == "and" || w.starts_with(char::is_uppercase))
+    };
+    text::count_words_up_to(sentence, MAX_FILED_FROM_WORDS + 1) <= MAX_FILED_FROM_WORDS
+        && !names.is_empty()
+        && !place.is_empty()
+        && capitalised(names)
+        && capitalised(place)
+}
+const MAX_FILED_FROM_WORDS: usize = 10;
 /// A credit may name several writers with their cities ("Associated Press writers Lorne
 /// Cook in Brussels and Sylvie Corbet in Paris contributed to this report.").
 const MAX_CONTRIBUTION_WORDS: usize = 30;
@@ -1441,6 +1507,29 @@ fn is_agency_inputs(line: &str) -> bool {
         .any(|o| opens_with(lower, o))
         && text::count_words_up_to(lower, MAX_FURNITURE_WORDS + 1) <= MAX_FURNITURE_WORDS
 }
+
+/// "FRANCE 24 with AFP", "Euronews with AP and Reuters": the outlet and the agencies its
+/// story draws on (usually in brackets, which [`is_credit_line`] takes off).
+fn is_outlet_with_agency(line: &str) -> bool {
+    if line.len() > MAX_OUTLET_WITH_AGENCY_BYTES {
+        return false;
+    }
+    let Some((outlet, agencies)) = line.trim_end_matches('.').split_once(" with ") else {
+        return false;
+    };
+    let n_outlet_words = outlet.split_whitespace().count();
+    (1..=MAX_SITE_NAME_WORDS + 2).contains(&n_outlet_words)
+        && outlet.starts_with(char::is_uppercase)
+        && agencies
+            .split([',', '&'])
+            .flat_map(|part| part.split(" and "))
+            .all(|agency| NEWS_AGENCIES.contains(&agency.trim()))
+}
+const MAX_OUTLET_WITH_AGENCY_BYTES: usize = 64;
+/// Wire agencies as outlets credit them.
+const NEWS_AGENCIES: &[&str] = &[
+    "AFP", "AP", "Reuters", "dpa", "DPA", "EFE", "ANSA", "agencies",
+];
 
 /// "FacebookTwitterLinkedinEMail": share buttons whose names the page ran together.
 fn is_joined_share_buttons(line: &str) -> bool {
