@@ -23,7 +23,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # a log written anywhere else in the project would make it rebuild.
 LOGS := target/test-logs
 
-.PHONY: help setup serve build test fmt lint unit release bad-corpus e2e summary clean bench
+.PHONY: help setup serve build test fmt lint unit release size bad-corpus e2e summary clean bench
 
 ## help: list the commands
 help:
@@ -41,7 +41,7 @@ serve: setup
 build: setup release
 
 ## test: every check and test, in order; exits non-zero on the first failure
-test: setup fmt lint unit release bad-corpus e2e summary
+test: setup fmt lint unit release size bad-corpus e2e summary
 
 # Formatting, as rustfmt.toml says.
 fmt:
@@ -63,6 +63,14 @@ unit:
 release:
 	@printf '\n== trunk build --release --offline\n'
 	trunk build --release --offline
+
+# The first load of the release build may not grow past a ceiling: 360 KB gzip, just above
+# today's 351 KB. The aim of issue #6, 250 KB, is still missed; `make bench` reports it.
+# The analysis worker is loaded on demand and counted apart.
+SIZE_CEILING_BYTES := 360000
+size:
+	@printf '\n== first-load size ceiling (%s bytes gzip)\n' $(SIZE_CEILING_BYTES)
+	PARALLAX_SIZE_BUDGET_BYTES=$(SIZE_CEILING_BYTES) scripts/check-size-budget.sh dist
 
 # A corpus with a fault must fail the real build, naming the file and line.
 bad-corpus:
