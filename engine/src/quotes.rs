@@ -541,7 +541,14 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             )
             || matches!(
                 w,
-                "senior" | "top" | "former" | "western" | "european" | "its" | "his"
+                "senior"
+                    | "top"
+                    | "former"
+                    | "western"
+                    | "european"
+                    | "presidential"
+                    | "its"
+                    | "his"
             )
             || matches!(w, "and" | "of" | "her" | "their" | "many" | "other")
             // "a spokesman for Olaf Scholz"
@@ -1613,6 +1620,34 @@ fn naming_verb_before<L: ActorLookup + ?Sized>(view: &View<'_, L>, q: Span) -> O
         .with_verb_span(view.span_of(k, k + 1)),
     )
 }
+/// A passive verb of naming right before the quotation ("were described as", "was
+/// branded"): its word index and lemma.
+fn passive_naming_before<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: Span,
+) -> Option<(usize, &'static str)> {
+    let n_before = view.toks.partition_point(|t| t.span.end <= q.start);
+    if n_before < 3 || view.punct_before(n_before) {
+        return None;
+    }
+    let k = if view.word(n_before - 1) == "as" {
+        n_before - 2
+    } else {
+        n_before - 1
+    };
+    let lemma = match view.word(k) {
+        "described" => "describe",
+        "called" | "dubbed" | "branded" | "labelled" | "labeled" | "termed" => "call",
+        _ => return None,
+    };
+    let passive = k >= 1
+        && matches!(
+            view.word(k - 1),
+            "was" | "were" | "is" | "are" | "been" | "be" | "being"
+        );
+    passive.then_some((k, lemma))
+}
+
 /// The longest object between a verb of naming and its quotation ("the French
 /// president's remarks as").
 const MAX_NAMED_WORDS: usize = 5;
@@ -1720,6 +1755,29 @@ fn after_quote<L: ActorLookup + ?Sized>(
             }
             .with_verb_span(view.span_of(first, first + 2)),
         );
+    }
+    // `Macron's comments were described as "very dangerous" by Dmitry Peskov`: a passive
+    // verb of naming before the quotation, its agent after it.
+    if view.word(first) == "by"
+        && let Some((k, lemma)) = passive_naming_before(view, q)
+        && let Some(np) = view.np_forward(first + 1)
+    {
+        let speaker = view.speaker_np(np);
+        if !speaker.actors.is_empty() {
+            let verb = SpeechVerb {
+                lemma,
+                connotation: Connotation::Neutral,
+                addressee: false,
+            };
+            return Some(
+                Attribution {
+                    speaker,
+                    verb: Some(verb),
+                    found: true,
+                }
+                .with_verb_span(view.span_of(k, k + 1)),
+            );
+        }
     }
     let hit = verbs
         .get(verbs.partition_point(|h| h.k < first))

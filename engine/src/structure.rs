@@ -202,6 +202,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     mark_names_over_credits(text, &lines, &mut kinds);
     mark_caption_after_label(text, &lines, &mut kinds);
     mark_caption_before_credit(text, &lines, &mut kinds);
+    mark_tag_block(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
@@ -799,6 +800,7 @@ fn is_reader_prompt(line: &str) -> bool {
 const MAX_PROMPT_WORDS: usize = 24;
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
 const PROMPT_LINES: &[&str] = &[
+    "join the conversation",
     "key events",
     "show key events only",
     "voiced by artificial intelligence",
@@ -2138,6 +2140,32 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         kinds[idx] = LineKind::Removed(reason);
         for item in items.drain(..) {
             kinds[item] = LineKind::Removed(reason);
+        }
+    }
+}
+
+/// A label of tags alone on its line ("Related Topics"), then the tags on one line,
+/// comma-separated ("Emmanuel Macron, Ukraine, Russia"): page furniture wherever it stands
+/// (tags at the end of the article, one per line, are [`mark_trailing_labelled_list`]'s).
+fn mark_tag_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 0..kinds.len() {
+        let label = lines[idx].text(text).trim_end_matches(':').trim_end();
+        if kinds[idx] != LineKind::Text || !is_one_of(label, TAG_LABELS) {
+            continue;
+        }
+        let Some(next) = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank) else {
+            continue;
+        };
+        let tags = lines[next].text(text);
+        let items: Vec<&str> = tags.split(',').map(str::trim).collect();
+        let is_tag_list = kinds[next] == LineKind::Text
+            && items.len() >= 2
+            && items
+                .iter()
+                .all(|item| is_tag(item) && item.starts_with(char::is_uppercase));
+        if is_tag_list {
+            kinds[idx] = LineKind::Removed(TAG_LIST_REASON);
+            kinds[next] = LineKind::Removed(TAG_LIST_REASON);
         }
     }
 }
