@@ -986,6 +986,9 @@ pub const SPEECH_NOUNS: &[&str] = &[
     "pledge",
     "conclusion",
     "advice",
+    "suggestion",
+    "claim",
+    "assertion",
 ];
 
 /// Verbs of naming, whose subject is the speaker of the quotation they name ("the

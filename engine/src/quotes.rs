@@ -741,6 +741,26 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         })
     }
 
+    /// `Peskov commented on Macron's statement that … could not be "ruled out"`: the owner
+    /// of a word for speech opening a that-clause, after word `from` and before the
+    /// quotation `q`, said the quoted words.
+    fn speech_owner_of_clause(&self, from: usize, q: Span) -> Option<Speaker> {
+        let n_before = self.toks.partition_point(|t| t.span.end <= q.start);
+        let that = (from.max(2)..n_before).rev().find(|&k| {
+            self.word(k) == "that" && lexicon::SPEECH_NOUNS.contains(&self.word(k - 1))
+        })?;
+        let (noun, owner) = (that - 1, that - 2);
+        let word = self.word(owner);
+        let possessive = word.ends_with("'s") || word.ends_with("s'");
+        let mention = self.mentions.get(self.toks[owner].mention?)?;
+        possessive.then(|| Speaker {
+            actors: vec![mention.actor],
+            np: self.span_of(owner, noun + 1),
+            np_words: (owner, noun + 1),
+            ..Speaker::default()
+        })
+    }
+
     /// `Macron's 'strategic ambiguity'`: a person's possessive right before the quotation
     /// makes the quoted words theirs.
     fn possessor_right_before(&self, q: Span) -> Option<Speaker> {
@@ -1529,7 +1549,18 @@ fn attribute<L: ActorLookup + ?Sized>(
                 .any(|later| view.toks[later.k].span.start > colon)
         })
     };
-    if let Some((speaker, hit)) = best.filter(|(_, hit)| !claimed_after_colon(hit)) {
+    let best = best.filter(|(_, hit)| !claimed_after_colon(hit));
+    // Someone's words the sentence speaks of ("Macron's statement that …"), after the
+    // nearest speech verb if any: the quotation gives them.
+    let from = best.map_or(0, |(_, hit)| hit.k + hit.n);
+    if let Some(owner) = view.speech_owner_of_clause(from, q) {
+        return Attribution {
+            speaker: owner,
+            verb: None,
+            found: true,
+        };
+    }
+    if let Some((speaker, hit)) = best {
         let span = view.verb_span(hit.k, hit.n, hit.verb);
         return Attribution {
             speaker: speaker.clone(),
@@ -1797,7 +1828,8 @@ fn after_quote<L: ActorLookup + ?Sized>(
         if plain {
             view.speaker_np((a, b + 1))
         } else {
-            named_before_appositive(view, first, hit.k)?
+            named_before_appositive(view, first, hit.k)
+                .or_else(|| named_after_continuation(view, first, hit))?
         }
     };
     if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous {
@@ -1835,6 +1867,34 @@ fn named_before_appositive<L: ActorLookup + ?Sized>(
     let speaker = view.speaker_np((a, b));
     (!speaker.actors.is_empty()).then_some(speaker)
 }
+
+/// `"…about the inevitability" of a direct conflict, Peskov said.`: the sentence the
+/// quotation opens goes on for a few words outside it, then come a comma, the speaker and
+/// the verb. Only a named actor is taken. (In `Macron said "…" sending troops, Scholz
+/// warned` the quotation does not open the sentence: it is Macron's.)
+fn named_after_continuation<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    first: usize,
+    hit: &VerbHit,
+) -> Option<Speaker> {
+    let opens_sentence = first > 0 && view.toks[..first].iter().all(|t| t.in_quote);
+    // A lower-case word right after the closing mark goes on with the sentence.
+    if !opens_sentence || view.toks[first].cap {
+        return None;
+    }
+    // The speaker: the words after the last comma before the verb.
+    let a = (first + 1..hit.k).rev().find(|&k| view.comma_before(k))?;
+    let fits = a - first <= MAX_CONTINUATION_WORDS
+        && (first + 1..a).all(|k| !view.punct_before(k))
+        && (a..hit.k).all(|k| view.np_word(k));
+    if !fits {
+        return None;
+    }
+    let speaker = view.speaker_np((a, hit.k));
+    (!speaker.actors.is_empty()).then_some(speaker)
+}
+/// The most words of a sentence the quotation began, after its closing mark.
+const MAX_CONTINUATION_WORDS: usize = 8;
 
 fn make_quote<L: ActorLookup + ?Sized>(
     view: &View<'_, L>,
