@@ -60,6 +60,8 @@ type Set<K> = HashSet<K, FastHash>;
 const MAX_MEDIA_NAME_BYTES: usize = 60;
 
 /// Ranks and titles that are also common surnames ("Claudia Major", "Stephen King").
+/// Titles of peers, who are named by the title and one name ("Lord Dannatt").
+const PEERAGE_TITLES: &[&str] = &["lord", "lady"];
 const SURNAME_RANKS: &[&str] = &["major", "king", "bishop", "judge", "marshal"];
 
 /// Capitalised words that never start or continue a person's name: function words that
@@ -1508,7 +1510,26 @@ impl Scan<'_, '_> {
     /// inside), on one line of spaces, uncovered, not running on into more capitalised
     /// words. Returns the number of words.
     fn name_at(&self, i: usize) -> Option<usize> {
-        if i >= self.toks.len() || self.covered[i] || !self.is_name_word(i) {
+        if i >= self.toks.len() || self.covered[i] {
+            return None;
+        }
+        // "Lord Dannatt": a peer goes by the title and one name, which together name them.
+        let t = self.toks.tok(i);
+        if t.capital
+            && !t.all_caps
+            && contains(PEERAGE_TITLES, self.toks.key(i))
+            && i + 2 <= self.toks.len()
+            && self.toks.tok(i + 1).spaced
+            && !self.covered[i + 1]
+            && self.is_name_word(i + 1)
+            && !self.toks.tok(i).possessive
+            && (i + 2 == self.toks.len()
+                || !self.toks.tok(i + 2).spaced
+                || !self.is_name_word(i + 2))
+        {
+            return Some(2);
+        }
+        if !self.is_name_word(i) {
             return None;
         }
         let mut end = i + 1;
