@@ -801,6 +801,11 @@ const MAX_PROMPT_WORDS: usize = 24;
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
 const PROMPT_LINES: &[&str] = &[
     "join the conversation",
+    "this blog is now closed",
+    "this live blog is now closed",
+    "this blog is closed",
+    "subscribers only",
+    "article reserve aux abonnes",
     "key events",
     "show key events only",
     "voiced by artificial intelligence",
@@ -1208,6 +1213,23 @@ const MAX_FURNITURE_BYTES: usize = 160;
 /// A link to another story, a link's words before a colon and the story's title after it
 /// ("Read more: Ukraine war latest", "RELATED: …", "Also read: …").
 fn is_story_link(line: &str) -> bool {
+    // "Read more Subscribers only Macron's strategic ambiguity on Ukraine": the lead, a
+    // paywall label at most, then a title, with no colon.
+    if let Some(rest) = line
+        .get(..10)
+        .filter(|lead| lead.eq_ignore_ascii_case("read more "))
+        .map(|_| &line[10..])
+    {
+        let title = rest.strip_prefix("Subscribers only ").unwrap_or(rest);
+        if title.starts_with(char::is_uppercase)
+            && title.len() <= MAX_FURNITURE_BYTES
+            && !ends_like_a_sentence_or_lead_in(title)
+            && (1..=MAX_STORY_TITLE_WORDS)
+                .contains(&text::count_words_up_to(title, MAX_STORY_TITLE_WORDS + 1))
+        {
+            return true;
+        }
+    }
     let Some((lead, title)) = line.split_once(':') else {
         return false;
     };
@@ -1457,7 +1479,14 @@ fn is_contribution_credit(line: &str) -> bool {
         Some((first, rest)) if is_filed_from(first) => rest,
         _ => line,
     };
-    let core = text::fold(line.trim_end_matches(['.', ' ']));
+    let mut core = text::fold(line.trim_end_matches(['.', ' ']));
+    // "Steven Erlanger contributed reporting from Berlin."
+    if let Some((head, place)) = core.rsplit_once(" from ")
+        && head.ends_with(" contributed reporting")
+        && place.split(' ').count() <= MAX_PLACE_WORDS
+    {
+        core = head.to_owned();
+    }
     let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e))
         || (core.ends_with(" contributed")
             && !line.contains(". ")
@@ -1744,7 +1773,7 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     let in_vocabulary =
         |vocabulary: &[&str]| vocabulary.iter().any(|v| first.eq_ignore_ascii_case(v));
     let may_be_furniture = is_number(first)
-        || ["a", "an", "one"]
+        || ["a", "an", "one", "time", "reading"]
             .iter()
             .any(|v| first.eq_ignore_ascii_case(v))
         || in_vocabulary(TIMESTAMP_WORDS)
@@ -1770,6 +1799,17 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
             return Some("page furniture: a reading time");
         }
         [n, unit] if reading_time(n, unit) => return Some("page furniture: a reading time"),
+        // "Time to read 2 min.", "Reading time: 3 minutes".
+        [time, to, read, n, unit]
+            if time == "time" && to == "to" && read == "read" && reading_time(n, unit) =>
+        {
+            return Some("page furniture: a reading time");
+        }
+        [reading, time, n, unit]
+            if reading == "reading" && time == "time" && reading_time(n, unit) =>
+        {
+            return Some("page furniture: a reading time");
+        }
         _ => {}
     }
     // "0 Comments", "1,204 shares".
