@@ -173,7 +173,7 @@ mod tests {
         Article {
             id: "own-1".into(),
             text: "Macron says troops for Ukraine are not ruled out\n\n\
-                   French President Emmanuel Macron said on Monday that \"nothing should be ruled out\", \
+                   French President Emmanuel Macron said on Monday that \"no option is off the table\", \
                    German Chancellor Olaf Scholz said no troops would be sent."
                 .into(),
             meta: ArticleMeta {

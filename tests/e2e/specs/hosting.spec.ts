@@ -9,10 +9,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { columnTitle, readManifest } from '../corpus';
+import { ParallaxPage } from '../pages/parallax-page';
 // The Trunk post_build hook's pure functions (plain Node ESM, no types).
 import { CSP, blockedByPolicy, transform, workerFiles } from '../../../scripts/post-build.mjs';
 
 const titles = readManifest().map(columnTitle);
+/** A reader's article, added in a host page. */
+const HOSTED_ARTICLE = 'Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent.';
 const HOST_PAGE = 'examples/embed/host.html';
 const APP_PATH = '/tools/parallax/';
 
@@ -331,11 +334,7 @@ test.describe('script embedding in the example host page', () => {
     await openHostPage(page);
     expect(worker).toEqual([]);
     const host = page.locator('#parallax');
-    await host.getByRole('button', { name: /^Your articles/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Your articles' });
-    await dialog.getByLabel('Article text').fill('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent.');
-    await dialog.getByLabel('Outlet', { exact: true }).fill('Host Test Daily');
-    await dialog.getByRole('button', { name: 'Add article' }).click();
+    const dialog = await new ParallaxPage(page).addPasted(HOSTED_ARTICLE, 'Host Test Daily');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await host.getByRole('tab', { name: /^Compare/ }).click();
     await expect(host.getByRole('region', { name: 'Host Test Daily', exact: true })).toBeVisible();
@@ -371,11 +370,7 @@ test.describe('script embedding in the example host page', () => {
     await page.goto('http://news.example/story.html');
     const host = page.locator('#parallax');
     await expect(host.getByRole('region').first()).toBeVisible();
-    await host.getByRole('button', { name: /^Your articles/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Your articles' });
-    await dialog.getByLabel('Article text').fill('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent.');
-    await dialog.getByLabel('Outlet', { exact: true }).fill('Other Site Daily');
-    await dialog.getByRole('button', { name: 'Add article' }).click();
+    const dialog = await new ParallaxPage(page).addPasted(HOSTED_ARTICLE, 'Other Site Daily');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(host.getByRole('region', { name: 'Other Site Daily', exact: true })).toBeVisible();
     expect(blobs).toEqual(['blob:']);
