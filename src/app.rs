@@ -107,11 +107,12 @@ pub fn App(
             }
             let reader = ReaderState::load(notices);
             provide_context(reader);
-            // The one analysis of the page: the bundled corpus, and again only when the
-            // reader adds or removes an article of their own. It runs in slices, handing
-            // the page back in between (`pace`): until the first analysis is done the page
-            // shows its progress; during a later one the viewer stays as it was, with a
-            // status line, and a newer analysis abandons an older one.
+            // The one analysis of the page: the bundled corpus's, made at build time, and
+            // again, by the analysis worker, only when the reader adds or removes an article
+            // of their own. Decoding runs in slices, handing the page back in between
+            // (`pace`), and the worker reports its progress: until the first analysis is
+            // done the page shows its progress; during a later one the viewer stays as it
+            // was, with a status line, and a newer analysis abandons an older one.
             let bundle = Arc::new(bundle);
             let vm = RwSignal::new(None::<Shared>);
             let progress = RwSignal::new(None);
