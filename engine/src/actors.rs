@@ -42,7 +42,7 @@
 //! Everything is linear in the article's length: one token vector and one folded-text
 //! buffer per sentence, reused; no per-word allocation.
 
-use crate::gazetteer::{Entry, Gazetteer, Gender, LEADER_TITLE};
+use crate::gazetteer::{Body, Country, Entry, Gazetteer, Gender, LEADER_TITLE};
 use crate::lexicon::{self, FastHash};
 use crate::model::{Actor, ActorId, ActorKind, BlockKind, Mention, MentionVia, Span};
 use crate::order;
@@ -904,6 +904,8 @@ pub struct ActorIndex<'g> {
     role_nouns: Set<&'static str>,
     /// The folded names and aliases of the media (outlets, agencies).
     media_names: Set<String>,
+    /// Entry index by the key the registry tells actors apart by (see [`entry_key`]).
+    entry_by_key: Map<String, usize>,
 }
 
 impl<'g> ActorIndex<'g> {
@@ -1041,6 +1043,12 @@ impl<'g> ActorIndex<'g> {
             not_name,
             role_nouns: ROLE_NOUNS.iter().copied().collect(),
             media_names,
+            entry_by_key: gazetteer
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(entry_idx, entry)| (entry_key(&entry.name), entry_idx))
+                .collect(),
         }
     }
 
@@ -1439,16 +1447,23 @@ impl Scan<'_, '_> {
                 i += n;
                 continue;
             };
-            let adjective = country.adjectives.first().unwrap_or(&country.name);
-            let actor = Actor {
-                name: format!("{adjective} {}", body.name),
-                kind: body.kind,
-                role: None,
-                affiliation: Some(country.name.clone()),
-                discovered: false,
-                native_name: None,
+            let name = body_name(country, body);
+            // A body the gazetteer has as an actor of its own ("French Foreign Ministry")
+            // is that actor, with its entry's kind, affiliation and aliases.
+            let id = match self.index.entry_by_key.get(&entry_key(&name)) {
+                Some(&entry_idx) => self.intern_entry(entry_idx),
+                None => {
+                    let actor = Actor {
+                        name,
+                        kind: body.kind,
+                        role: None,
+                        affiliation: Some(country.name.clone()),
+                        discovered: false,
+                        native_name: None,
+                    };
+                    self.registry.intern(actor, None)
+                }
             };
-            let id = self.registry.intern(actor, None);
             let span = self.words_span(from, to);
             self.push(id, span, MentionVia::Name, sentence_idx);
             self.cover(from, to);
@@ -2130,7 +2145,7 @@ impl Scan<'_, '_> {
 /// actor, whichever article names it first. Actors are told apart by their folded
 /// canonical name, so "Stéphane Séjourné" from the gazetteer and a discovered
 /// "Stephane Sejourne" are one actor.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Registry {
     actors: Vec<Actor>,
     genders: Vec<Option<Gender>>,
@@ -2192,7 +2207,7 @@ impl Registry {
         if let Cow::Owned(ascii) = text::ascii_spelling(&actor.name) {
             actor.native_name = Some(std::mem::replace(&mut actor.name, ascii));
         }
-        let key = text::fold(actor.name.trim());
+        let key = entry_key(&actor.name);
         if let Some(&id) = self.by_name.get(&key) {
             if let Some(existing) = self.actors.get_mut(id) {
                 if existing.discovered && !actor.discovered {
@@ -2209,6 +2224,46 @@ impl Registry {
         self.genders.push(gender);
         self.by_name.insert(key, id);
         id
+    }
+
+    /// The registry as it stood once the articles that gave `actors` were analysed, from
+    /// that list alone ([`Registry::into_actors`], an [`crate::Analysis`]'s `actors`):
+    /// what else the registry holds follows from it and the gazetteer. An actor of the
+    /// gazetteer's entries is the one entry whose name folds to its own (the gazetteer
+    /// rejects two such entries, and a country's body named as an entry is that entry),
+    /// and has its gender; a discovered actor, or a country's body ("French Government"),
+    /// has neither entry nor gender.
+    ///
+    /// `None` when `actors` cannot have come from a registry of this gazetteer: two actors
+    /// of one folded name, or an actor named as an entry but not from it.
+    pub fn resume(actors: Vec<Actor>, gazetteer: &Gazetteer) -> Option<Registry> {
+        let mut registry = Registry::default();
+        for (id, actor) in actors.iter().enumerate() {
+            if registry
+                .by_name
+                .insert(entry_key(&actor.name), id)
+                .is_some()
+            {
+                return None;
+            }
+        }
+        registry.genders = vec![None; actors.len()];
+        for (entry_idx, entry) in gazetteer.actors.iter().enumerate() {
+            let Some(&id) = registry.by_name.get(&entry_key(&entry.name)) else {
+                continue;
+            };
+            let actor = &actors[id];
+            if actor.discovered {
+                continue;
+            }
+            if actor.kind != entry.kind || actor.affiliation != entry.affiliation {
+                return None;
+            }
+            registry.by_entry.insert(entry_idx, id);
+            registry.genders[id] = entry.gender;
+        }
+        registry.actors = actors;
+        Some(registry)
     }
 
     /// The gazetteer's entry `entry_idx`, with the role it holds on `date` (that of the
@@ -2248,6 +2303,19 @@ impl Registry {
         };
         self.intern(actor, None)
     }
+}
+
+/// What the registry tells actors apart by: the name folded ("Stephane Sejourne" is
+/// "Stéphane Séjourné"), as spelled in ASCII.
+fn entry_key(name: &str) -> String {
+    text::fold(text::ascii_spelling(name).trim())
+}
+
+/// The actor a country's body is ("French Government"): the country's first adjective,
+/// then the body's name.
+fn body_name(country: &Country, body: &Body) -> String {
+    let adjective = country.adjectives.first().unwrap_or(&country.name);
+    format!("{adjective} {}", body.name)
 }
 
 /// The longest institution's name read after "of the" before a speech verb.

@@ -712,6 +712,27 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(config(CASES_NEWS))]
+
+    /// A reader's articles are analysed after the bundled ones' prepared analysis
+    /// ([`Analyzer::resume`]): the result is the whole corpus's analysis, wherever the
+    /// prepared part ends.
+    #[test]
+    fn resuming_after_the_first_articles_is_the_whole_analysis(
+        corpus in corpus(),
+        split in 0..4usize,
+    ) {
+        let split = split.min(corpus.articles.len());
+        let first = Corpus { articles: corpus.articles[..split].to_vec() };
+        let done = analyze(&first, gazetteer());
+        let resumed = Analyzer::resume(&corpus, gazetteer(), done)
+            .map(Analyzer::finish)
+            .map_err(|e| TestCaseError::fail(e))?;
+        prop_assert!(resumed == analyze(&corpus, gazetteer()), "split after {split}");
+    }
+}
+
+proptest! {
     #![proptest_config(config(CASES_UNICODE))]
 
     #[test]
@@ -940,6 +961,38 @@ fn a_stepwise_analysis_is_the_whole_analysis() {
         assert!(
             stepwise == whole,
             "{steps} steps before finishing: the analysis differs"
+        );
+    }
+}
+
+/// The analysis worker resumes from the build's prepared analysis of the bundled articles,
+/// decoded from its encoding: on a synthetic corpus whose later articles name actors the
+/// first ones discovered, or that the gazetteer names in another role, the result is the
+/// whole analysis, claims included, wherever the bundle ends; progress counts from there.
+#[test]
+fn resuming_from_a_prepared_analysis_is_the_whole_analysis() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let bundle =
+        corpus::load_bundle(&seeds).unwrap_or_else(|e| panic!("cannot load the seeds: {e}"));
+    let corpus = parallax_engine::synth::synth_corpus(&bundle.corpus, gazetteer(), 30, 11);
+    let whole = analyze(&corpus, gazetteer());
+    assert!(whole.claims.len() > 10);
+    for split in [0, 1, 5, 17, 29, 30] {
+        let first = Corpus {
+            articles: corpus.articles[..split].to_vec(),
+        };
+        let bytes = parallax_engine::prepared::encode(&analyze(&first, gazetteer()));
+        let done = parallax_engine::prepared::Decoder::new(&bytes)
+            .and_then(|decoder| decoder.finish())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut analyzer = Analyzer::resume(&corpus, gazetteer(), done)
+            .unwrap_or_else(|e| panic!("split after {split}: {e}"));
+        assert_eq!((analyzer.done(), analyzer.total()), (split, 30));
+        analyzer.step();
+        assert_eq!(analyzer.done(), (split + 1).min(30));
+        assert!(
+            analyzer.finish() == whole,
+            "split after {split}: the analysis differs"
         );
     }
 }
