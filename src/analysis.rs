@@ -77,11 +77,14 @@ thread_local! {
 }
 
 /// Analyses the bundle (`bundle_json`, as built) with the reader's articles (their saved
-/// document). `progress` is awaited on each progress message and returns `false` to
-/// abandon the analysis, which stops the worker.
+/// document), after the build's analysis of the bundle when it is `prepared` (the worker
+/// then analyses only the reader's articles, and groups claims across all). `progress` is
+/// awaited on each progress message and returns `false` to abandon the analysis, which
+/// stops the worker.
 pub async fn analyse(
     bundle_json: &str,
     own_json: &str,
+    prepared: Option<&[u8]>,
     mut progress: impl AsyncFnMut(Progress) -> bool,
 ) -> Outcome {
     let run = NEWEST.with(|n| {
@@ -110,7 +113,14 @@ pub async fn analyse(
         .iter()
         .map(|s| wasm_bindgen::JsValue::from_str(s))
         .collect();
-    if let Err(e) = running.worker.post_message(&job) {
+    // The prepared analysis is copied out of the page's memory once, and handed over.
+    let transfer = Array::new();
+    if let Some(bytes) = prepared {
+        let bytes = js_sys::Uint8Array::from(bytes);
+        transfer.push(&bytes.buffer());
+        job.push(&bytes);
+    }
+    if let Err(e) = running.worker.post_message_with_transfer(&job, &transfer) {
         return Outcome::Failed(format!(
             "the analysis could not be given the articles ({e:?})"
         ));

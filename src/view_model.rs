@@ -252,6 +252,7 @@ async fn decode(
 /// worker and decoded as the prepared one is (so it is checked to be of these articles).
 async fn analyse_in_worker(
     bundle_json: &str,
+    prepared: Option<&[u8]>,
     corpus: &Corpus,
     own: &[Article],
     between: &mut impl AsyncFnMut(Progress) -> bool,
@@ -267,7 +268,7 @@ async fn analyse_in_worker(
     }
     // Wall time from the page's side: starting the worker, the analysis, sending it back.
     let measure = Measure::start("parallax:analyze");
-    let bytes = match analysis::analyse(bundle_json, &own_json, &mut *between).await {
+    let bytes = match analysis::analyse(bundle_json, &own_json, prepared, &mut *between).await {
         Outcome::Done(bytes) => bytes,
         Outcome::Abandoned => return Decoded::Abandoned,
         Outcome::Failed(why) => return Decoded::Unusable(why),
@@ -308,7 +309,8 @@ impl ViewModel {
     /// Without articles of the reader's own, the analysis is the one made when the app was
     /// built (`prepared`, see [`parallax_engine::prepared`]), decoded an article at a time.
     /// Otherwise the analysis worker makes it ([`crate::analysis`]), off the page's thread,
-    /// and it is decoded the same way (after a reload in the same tab, the worker's last
+    /// resuming after the prepared analysis of the bundled articles (only the reader's are
+    /// analysed; claims are grouped across all), and it is decoded the same way (after a reload in the same tab, the worker's last
     /// analysis of the same articles is decoded instead, when it was kept). After each step of decoding, on each progress
     /// message of the worker, and once more before building the view model,
     /// `between(progress)` is awaited: it may hand the page back (see [`crate::pace`]) and
@@ -332,7 +334,7 @@ impl ViewModel {
         let mut analysis = None;
         if !own.is_empty() {
             corpus.articles.extend_from_slice(own);
-            match analyse_in_worker(bundle_json, &corpus, own, &mut between).await {
+            match analyse_in_worker(bundle_json, Some(prepared), &corpus, own, &mut between).await {
                 Decoded::Analysis(done) => analysis = Some(done),
                 Decoded::Abandoned => return Built::Abandoned,
                 Decoded::Unusable(why) => {
@@ -355,7 +357,7 @@ impl ViewModel {
                     problem(format!(
                         "{message}; the articles were analysed in this browser instead"
                     ));
-                    match analyse_in_worker(bundle_json, &corpus, &[], &mut between).await {
+                    match analyse_in_worker(bundle_json, None, &corpus, &[], &mut between).await {
                         Decoded::Analysis(analysis) => analysis,
                         Decoded::Abandoned => return Built::Abandoned,
                         Decoded::Unusable(why) => {

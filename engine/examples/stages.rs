@@ -13,6 +13,7 @@
 //! `valgrind --tool=callgrind`, which load on the machine cannot disturb; `-- --once-synth N`
 //! does the same for the synthetic corpus of N articles.
 
+use parallax_engine::Analyzer;
 use parallax_engine::corpus::{self, Article, Corpus};
 use parallax_engine::{actors, claims, cues, export, quotes, remarks, structure};
 use std::path::Path;
@@ -52,6 +53,10 @@ fn now() -> Duration {
         .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
         .map(Duration::from_nanos)
         .unwrap_or_else(|| START.get_or_init(Instant::now).elapsed())
+}
+
+fn analyzer_done(start: Duration, what: &str) {
+    println!("  {what}: {:.0} ms", (now() - start).as_secs_f64() * 1e3);
 }
 
 struct Timer {
@@ -173,6 +178,33 @@ fn main() {
         let synth = parallax_engine::synth::synth_corpus(&bundle.corpus, &bundle.gazetteer, n, 42);
         let analysis = parallax_engine::analyze(&synth, &bundle.gazetteer);
         println!("synthetic {n}: {} claims", analysis.claims.len());
+        return;
+    }
+    if files.first().is_some_and(|f| f == "--resume-synth") {
+        // The analysis worker's case: N articles prepared, one more added by a reader.
+        let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+        let mut synth =
+            parallax_engine::synth::synth_corpus(&bundle.corpus, &bundle.gazetteer, n + 1, 42);
+        let added = synth.articles.pop();
+        let prepared =
+            parallax_engine::prepared::encode(&parallax_engine::analyze(&synth, &bundle.gazetteer));
+        synth.articles.extend(added);
+        for resume in [false, true, false, true] {
+            let start = now();
+            let analyzer = if resume {
+                let done = parallax_engine::prepared::Decoder::new(&prepared)
+                    .and_then(|d| d.finish())
+                    .and_then(|done| Analyzer::resume(&synth, &bundle.gazetteer, done))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                analyzer_done(start, "decoded and resumed");
+                analyzer
+            } else {
+                Analyzer::new(&synth, &bundle.gazetteer)
+            };
+            let claims = analyzer.finish().claims.len();
+            let what = if resume { "resumed" } else { "whole" };
+            println!("{n}+1 {what}: {:.0} ms, {claims} claims", (now() - start).as_secs_f64() * 1e3);
+        }
         return;
     }
     if files.first().is_some_and(|f| f == "--synth") {

@@ -6,9 +6,13 @@
 //! the page's first load, and a long analysis (a large bundle) never holds up the page.
 //!
 //! Messages, each a JS array whose first item names it:
-//! - from the page: `["analyse", bundle, own]`, the bundled articles' JSON (as the build
-//!   wrote it; the gazetteer is the worker's own) and the reader's articles as their saved document ([`parallax_engine::reader`]),
-//!   checked again here as untrusted input; or `["warm", bundle]`, sent when the worker is
+//! - from the page: `["analyse", bundle, own, prepared]`, the bundled articles' JSON (as
+//!   the build wrote it; the gazetteer is the worker's own), the reader's articles as their
+//!   saved document ([`parallax_engine::reader`]), checked again here as untrusted input,
+//!   and, optionally, the analysis of the bundled articles the build prepared (its bytes,
+//!   [`parallax_engine::prepared`]): the analysis resumes after it
+//!   ([`Analyzer::resume`]) instead of analysing the bundled articles again, and only
+//!   claims are grouped anew across them all; or `["warm", bundle]`, sent when the worker is
 //!   started ahead of an analysis: it runs the analysis on the first few bundled articles
 //!   and keeps nothing, so that the engine's code is compiled (a browser compiles wasm
 //!   functions on their first call and optimises them once they have run) before the
@@ -46,26 +50,40 @@ fn read_bundle(corpus_json: &str) -> Result<(Corpus, Gazetteer), String> {
 const WARM_ARTICLES: usize = 5;
 
 /// The analysis of the bundle's articles followed by the reader's, encoded as the build
-/// encodes its own. `progress(done, total)` is called after every step; errors are
-/// sentences for the reader.
+/// encodes its own, resumed after the bundle's `prepared` analysis when it is given and
+/// fits (else made whole: the same result, in more time). `progress(done, total)` is
+/// called after every step; errors are sentences for the reader.
 // Natively, only the tests call it: the worker runs in a browser.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
 fn analyse(
     bundle_json: &str,
     own_json: &str,
+    prepared: Option<&[u8]>,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<u8>, String> {
     let (mut corpus, gazetteer) = read_bundle(bundle_json)?;
     let own = parallax_engine::reader::decode(own_json)?;
+    let n_bundled = corpus.articles.len();
     corpus.articles.extend(own);
-    let mut analyzer = Analyzer::new(&corpus, &gazetteer);
+    let done = prepared
+        .and_then(|bytes| {
+            parallax_engine::prepared::Decoder::new(bytes)
+                .ok()?
+                .finish()
+                .ok()
+        })
+        .filter(|done| done.articles.len() == n_bundled);
+    let resumed = done.and_then(|done| Analyzer::resume(&corpus, &gazetteer, done).ok());
+    let mut analyzer = resumed.unwrap_or_else(|| Analyzer::new(&corpus, &gazetteer));
     while analyzer.step() {
         progress(analyzer.done(), analyzer.total());
     }
     Ok(parallax_engine::prepared::encode(&analyzer.finish()))
 }
 
-/// Analyses the first [`WARM_ARTICLES`] articles of the bundle and drops the result: see
+/// Analyses the first [`WARM_ARTICLES`] articles of the bundle, the last of them resumed
+/// after the others' analysis, encoded and decoded as a prepared one is: each part of an
+/// analysis's code runs once. Returns the articles analysed, and drops the rest: see
 /// `["warm", …]` above. A bundle that cannot be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
 fn warm(bundle_json: &str) -> usize {
@@ -73,8 +91,14 @@ fn warm(bundle_json: &str) -> usize {
         return 0;
     };
     corpus.articles.truncate(WARM_ARTICLES);
-    let analysis = Analyzer::new(&corpus, &gazetteer).finish();
-    parallax_engine::prepared::encode(&analysis).len()
+    let first = Corpus {
+        articles: corpus.articles[..corpus.articles.len().saturating_sub(1)].to_vec(),
+    };
+    let bytes = parallax_engine::prepared::encode(&Analyzer::new(&first, &gazetteer).finish());
+    parallax_engine::prepared::Decoder::new(&bytes)
+        .and_then(|decoder| decoder.finish())
+        .and_then(|done| Analyzer::resume(&corpus, &gazetteer, done))
+        .map_or(0, |analyzer| analyzer.finish().articles.len())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -118,8 +142,13 @@ mod web {
             ]);
             return;
         };
+        let prepared = data
+            .get(3)
+            .dyn_into::<Uint8Array>()
+            .ok()
+            .map(|bytes| bytes.to_vec());
         let mut last = now();
-        let result = analyse(&bundle, &own, |done, total| {
+        let result = analyse(&bundle, &own, prepared.as_deref(), |done, total| {
             let t = now();
             if t - last >= PROGRESS_MS {
                 last = t;
@@ -183,43 +212,78 @@ mod tests {
         }
     }
 
-    #[test]
-    fn analyses_the_bundle_with_the_readers_articles_as_the_engine_does() {
-        let own = vec![own_article()];
+    /// The analysis the build prepared of the bundled articles.
+    const PREPARED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/analysis.bin"));
+
+    /// The worker's analysis of the bundle and `own`, its progress steps, and what the
+    /// engine gives for the same articles.
+    fn run(prepared: Option<&[u8]>, own: Vec<Article>) -> (String, Vec<(usize, usize)>, String) {
         let mut steps = Vec::new();
         let bytes = analyse(
             BUNDLE_JSON,
             &parallax_engine::reader::encode(&own),
+            prepared,
             |done, total| steps.push((done, total)),
         )
         .expect("an analysis");
         let (mut corpus, gazetteer) = super::read_bundle(BUNDLE_JSON).unwrap();
         corpus.articles.extend(own);
-        let total = corpus.articles.len();
         let expected = parallax_engine::analyze(&corpus, &gazetteer);
-        let got = decode(&bytes);
-        assert_eq!(
-            serde_json::to_string(&got).unwrap(),
-            serde_json::to_string(&expected).unwrap()
-        );
-        assert_eq!(got.articles.last().map(|a| a.id.as_str()), Some("own-1"));
+        let json = |a| serde_json::to_string(&a).unwrap();
+        (json(decode(&bytes)), steps, json(expected))
+    }
+
+    #[test]
+    fn analyses_the_bundle_with_the_readers_articles_as_the_engine_does() {
+        let (got, steps, expected) = run(None, vec![own_article()]);
+        assert_eq!(got, expected);
+        assert!(got.contains("\"id\":\"own-1\""));
         // One step per article, then the claim grouping's steps, all counted of `total`.
+        let total = 6;
         assert!(steps.iter().all(|&(_, t)| t == total));
         assert_eq!(steps.iter().filter(|&&(d, _)| d < total).count(), total - 1);
         assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0));
     }
 
+    /// With the build's analysis of the bundle, only the reader's articles are analysed:
+    /// the result is the same, and progress starts after the bundle.
+    #[test]
+    fn resumes_after_the_prepared_analysis_of_the_bundle() {
+        let (got, steps, expected) = run(Some(PREPARED), vec![own_article()]);
+        assert_eq!(got, expected);
+        assert_eq!(steps.first(), Some(&(6, 6)));
+        // Without articles of the reader's: the bundle's analysis, claims grouped again.
+        let (got, _, expected) = run(Some(PREPARED), Vec::new());
+        assert_eq!(got, expected);
+    }
+
+    /// A prepared analysis that is broken or of other articles is not used: the bundle is
+    /// analysed whole, with the same result.
+    #[test]
+    fn a_prepared_analysis_that_does_not_fit_is_not_used() {
+        let (mut corpus, gazetteer) = super::read_bundle(BUNDLE_JSON).unwrap();
+        corpus.articles.truncate(3);
+        let of_three =
+            parallax_engine::prepared::encode(&parallax_engine::analyze(&corpus, &gazetteer));
+        for prepared in [&PREPARED[..PREPARED.len() / 2], b"\xff\xff\xff", &of_three] {
+            let (got, steps, expected) = run(Some(prepared), vec![own_article()]);
+            assert_eq!(got, expected);
+            assert_eq!(steps.first(), Some(&(1, 6)));
+        }
+    }
+
     #[test]
     fn a_warm_up_analyses_a_few_bundled_articles_and_survives_bad_input() {
-        assert!(super::warm(BUNDLE_JSON) > 0);
+        assert_eq!(super::warm(BUNDLE_JSON), 5);
         assert_eq!(super::warm("{"), 0);
     }
 
     #[test]
     fn bad_input_is_a_sentence_not_a_panic() {
-        let err = analyse(BUNDLE_JSON, "{not json", |_, _| {}).unwrap_err();
+        let err = analyse(BUNDLE_JSON, "{not json", None, |_, _| {}).unwrap_err();
         assert!(err.contains("not a Parallax articles file"), "{err}");
-        let err = analyse("[]", &parallax_engine::reader::encode(&[]), |_, _| {}).unwrap_err();
+        let err =
+            analyse("[]", &parallax_engine::reader::encode(&[]), None, |_, _| {}).unwrap_err();
         assert!(
             err.starts_with("the bundled articles could not be read"),
             "{err}"
@@ -230,6 +294,7 @@ mod tests {
         let err = analyse(
             BUNDLE_JSON,
             &parallax_engine::reader::encode(&[empty]),
+            Some(PREPARED),
             |_, _| {},
         )
         .unwrap_err();

@@ -267,7 +267,8 @@ test.describe('exports', () => {
     await expect.poll(() => workerFiles.length).toBe(3);
     await panel.getByRole('button', { name: 'Close' }).click();
 
-    // An article of the reader's: the whole corpus is analysed here, in wasm, by the worker.
+    // An article of the reader's: the worker analyses it here, in wasm, after the build's
+    // analysis of the bundled articles, and groups claims across them all.
     const reader = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
     await expect(reader.getByTestId('own-article')).toHaveCount(1);
     await reader.getByRole('button', { name: 'Close' }).click();
@@ -281,8 +282,8 @@ test.describe('exports', () => {
     const analysed = await download();
     expect(analysed.articles).toHaveLength(titles.length + 1);
     // The bundled articles come out of the browser's analysis exactly as the build
-    // analysed them (an article's findings do not depend on the articles after it), and
-    // their actors keep their places in the list.
+    // analysed them (an article's findings do not depend on the articles after it), their
+    // actors keep their places in the list, and the reader's article joins their claims.
     expect(analysed.articles.slice(0, titles.length)).toEqual(prepared.articles);
     expect(analysed.actors.slice(0, prepared.actors.length)).toEqual(prepared.actors);
 
