@@ -727,7 +727,7 @@ proptest! {
         let done = analyze(&first, gazetteer());
         let resumed = Analyzer::resume(&corpus, gazetteer(), done)
             .map(Analyzer::finish)
-            .map_err(|e| TestCaseError::fail(e))?;
+            .map_err(TestCaseError::fail)?;
         prop_assert!(resumed == analyze(&corpus, gazetteer()), "split after {split}");
     }
 }
