@@ -192,7 +192,7 @@ fn main() {
         for resume in [false, true, false, true] {
             let start = now();
             let analyzer = if resume {
-                let done = parallax_engine::prepared::Decoder::new(&prepared)
+                let analyzer = parallax_engine::prepared::Decoder::new(&prepared)
                     .and_then(|d| d.finish())
                     .and_then(|done| Analyzer::resume(&synth, &bundle.gazetteer, done))
                     .unwrap_or_else(|e| panic!("{e}"));
@@ -203,7 +203,10 @@ fn main() {
             };
             let claims = analyzer.finish().claims.len();
             let what = if resume { "resumed" } else { "whole" };
-            println!("{n}+1 {what}: {:.0} ms, {claims} claims", (now() - start).as_secs_f64() * 1e3);
+            println!(
+                "{n}+1 {what}: {:.0} ms, {claims} claims",
+                (now() - start).as_secs_f64() * 1e3
+            );
         }
         return;
     }
