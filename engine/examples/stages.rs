@@ -180,6 +180,32 @@ fn main() {
         println!("synthetic {n}: {} claims", analysis.claims.len());
         return;
     }
+    if files.first().is_some_and(|f| f == "--once-resume-synth") {
+        // For instruction counts of the resumed part alone: the first run writes the
+        // prepared analysis of N articles to FILE, the next resumes from it.
+        let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+        let file = files
+            .get(2)
+            .map_or("target/prepared-synth.bin", String::as_str);
+        let mut synth =
+            parallax_engine::synth::synth_corpus(&bundle.corpus, &bundle.gazetteer, n + 1, 42);
+        let added = synth.articles.pop();
+        let Ok(prepared) = std::fs::read(file) else {
+            let analysis = parallax_engine::analyze(&synth, &bundle.gazetteer);
+            std::fs::write(file, parallax_engine::prepared::encode(&analysis))
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            println!("wrote {file}; run again to resume from it");
+            return;
+        };
+        synth.articles.extend(added);
+        let analysis = parallax_engine::prepared::Decoder::new(&prepared)
+            .and_then(|d| d.finish())
+            .and_then(|done| Analyzer::resume(&synth, &bundle.gazetteer, done))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .finish();
+        println!("{n}+1 resumed: {} claims", analysis.claims.len());
+        return;
+    }
     if files.first().is_some_and(|f| f == "--resume-synth") {
         // The analysis worker's case: N articles prepared, one more added by a reader.
         let n = files.get(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
