@@ -203,6 +203,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     mark_caption_after_label(text, &lines, &mut kinds);
     mark_caption_before_credit(text, &lines, &mut kinds);
     mark_tag_block(text, &lines, &mut kinds);
+    mark_story_links_under_label(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
@@ -386,9 +387,6 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
                 .filter(|name| name.contains(' ')),
         );
     }
-    if names.is_empty() {
-        return;
-    }
     let last_lines = (0..kinds.len())
         .rev()
         .filter(|&idx| kinds[idx] == LineKind::Text)
@@ -396,18 +394,53 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         .collect::<Vec<_>>();
     for idx in last_lines {
         let line = lines[idx].text(text);
-        let about_writer = names.iter().any(|name| {
-            line.strip_prefix(name).is_some_and(|rest| {
-                BIOGRAPHY_VERBS
-                    .iter()
-                    .any(|verb| rest.starts_with(' ') && rest[1..].starts_with(verb))
-            })
-        });
+        let about_writer = is_journalist_biography(line)
+            || names.iter().any(|name| {
+                line.strip_prefix(name).is_some_and(|rest| {
+                    BIOGRAPHY_VERBS
+                        .iter()
+                        .any(|verb| rest.starts_with(' ') && rest[1..].starts_with(verb))
+                })
+            });
         if about_writer && line.len() <= 2 * MAX_FURNITURE_BYTES {
             kinds[idx] = LineKind::Removed("page furniture: the writer's biography");
         }
     }
 }
+/// "Greg Norman is a reporter for Fox News Digital.": a name, then "is a/an" and a
+/// newsroom's role "for", "at" or "with" an outlet, in one short sentence. Read only among
+/// the last lines of an article, where a writer's biography stands, byline or not.
+fn is_journalist_biography(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES || !line.ends_with('.') {
+        return false;
+    }
+    let Some((name, role)) = [" is a ", " is an "]
+        .iter()
+        .find_map(|is| line.split_once(is))
+    else {
+        return false;
+    };
+    let name_words = text::words(name, Span::new(0, name.len()));
+    let role = text::fold(role);
+    (2..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|w| w.text(name).starts_with(char::is_uppercase))
+        && role.split(' ').take(4).any(|w| NEWSROOM_ROLES.contains(&w))
+        && [" for ", " at ", " with "].iter().any(|p| role.contains(p))
+}
+/// The roles of a newsroom a writer's biography gives.
+const NEWSROOM_ROLES: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "journalist",
+    "writer",
+    "editor",
+    "producer",
+    "columnist",
+    "contributor",
+];
+
 /// The outlet asking its readers for support, among the last lines of the article: a line
 /// that says so ([`is_appeal_for_support`]), or, after "A Message from The Moscow
 /// Times:" or "Dear readers,", everything from that opening on, whatever it says.
@@ -836,6 +869,19 @@ const PROMPT_LINES: &[&str] = &[
     "our standards the thomson reuters trust principles",
     "reuse this content",
     "discover more",
+    // The page's controls, alone on their lines: a player's, a carousel's, the text size.
+    "close",
+    "video",
+    "previous",
+    "next",
+    "text size",
+    "aa",
+    "small",
+    "medium",
+    "large",
+    // Under the article, the comments' box.
+    "share what you think",
+    "the comments below have not been moderated",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -901,6 +947,11 @@ const PROMPT_OPENINGS: &[&str] = &[
     "get latest world news",
     "get the latest news",
     "read more with",
+    "why you can trust",
+    "please use chrome browser",
+    "you can now listen to",
+    "new you can now listen to",
+    "click here",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -1135,6 +1186,32 @@ fn is_dated_line(line: &str) -> bool {
 }
 const MAX_DATED_WORDS: usize = 14;
 
+/// A line of credits and a timestamp, in parts split by " / " or " | ": "TOI World Desk /
+/// TIMESOFINDIA.COM / Updated: Feb 27, 2024, 11:36 IST". One part at least is a
+/// timestamp ([`is_dated_line`]), the others are a few capitalised words each (a desk, a
+/// writer, the site).
+fn is_credits_and_timestamp(line: &str) -> bool {
+    if line.len() > MAX_FURNITURE_BYTES || !(line.contains(" / ") || line.contains(" | ")) {
+        return false;
+    }
+    let parts: Vec<&str> = line
+        .split(" / ")
+        .flat_map(|part| part.split(" | "))
+        .map(str::trim)
+        .collect();
+    let credit = |part: &str| {
+        let words = text::words(part, Span::new(0, part.len()));
+        (1..=MAX_CREDIT_WORDS).contains(&words.len())
+            && !ends_like_a_sentence_or_lead_in(part)
+            && words.iter().all(|w| {
+                w.text(part)
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
+    };
+    parts.iter().any(|part| is_dated_line(part))
+        && parts.iter().all(|part| is_dated_line(part) || credit(part))
+}
+
 /// Whether `line` holds a date in figures: "27/02/2024", "28.02.2024", "2024-02-27".
 fn has_numeric_date(line: &str) -> bool {
     line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '•' | '|' | '(' | ')'))
@@ -1188,6 +1265,13 @@ const DATED_WORDS: &[&str] = &[
     "msk",
     "eet",
     "eest",
+    "ist",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    // "Tuesday 27 February 2024 14:25, UK": the country whose time it is.
+    "uk",
     // "6:14 p.m. ET" ("p.m." is two words).
     "a",
     "p",
@@ -1196,6 +1280,7 @@ const DATED_WORDS: &[&str] = &[
 /// Words that make a number a time of day ("14.32 GMT", "10:05 am").
 const TIME_ZONES: &[&str] = &[
     "am", "pm", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "et", "msk", "eet", "eest",
+    "ist", "pst", "pdt", "cst", "cdt",
 ];
 /// Abbreviated month names (the full names are [`lexicon::MONTH_NAMES`]).
 /// Weekdays as timestamps shorten them ("Tue, February 27, 2024 at 6:12 AM EST"), folded.
@@ -1719,6 +1804,7 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     (is_story_link, "page furniture: a link to another story"),
     (is_picture_caption_or_credit, CAPTION_REASON),
     (is_dated_line, TIMESTAMP_REASON),
+    (is_credits_and_timestamp, TIMESTAMP_REASON),
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
     (is_reader_prompt, "page furniture: a prompt to the reader"),
@@ -1776,6 +1862,7 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
         || ["a", "an", "one", "time", "reading"]
             .iter()
             .any(|v| first.eq_ignore_ascii_case(v))
+        || in_vocabulary(COUNTED)
         || in_vocabulary(TIMESTAMP_WORDS)
         || in_vocabulary(AD_WORDS)
         || in_vocabulary(LINK_VERBS)
@@ -1812,10 +1899,10 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
         }
         _ => {}
     }
-    // "0 Comments", "1,204 shares".
-    if let [n, what] = words.as_slice()
-        && is_number(n)
-        && COUNTED.contains(&what.as_str())
+    // "0 Comments", "1,204 shares", "Comments 214".
+    let counter = |n: &String, what: &String| is_number(n) && COUNTED.contains(&what.as_str());
+    if let [a, b] = words.as_slice()
+        && (counter(a, b) || counter(b, a))
     {
         return Some("page furniture: a counter");
     }
@@ -2139,6 +2226,37 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
+/// A label of links to other stories, alone on its line and ending with a colon ("Read
+/// more:", "Related:"), anywhere in the article, and the stories' titles right under it,
+/// one per line ([`is_story_title`]), up to [`MAX_STORY_LINKS_UNDER_LABEL`]: the
+/// article goes on after them. (At the end of the article, lists under any label are
+/// [`mark_trailing_labelled_list`]'s.)
+fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 0..kinds.len() {
+        let line = lines[idx].text(text);
+        let labelled = matches!(kinds[idx], LineKind::Text | LineKind::Removed(_))
+            && line.ends_with(':')
+            && is_story_list_label(line.trim_end_matches(':').trim_end());
+        if !labelled {
+            continue;
+        }
+        let titles: Vec<usize> = (idx + 1..kinds.len())
+            .filter(|&i| kinds[i] != LineKind::Blank)
+            .take_while(|&i| kinds[i] == LineKind::Text && is_story_title(lines[i].text(text)))
+            .take(MAX_STORY_LINKS_UNDER_LABEL)
+            .collect();
+        if titles.is_empty() {
+            continue;
+        }
+        kinds[idx] = LineKind::Removed(STORY_LIST_REASON);
+        for i in titles {
+            kinds[i] = LineKind::Removed(STORY_LIST_REASON);
+        }
+    }
+}
+/// The most titles [`mark_story_links_under_label`] reads under one label.
+const MAX_STORY_LINKS_UNDER_LABEL: usize = 5;
+
 /// Sets aside the lists laid out one item per line at the end of the article, each under
 /// its label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended",
 /// "More from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]).
@@ -2291,6 +2409,8 @@ const STORY_LIST_LABELS: &[&str] = &[
     "latest news",
     "latest stories",
     "editor's picks",
+    "visual stories",
+    "web stories",
     "you may also like",
     "you might also like",
     "also read",
