@@ -456,7 +456,8 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             return false;
         }
         let words = text::fold(line);
-        (words.starts_with("a message from") && line.ends_with(':'))
+        ((words.starts_with("a message from") || words.starts_with("note from the author"))
+            && line.ends_with(':'))
             || matches!(
                 words.trim_end_matches([',', ':', '!']),
                 "dear readers" | "dear reader"
@@ -805,13 +806,17 @@ fn is_copyright_notice(line: &str) -> bool {
 /// only", "Become a member". Whole lines of [`PROMPT_LINES`], or short lines opening with
 /// one of [`PROMPT_OPENINGS`].
 fn is_reader_prompt(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES {
+    // A disclaimer may run to a few sentences.
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
     if opens_like_one_of(line, PROMPT_PREFIXES)
         && PROMPT_PREFIXES.iter().any(|o| opens_with(line, o))
     {
         return true;
+    }
+    if line.len() > MAX_FURNITURE_BYTES {
+        return false;
     }
     if !opens_like_one_of(line, PROMPT_LINES) && !opens_like_one_of(line, PROMPT_OPENINGS) {
         return false;
@@ -882,6 +887,11 @@ const PROMPT_LINES: &[&str] = &[
     // Under the article, the comments' box.
     "share what you think",
     "the comments below have not been moderated",
+    "link copied",
+    "bookmark",
+    // A newsletter's sign-up box.
+    "sign up",
+    "invalid email",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -912,6 +922,9 @@ const PROMPT_PREFIXES: &[&str] = &[
     "this article is available in",
     "the rest of this article is reserved",
     "article reserved for",
+    "we use your sign-up to provide content",
+    "(except for the headline, this story has not been edited",
+    "except for the headline, this story has not been edited",
 ];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
@@ -952,6 +965,8 @@ const PROMPT_OPENINGS: &[&str] = &[
     "you can now listen to",
     "new you can now listen to",
     "click here",
+    "sign up for free",
+    "track latest news",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -977,6 +992,7 @@ const APPEAL_PHRASES: &[&str] = &[
     "make a contribution",
     "make a donation",
     "donate now",
+    "consider becoming a member",
 ];
 
 /// A double quotation mark: where someone's words are quoted. Not the single marks, which
@@ -1212,6 +1228,17 @@ fn is_credits_and_timestamp(line: &str) -> bool {
         && parts.iter().all(|part| is_dated_line(part) || credit(part))
 }
 
+/// An agency's editors' initials closing a wire story ("bur-jbr/rlp", "jm/dc"): lower-case
+/// letters joined by slashes and hyphens, with no space.
+fn is_desk_codes(line: &str) -> bool {
+    line.len() <= MAX_DESK_CODES_BYTES
+        && line.contains('/')
+        && line.split(['/', '-']).all(|code| {
+            (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+        })
+}
+const MAX_DESK_CODES_BYTES: usize = 40;
+
 /// Whether `line` holds a date in figures: "27/02/2024", "28.02.2024", "2024-02-27".
 fn has_numeric_date(line: &str) -> bool {
     line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '•' | '|' | '(' | ')'))
@@ -1272,6 +1299,10 @@ const DATED_WORDS: &[&str] = &[
     "cdt",
     // "Tuesday 27 February 2024 14:25, UK": the country whose time it is.
     "uk",
+    // "February 27, 2024 12:24 AM 2 min read": the reading time after the date.
+    "min",
+    "mins",
+    "read",
     // "6:14 p.m. ET" ("p.m." is two words).
     "a",
     "p",
@@ -1400,6 +1431,8 @@ fn is_photo_credit(line: &str) -> bool {
             "Photo: ",
             "Photo/",
             "Photograph by ",
+            "Image: ",
+            "Picture: ",
         ]
         .iter()
         .any(|p| credit.starts_with(p));
@@ -1823,6 +1856,7 @@ const LINE_RULES: &[(LineTest, &str)] = &[
         "page furniture: a note on the story's print edition",
     ),
     (is_breadcrumb, "page furniture: the site's navigation path"),
+    (is_desk_codes, "page furniture: the editors' initials"),
 ];
 
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
@@ -2226,31 +2260,36 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
-/// A label of links to other stories, alone on its line and ending with a colon ("Read
-/// more:", "Related:"), anywhere in the article, and the stories' titles right under it,
-/// one per line ([`is_story_title`]), up to [`MAX_STORY_LINKS_UNDER_LABEL`]: the
-/// article goes on after them. (At the end of the article, lists under any label are
+/// A label of links to other stories or of tags, alone on its line and ending with a
+/// colon ("Read more:", "Related:", "In this article:"), anywhere in the article, and the
+/// stories' titles ([`is_story_title`]) or the tags ([`is_tag`]) right under it, one per
+/// line, up to [`MAX_STORY_LINKS_UNDER_LABEL`]: the article goes on after them. (At the end of the article, lists under any label are
 /// [`mark_trailing_labelled_list`]'s.)
 fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for idx in 0..kinds.len() {
         let line = lines[idx].text(text);
-        let labelled = matches!(kinds[idx], LineKind::Text | LineKind::Removed(_))
-            && line.ends_with(':')
-            && is_story_list_label(line.trim_end_matches(':').trim_end());
-        if !labelled {
+        if !matches!(kinds[idx], LineKind::Text | LineKind::Removed(_)) || !line.ends_with(':') {
             continue;
         }
-        let titles: Vec<usize> = (idx + 1..kinds.len())
+        let label = line.trim_end_matches(':').trim_end();
+        let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
+            (TAG_LIST_REASON, is_tag)
+        } else if is_story_list_label(label) {
+            (STORY_LIST_REASON, is_story_title)
+        } else {
+            continue;
+        };
+        let items: Vec<usize> = (idx + 1..kinds.len())
             .filter(|&i| kinds[i] != LineKind::Blank)
-            .take_while(|&i| kinds[i] == LineKind::Text && is_story_title(lines[i].text(text)))
+            .take_while(|&i| kinds[i] == LineKind::Text && fits(lines[i].text(text)))
             .take(MAX_STORY_LINKS_UNDER_LABEL)
             .collect();
-        if titles.is_empty() {
+        if items.is_empty() {
             continue;
         }
-        kinds[idx] = LineKind::Removed(STORY_LIST_REASON);
-        for i in titles {
-            kinds[i] = LineKind::Removed(STORY_LIST_REASON);
+        kinds[idx] = LineKind::Removed(reason);
+        for i in items {
+            kinds[i] = LineKind::Removed(reason);
         }
     }
 }
@@ -2376,6 +2415,7 @@ const TAG_LABELS: &[&str] = &[
     "more about",
     "explore more on these topics",
     "more on these topics",
+    "in this article",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
