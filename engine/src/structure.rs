@@ -103,6 +103,8 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
                 LineKind::Removed("page furniture: the outlet's name")
             } else if is_outlet_and_place(line, is_outlet_name) {
                 LineKind::Removed(CREDITS_REASON)
+            } else if is_place_and_outlet_dateline(line, is_outlet_name) {
+                LineKind::Removed("page furniture: a dateline")
             } else {
                 LineKind::Text
             }
@@ -298,6 +300,18 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
     }
+    // "By Jane Doe", "and", "John Roe": the "and" of two writers' names on lines of their own.
+    for idx in 1..kinds.len() {
+        let between_credits = kinds[idx] == LineKind::Text
+            && lines[idx].text(text).eq_ignore_ascii_case("and")
+            && kinds[..idx].iter().rev().find(|k| **k != LineKind::Blank)
+                == Some(&LineKind::Removed(CREDITS_REASON))
+            && kinds[idx + 1..].iter().find(|k| **k != LineKind::Blank)
+                == Some(&LineKind::Removed(CREDITS_REASON));
+        if between_credits {
+            kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        }
+    }
 }
 
 /// "BBC News, Paris" under a byline: the outlet and where the writer files from.
@@ -315,6 +329,29 @@ fn is_outlet_and_place(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> boo
         })
         && is_outlet_name(outlet)
 }
+/// "Paris CNN —": a dateline alone on its line, the place, then the outlet, then a dash.
+fn is_place_and_outlet_dateline(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES {
+        return false;
+    }
+    let Some(rest) = ["—", "–", "-"]
+        .iter()
+        .find_map(|dash| line.trim_end().strip_suffix(dash))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..words.len()).any(|n_place| {
+        let (place, outlet) = words.split_at(n_place);
+        place.len() <= MAX_PLACE_WORDS
+            && place.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && is_outlet_name(&outlet.join(" "))
+    })
+}
+
 /// The longest place a writer files from ("Rio de Janeiro" aside: capitalised words).
 const MAX_PLACE_WORDS: usize = 3;
 
@@ -818,6 +855,13 @@ fn is_reader_prompt(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
+    // "Join ST's Telegram channel and get the latest news": an invitation to a channel.
+    if opens_with_one_of(line, &["join", "follow", "subscribe"]) {
+        let folded = text::fold(line);
+        if folded.contains(" channel") && MESSAGING_APPS.iter().any(|app| folded.contains(app)) {
+            return true;
+        }
+    }
     if !opens_like_one_of(line, PROMPT_LINES) && !opens_like_one_of(line, PROMPT_OPENINGS) {
         return false;
     }
@@ -836,6 +880,8 @@ fn is_reader_prompt(line: &str) -> bool {
             }))
 }
 const MAX_PROMPT_WORDS: usize = 24;
+/// Where an outlet invites its readers to a channel of its own (folded).
+const MESSAGING_APPS: &[&str] = &["telegram", "whatsapp", "youtube", "viber", "signal"];
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
 const PROMPT_LINES: &[&str] = &[
     "join the conversation",
@@ -889,6 +935,9 @@ const PROMPT_LINES: &[&str] = &[
     "the comments below have not been moderated",
     "link copied",
     "bookmark",
+    "comment",
+    "comment on this story",
+    "add to your saved stories",
     // A newsletter's sign-up box.
     "sign up",
     "invalid email",
@@ -1444,6 +1493,17 @@ fn is_photo_credit(line: &str) -> bool {
         if open > 0 && is_agency_slash_credit(credit.strip_prefix("File: ").unwrap_or(credit)) {
             return true;
         }
+    }
+    // "… on sending troops to Ukraine. PHOTO: REUTERS": a caption closed by its credit
+    // after a label in capitals.
+    if let Some((caption, credit)) = line
+        .rsplit_once(" PHOTO: ")
+        .or_else(|| line.rsplit_once(" PHOTOS: "))
+        && caption.trim_end().ends_with(['.', '"', '”'])
+        && (1..=MAX_CREDIT_WORDS).contains(&text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1))
+        && !credit.trim_end().ends_with('.')
+    {
+        return true;
     }
     is_agency_slash_credit(line)
 }
