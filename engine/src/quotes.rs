@@ -553,6 +553,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             || matches!(w, "and" | "of" | "her" | "their" | "many" | "other")
             // "a spokesman for Olaf Scholz"
             || (w == "for" && k > 0 && lexicon::PERSON_ROLE_HEADS.contains(&self.word(k - 1)))
+            // "an adviser to the president", "an aide to Olaf Scholz"
+            || (w == "to"
+                && k > 0
+                && matches!(self.word(k - 1), "adviser" | "advisor" | "aide" | "envoy"))
     }
 
     /// The noun phrase ending just before word `end`: `(start, end)` of its words.

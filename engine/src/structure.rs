@@ -1180,10 +1180,21 @@ fn opens_with_one_of(line: &str, words: &[&str]) -> bool {
 
 /// A timestamp line: "Published 27 February 2024", "Updated on Tuesday 27 February
 /// 2024 at 10:32 GMT", "First published Feb 27, 2024", "27 Feb 2024", a live report's
-/// "14.32 GMT" and "Updated at 14.40 GMT". It names a month, or a time with its zone.
+/// "14.32 GMT" and "Updated at 14.40 GMT", after the place it is filed from ("Brussels, 27
+/// Feb 2024"). It names a month, or a time with its zone.
 fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
+    }
+    // "Brussels, 27 Feb 2024": the place the story is filed from, then the date.
+    if let Some((place, date)) = line.split_once(", ")
+        && place.split_whitespace().count() <= MAX_PLACE_WORDS
+        && place.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && is_dated_line(date)
+    {
+        return true;
     }
     // "Published" alone, over the date on the next line.
     let bare = line.trim().trim_end_matches(':');
