@@ -384,15 +384,24 @@ const MAX_CAPTION_WORDS: usize = 30;
 fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for idx in 1..kinds.len() {
         let credit = lines[idx].text(text);
-        let labelled = ["Image:", "Photo:", "Picture:", "Photograph:"]
-            .iter()
-            .any(|label| credit.starts_with(label));
+        let labelled = [
+            "Image:",
+            "Photo:",
+            "Picture:",
+            "Photograph:",
+            "(photo credit:",
+        ]
+        .iter()
+        .any(|label| credit.starts_with(label));
         if !labelled || kinds[idx] != LineKind::Removed(CAPTION_REASON) {
             continue;
         }
         let caption = lines[idx - 1].text(text).trim_end();
+        // A credit in brackets on a line of its own only ever follows its caption, which
+        // may end like a sentence.
+        let bracketed = credit.starts_with('(');
         if kinds[idx - 1] == LineKind::Text
-            && !caption.ends_with(['.', '!', '?', ':', '"', '”', '»'])
+            && (bracketed || !caption.ends_with(['.', '!', '?', ':', '"', '”', '»']))
             && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
         {
             kinds[idx - 1] = LineKind::Removed(CAPTION_REASON);
@@ -972,6 +981,7 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the rest of this article is reserved",
     "article reserved for",
     "we use your sign-up to provide content",
+    "before it's here, it's on the bloomberg terminal",
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
 ];
@@ -1069,9 +1079,22 @@ fn is_caption_with_site_credit(line: &str) -> bool {
     is_site && caption.ends_with('.') && !caption.contains(is_double_quote_mark)
 }
 
-/// "This article has been updated.", "This story was updated with new comments.",
+/// "(Updates with comments in fourth paragraph.)", "This article has been updated.",
+/// "This story was updated with new comments.",
 /// "Editor's note: This story has been corrected to …": a note about the story itself.
 fn is_update_notice(line: &str) -> bool {
+    // A wire story's "(Updates with Tusk comments in fourth paragraph.)", "(Adds quotes)".
+    if line.len() <= MAX_FURNITURE_BYTES
+        && let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+        && opens_with_one_of(
+            inner,
+            &[
+                "updates", "adds", "recasts", "corrects", "changes", "rewrites",
+            ],
+        )
+    {
+        return true;
+    }
     if line.len() > MAX_FURNITURE_BYTES
         || !opens_with_one_of(
             line,
@@ -1485,6 +1508,13 @@ fn is_photo_credit(line: &str) -> bool {
         .or_else(|| line.strip_suffix(']').and_then(|l| l.rfind('[')));
     if let Some(open) = bracketed {
         let credit = &line[open + 1..line.len() - 1];
+        // "(photo credit: GONZALO FUENTES/POOL VIA REUTERS)", alone under its caption.
+        if open == 0
+            && opens_with(credit, "photo credit:")
+            && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
+        {
+            return true;
+        }
         let photo = [
             "AP Photo",
             "Photo by ",
@@ -1505,11 +1535,11 @@ fn is_photo_credit(line: &str) -> bool {
             return true;
         }
     }
-    // "… on sending troops to Ukraine. PHOTO: REUTERS": a caption closed by its credit
-    // after a label in capitals.
-    if let Some((caption, credit)) = line
-        .rsplit_once(" PHOTO: ")
-        .or_else(|| line.rsplit_once(" PHOTOS: "))
+    // "… on sending troops to Ukraine. PHOTO: REUTERS", "French President Emmanuel Macron.
+    // Photo: VCG": a caption closed by its credit after a label.
+    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: "]
+        .iter()
+        .find_map(|label| line.rsplit_once(label))
         && caption.trim_end().ends_with(['.', '"', '”'])
         && (1..=MAX_CREDIT_WORDS).contains(&text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1))
         && !credit.trim_end().ends_with('.')
@@ -1576,6 +1606,16 @@ fn is_credit_line(line: &str) -> bool {
         || is_source_credit(line)
         || is_files_credit(line)
         || is_labelled_credit(line)
+        || is_assistance_credit(line)
+}
+
+/// "— With assistance from Natalia Drozdiak and Daryna Krasnolutska": a wire story's
+/// helpers, named after its text.
+fn is_assistance_credit(line: &str) -> bool {
+    let line = line.trim_start_matches(['—', '–', '-', ' ']);
+    opens_with(line, "with assistance from ")
+        && !line.ends_with(['!', '?', ':'])
+        && is_names_line(line["with assistance from ".len()..].trim_end_matches('.'))
 }
 
 /// "Editor: Wang Li", "Author: Jane Doe", "Written by: …": a newsroom label and a name or
@@ -2528,7 +2568,8 @@ const STORY_LIST_LABELS: &[&str] = &[
     "see also",
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
-const STORY_LIST_LABEL_OPENINGS: &[&str] = &["more from ", "more on ", "more about "];
+const STORY_LIST_LABEL_OPENINGS: &[&str] =
+    &["more from ", "more on ", "more about ", "most read from "];
 const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
 const MAX_TAG_WORDS: usize = 4;
