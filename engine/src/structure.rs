@@ -202,6 +202,7 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
         }
     }
     mark_names_over_credits(text, &lines, &mut kinds);
+    mark_writer_under_label(text, &lines, &mut kinds);
     mark_caption_after_label(text, &lines, &mut kinds);
     mark_caption_before_credit(text, &lines, &mut kinds);
     mark_tag_block(text, &lines, &mut kinds);
@@ -313,6 +314,50 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
 }
+
+/// "Author" or "Written by" alone on its line, the writer's name on the next, and their
+/// title and institution on the one after, if it reads as one ("Senior Lecturer in
+/// International Relations, University of Example"): the byline.
+fn mark_writer_under_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 0..kinds.len() {
+        let label = lines[idx].text(text).trim_end_matches(':').trim_end();
+        let is_label = matches!(
+            kinds[idx],
+            LineKind::Text | LineKind::Removed(CREDITS_REASON)
+        ) && ["author", "authors", "written by"]
+            .iter()
+            .any(|l| label.eq_ignore_ascii_case(l));
+        if !is_label {
+            continue;
+        }
+        let after: Vec<usize> = (idx + 1..kinds.len())
+            .filter(|&i| kinds[i] != LineKind::Blank)
+            .take(2)
+            .collect();
+        let Some(&name) = after.first() else {
+            continue;
+        };
+        if kinds[name] != LineKind::Text || !is_names_line(lines[name].text(text)) {
+            continue;
+        }
+        kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        kinds[name] = LineKind::Removed(CREDITS_REASON);
+        if let Some(&title) = after.get(1) {
+            let line = lines[title].text(text);
+            let reads_as_title = kinds[title] == LineKind::Text
+                && !ends_like_a_sentence_or_lead_in(line)
+                && !line.ends_with(['!', '?'])
+                && (line.contains(", ") || line.contains(" at ") || line.contains(" of "))
+                && text::count_words_up_to(line, MAX_WRITER_TITLE_WORDS + 1)
+                    <= MAX_WRITER_TITLE_WORDS;
+            if reads_as_title {
+                kinds[title] = LineKind::Removed(CREDITS_REASON);
+            }
+        }
+    }
+}
+/// The longest title and institution under a writer's name.
+const MAX_WRITER_TITLE_WORDS: usize = 14;
 
 /// "BBC News, Paris" under a byline: the outlet and where the writer files from.
 fn is_outlet_and_place(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> bool {
@@ -944,6 +989,9 @@ const PROMPT_LINES: &[&str] = &[
     "the comments below have not been moderated",
     "link copied",
     "bookmark",
+    // An academic outlet's notes on its writer ("Disclosure statement", "Partners").
+    "disclosure statement",
+    "partners",
     "comment",
     "comment on this story",
     "add to your saved stories",
@@ -981,6 +1029,7 @@ const PROMPT_PREFIXES: &[&str] = &[
     "the rest of this article is reserved",
     "article reserved for",
     "we use your sign-up to provide content",
+    "support up or become our patron",
     "before it's here, it's on the bloomberg terminal",
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
@@ -1265,7 +1314,12 @@ fn is_dated_line(line: &str) -> bool {
         .map(|w| text::fold(w.text(line)))
         .collect();
     // "10:32", "14.32", and dates in figures ("2024-02-28").
+    // "2:14pm": a time with its half of the day.
     let number = |w: &str| {
+        let w = w
+            .strip_suffix("am")
+            .or_else(|| w.strip_suffix("pm"))
+            .unwrap_or(w);
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/'))
@@ -1285,17 +1339,20 @@ fn is_dated_line(line: &str) -> bool {
 }
 const MAX_DATED_WORDS: usize = 14;
 
-/// A line of credits and a timestamp, in parts split by " / " or " | ": "TOI World Desk /
-/// TIMESOFINDIA.COM / Updated: Feb 27, 2024, 11:36 IST". One part at least is a
+/// A line of credits and a timestamp, in parts split by " / ", " | " or " — ": "TOI World
+/// Desk / TIMESOFINDIA.COM / Updated: Feb 27, 2024, 11:36 IST", "Oleh Pavliuk — 27
+/// February, 00:43". One part at least is a
 /// timestamp ([`is_dated_line`]), the others are a few capitalised words each (a desk, a
 /// writer, the site).
 fn is_credits_and_timestamp(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES || !(line.contains(" / ") || line.contains(" | ")) {
+    const SEPARATORS: [&str; 3] = [" / ", " | ", " — "];
+    if line.len() > MAX_FURNITURE_BYTES || !SEPARATORS.iter().any(|s| line.contains(s)) {
         return false;
     }
     let parts: Vec<&str> = line
-        .split(" / ")
-        .flat_map(|part| part.split(" | "))
+        .split(SEPARATORS[0])
+        .flat_map(|part| part.split(SEPARATORS[1]))
+        .flat_map(|part| part.split(SEPARATORS[2]))
         .map(str::trim)
         .collect();
     let credit = |part: &str| {
@@ -1310,6 +1367,21 @@ fn is_credits_and_timestamp(line: &str) -> bool {
     parts.iter().any(|part| is_dated_line(part))
         && parts.iter().all(|part| is_dated_line(part) || credit(part))
 }
+
+/// An academic writer's disclosure, or their university's funding of the outlet: "Jane Doe
+/// does not work for, consult, own shares in or receive funding from any company …",
+/// "University of Example provides funding as a member of The Conversation UK."
+fn is_funding_disclosure(line: &str) -> bool {
+    line.len() <= 2 * MAX_FURNITURE_BYTES
+        && line.contains("fund")
+        && DISCLOSURE_PHRASES.iter().any(|p| line.contains(p))
+}
+const DISCLOSURE_PHRASES: &[&str] = &[
+    "does not work for, consult, own shares in or receive funding from",
+    "do not work for, consult, own shares in or receive funding from",
+    "provides funding as a member of",
+    "receives funding from",
+];
 
 /// An agency's editors' initials closing a wire story ("bur-jbr/rlp", "jm/dc"): lower-case
 /// letters joined by slashes and hyphens, with no space.
@@ -1968,6 +2040,10 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     ),
     (is_breadcrumb, "page furniture: the site's navigation path"),
     (is_desk_codes, "page furniture: the editors' initials"),
+    (
+        is_funding_disclosure,
+        "page furniture: the writer's disclosure",
+    ),
 ];
 
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
@@ -2527,6 +2603,7 @@ const TAG_LABELS: &[&str] = &[
     "explore more on these topics",
     "more on these topics",
     "in this article",
+    "topics in this article",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
