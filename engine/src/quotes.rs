@@ -32,6 +32,8 @@
 //! 7. **Across paragraphs**: a quotation left open at the end of its paragraph, with the
 //!    next paragraph opening on a quotation mark, is one speech in two paragraphs (the
 //!    press's convention): it takes the speaker that the next part gives.
+//! 8. **Labelled**: in a layout of labelled paragraphs, a `Quote: "…"` under `Source:
+//!    Macron at a press conference …` is the source's (the first person it names).
 //!
 //! Last of the patterns before the quotation: the owner of a word for speech before a
 //! colon (`Fiala's message was clear: "…"`), or a person's possessive right before the
@@ -1415,6 +1417,41 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             }
         }
     }
+    // Labelled: a paragraph opening on "Quote:" under one opening on "Source:" (`Source:
+    // Macron at a press conference …`, `Quote: "…"`), a layout of labelled paragraphs:
+    // the quotation is the source's, the first person it names (else its first actor).
+    if found.iter().any(|(_, a)| !a.found) && opens_with_label(text, view.span, "quote:") {
+        let source = (sentence_idx.saturating_sub(MAX_LABELLED_REACH)..sentence_idx)
+            .rev()
+            .filter_map(|i| structure.sentences.get(i))
+            .find(|s| opens_with_label(text, s.span, "source:"));
+        let named = source.map_or(&[][..], |s| {
+            let from = view
+                .mentions
+                .partition_point(|m| m.span.start < s.span.start);
+            let to = view.mentions.partition_point(|m| m.span.start < s.span.end);
+            &view.mentions[from..to]
+        });
+        let pick = named
+            .iter()
+            .find(|m| view.actors.is_person(m.actor))
+            .or(named.first());
+        if let Some(m) = pick {
+            for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+                set_speakers(quote, &[m.actor], view.actors);
+                quote.kind = QuoteKind::Full;
+                *attribution = Attribution {
+                    speaker: Speaker {
+                        actors: vec![m.actor],
+                        np: m.span,
+                        ..Speaker::default()
+                    },
+                    verb: None,
+                    found: true,
+                };
+            }
+        }
+    }
     for (quote, _) in &found {
         if !quote.speaker_ids.is_empty() {
             *last = LastSpeaker {
@@ -1425,6 +1462,15 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     }
     out.extend(found);
 }
+
+/// Whether the text at `span` opens with `label` (lower case, any case in the text).
+fn opens_with_label(text: &str, span: Span, label: &str) -> bool {
+    text.get(span.start..span.end)
+        .and_then(|s| s.get(..label.len()))
+        .is_some_and(|head| head.eq_ignore_ascii_case(label))
+}
+/// How many sentences back a "Quote:" paragraph looks for its "Source:".
+const MAX_LABELLED_REACH: usize = 6;
 
 /// Gives `quote` the speakers, verb and attribution of `donor`.
 fn take_attribution(
