@@ -301,7 +301,25 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
     }
-    // "By Jane Doe", "and", "John Roe": the "and" of two writers' names on lines of their own.
+    // "By Jane Doe", "and", "John Roe": the "and" of two writers' names on lines of their
+    // own; "DAILY SABAH WITH AGENCIES", "ISTANBUL", "Published …": the city filed from.
+    let city = |line: &str| {
+        line.len() >= 3
+            && line.len() <= MAX_SECTION_LABEL_BYTES
+            && line.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    for idx in 1..kinds.len() {
+        let next = kinds[idx + 1..].iter().find(|k| **k != LineKind::Blank);
+        let after_credits = kinds[..idx].iter().rev().find(|k| **k != LineKind::Blank)
+            == Some(&LineKind::Removed(CREDITS_REASON));
+        let city_line = kinds[idx] == LineKind::Text
+            && after_credits
+            && next == Some(&LineKind::Removed(TIMESTAMP_REASON))
+            && city(lines[idx].text(text));
+        if city_line {
+            kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        }
+    }
     for idx in 1..kinds.len() {
         let between_credits = kinds[idx] == LineKind::Text
             && lines[idx].text(text).eq_ignore_ascii_case("and")
@@ -909,6 +927,15 @@ fn is_reader_prompt(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
+    // "Daily Sabah Newsletter": a newsletter's box, by its title.
+    if let Some(name) = line
+        .strip_suffix(" Newsletter")
+        .or_else(|| line.strip_suffix(" newsletter"))
+        && name.starts_with(char::is_uppercase)
+        && (1..=MAX_SITE_NAME_WORDS + 2).contains(&name.split_whitespace().count())
+    {
+        return true;
+    }
     // "Join ST's Telegram channel and get the latest news": an invitation to a channel.
     if opens_with_one_of(line, &["join", "follow", "subscribe"]) {
         let folded = text::fold(line);
@@ -998,6 +1025,8 @@ const PROMPT_LINES: &[&str] = &[
     // A newsletter's sign-up box.
     "sign up",
     "invalid email",
+    "thank you for subscribing",
+    "something went wrong please try again later",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -1030,6 +1059,7 @@ const PROMPT_PREFIXES: &[&str] = &[
     "article reserved for",
     "we use your sign-up to provide content",
     "support up or become our patron",
+    "you can unsubscribe at any time",
     "before it's here, it's on the bloomberg terminal",
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
@@ -1075,6 +1105,10 @@ const PROMPT_OPENINGS: &[&str] = &[
     "click here",
     "sign up for free",
     "track latest news",
+    "catch all the latest",
+    "get current updates on",
+    "our newsletter",
+    "keep up to date with",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -1580,6 +1614,16 @@ fn is_photo_credit(line: &str) -> bool {
         .or_else(|| line.strip_suffix(']').and_then(|l| l.rfind('[')));
     if let Some(open) = bracketed {
         let credit = &line[open + 1..line.len() - 1];
+        // "(Reuters Photo)", "(AA Photo)": an agency's picture.
+        if open > 0
+            && let Some(agency) = credit
+                .strip_suffix(" Photo")
+                .or_else(|| credit.strip_suffix(" Photos"))
+            && (1..=2).contains(&agency.split_whitespace().count())
+            && agency.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
         // "(photo credit: GONZALO FUENTES/POOL VIA REUTERS)", alone under its caption.
         if open == 0
             && opens_with(credit, "photo credit:")
@@ -1846,9 +1890,18 @@ fn is_outlet_with_agency(line: &str) -> bool {
     if line.len() > MAX_OUTLET_WITH_AGENCY_BYTES {
         return false;
     }
-    let Some((outlet, agencies)) = line.trim_end_matches('.').split_once(" with ") else {
+    let line = line.trim_end_matches('.');
+    let Some((outlet, agencies)) = line
+        .split_once(" with ")
+        .or_else(|| line.split_once(" WITH "))
+    else {
         return false;
     };
+    // "DAILY SABAH WITH AGENCIES": agencies not named.
+    if agencies.eq_ignore_ascii_case("agencies") {
+        return outlet.starts_with(char::is_uppercase)
+            && (1..=MAX_SITE_NAME_WORDS + 2).contains(&outlet.split_whitespace().count());
+    }
     let n_outlet_words = outlet.split_whitespace().count();
     (1..=MAX_SITE_NAME_WORDS + 2).contains(&n_outlet_words)
         && outlet.starts_with(char::is_uppercase)
@@ -2455,10 +2508,19 @@ fn mark_trailing_teasers(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for idx in 0..kinds.len() {
         let line = lines[idx].text(text);
-        if !matches!(kinds[idx], LineKind::Text | LineKind::Removed(_)) || !line.ends_with(':') {
+        if !matches!(kinds[idx], LineKind::Text | LineKind::Removed(_)) {
             continue;
         }
-        let label = line.trim_end_matches(':').trim_end();
+        // "Read more:", "Don't miss...", and the read-more links that need no colon.
+        let Some(label) = line
+            .strip_suffix(':')
+            .or_else(|| line.strip_suffix("..."))
+            .or_else(|| line.strip_suffix('…'))
+            .or_else(|| is_one_of(line, READ_MORE_LABELS).then_some(line))
+        else {
+            continue;
+        };
+        let label = label.trim_end();
         let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
             (TAG_LIST_REASON, is_tag)
         } else if is_story_list_label(label) {
@@ -2480,6 +2542,8 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
         }
     }
 }
+/// Labels of links to other stories that need no colon to be read as such.
+const READ_MORE_LABELS: &[&str] = &["read more", "read next", "also read", "see also"];
 /// The most titles [`mark_story_links_under_label`] reads under one label.
 const MAX_STORY_LINKS_UNDER_LABEL: usize = 5;
 
