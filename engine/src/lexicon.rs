@@ -600,6 +600,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "sources",
     "staffer",
     "staffers",
+    "chiefs",
     "envoy",
     "ambassador",
     "aide",
@@ -699,6 +700,7 @@ pub const ANONYMOUS_NOUNS: &[&str] = &[
     "advisors",
     "staffer",
     "staffers",
+    "chiefs",
     "people",
     "person",
 ];

@@ -405,7 +405,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         };
         let noun_or_passive = lexicon::DETERMINERS.contains(&prev)
             || lexicon::BE_FORMS.contains(&prev)
-            || prev == "to"
+            || (prev == "to" && self.caused_speaker(k).is_none())
             || (prev.ends_with("'s") && !lexicon::BE_FORMS.contains(&prev));
         if noun_or_passive || lexicon::noun_compound(prev, self.word(k)) {
             return None;
@@ -420,7 +420,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 )
                 || (prev.ends_with('s') && !prev.ends_with("'s"))
                 || (k > 0 && self.toks[k - 1].mention.is_some());
-            if !subject_like {
+            if !subject_like && self.caused_speaker(k).is_none() {
                 return None;
             }
         }
@@ -955,9 +955,27 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         j
     }
 
+    /// "prompting the Kremlin to warn", "led Olaf Scholz to say": the noun phrase between a
+    /// verb of consequence ([`CAUSATIVES`]) and the "to" before the speech verb at word
+    /// `k`, who did speak (unlike the one "urged to say").
+    fn caused_speaker(&self, k: usize) -> Option<(usize, usize)> {
+        let to = k.checked_sub(1).filter(|&t| self.word(t) == "to")?;
+        let cause = (to.saturating_sub(MAX_NP_WORDS + 1)..to.saturating_sub(1))
+            .rev()
+            .find(|&j| CAUSATIVES.contains(&self.word(j)))?;
+        ((cause + 1..to).all(|j| self.np_word(j) && !self.punct_before(j)) && cause + 1 < to)
+            .then_some((cause + 1, to))
+    }
+
     /// The subject of the speech verb at word `k`, with the subject of the clause before
     /// it for a participle or a coordinated verb ("…, saying", "… and stated").
     fn subject_of(&self, k: usize, prior: Option<&Speaker>) -> Option<Speaker> {
+        if let Some(np) = self.caused_speaker(k) {
+            let speaker = self.speaker_np(np);
+            if !speaker.actors.is_empty() || speaker.anonymous || speaker.outlet {
+                return Some(speaker);
+            }
+        }
         if self.attachment(k).is_some() {
             return prior.cloned().or_else(|| self.main_subject(k));
         }
@@ -1068,6 +1086,20 @@ const MAX_APPOSITIVE_NAME_WORDS: usize = 4;
 const MAX_ROLE_BODY_WORDS: usize = 6;
 /// Longest noun phrase taken as a speaker.
 const MAX_NP_WORDS: usize = 12;
+
+/// Verbs of consequence before someone who then spoke: "prompting the Kremlin to warn".
+const CAUSATIVES: &[&str] = &[
+    "prompting",
+    "prompted",
+    "leading",
+    "led",
+    "causing",
+    "caused",
+    "forcing",
+    "forced",
+    "spurring",
+    "spurred",
+];
 /// Longest dateline before a sentence's subject (`KYIV, Feb 27 (Reuters)`).
 const MAX_DATELINE_WORDS: usize = 6;
 /// Longest introductory phrase skipped before a sentence's subject.
