@@ -1652,8 +1652,9 @@ fn is_photo_credit(line: &str) -> bool {
         }
     }
     // "… on sending troops to Ukraine. PHOTO: REUTERS", "French President Emmanuel Macron.
-    // Photo: VCG": a caption closed by its credit after a label.
-    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: "]
+    // Photo: VCG", "… in Paris. - Copyright Gonzalo Fuentes/AP": a caption closed by its
+    // credit after a label.
+    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: ", " - Copyright "]
         .iter()
         .find_map(|label| line.rsplit_once(label))
         && caption.trim_end().ends_with(['.', '"', '”'])
