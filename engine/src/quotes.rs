@@ -1404,7 +1404,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     }
     // Continued: a sentence that is nothing but a quotation, right after a sentence whose
     // quotation was attributed, goes on with the same speaker (`"…," X told lawmakers.
-    // "These must …"`).
+    // "These must …"`), named or anonymous (`"…," said a senior diplomat. "…"`).
     let paragraph = |idx: usize| {
         structure
             .sentences
@@ -1419,7 +1419,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             out.iter()
                 .rev()
                 .take_while(|(q, _)| q.sentence_idx == prev)
-                .find(|(q, a)| a.found && !q.speaker_ids.is_empty())
+                .find(|(q, a)| a.found && (!q.speaker_ids.is_empty() || a.speaker.anonymous))
         });
     if let Some((donor_quote, donor_attr)) = donor {
         for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
