@@ -2522,11 +2522,7 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
             continue;
         };
         let label = label.trim_end();
-        let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
-            (TAG_LIST_REASON, is_tag)
-        } else if is_story_list_label(label) {
-            (STORY_LIST_REASON, is_story_title)
-        } else {
+        let Some((reason, fits)) = labelled_list(label) else {
             continue;
         };
         let items: Vec<usize> = (idx + 1..kinds.len())
@@ -2548,6 +2544,18 @@ const READ_MORE_LABELS: &[&str] = &["read more", "read next", "also read", "see 
 /// The most titles [`mark_story_links_under_label`] reads under one label.
 const MAX_STORY_LINKS_UNDER_LABEL: usize = 5;
 
+/// The list a label heads, if it heads one: why its lines are set aside, and what each of
+/// its items must read as (tags, or other stories' titles).
+fn labelled_list(label: &str) -> Option<(&'static str, fn(&str) -> bool)> {
+    if is_one_of(label, TAG_LABELS) {
+        Some((TAG_LIST_REASON, is_tag))
+    } else if is_story_list_label(label) {
+        Some((STORY_LIST_REASON, is_story_title))
+    } else {
+        None
+    }
+}
+
 /// Sets aside the lists laid out one item per line at the end of the article, each under
 /// its label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended",
 /// "More from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]).
@@ -2564,11 +2572,7 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         }
         let line = lines[idx].text(text);
         let label = line.trim_end_matches(':').trim_end();
-        let (reason, fits): (&'static str, fn(&str) -> bool) = if is_one_of(label, TAG_LABELS) {
-            (TAG_LIST_REASON, is_tag)
-        } else if is_story_list_label(label) {
-            (STORY_LIST_REASON, is_story_title)
-        } else {
+        let Some((reason, fits)) = labelled_list(label) else {
             match kinds[idx] {
                 LineKind::Text if is_story_title(line) => items.push(idx),
                 LineKind::Text => return,
