@@ -2546,7 +2546,7 @@ const MAX_STORY_LINKS_UNDER_LABEL: usize = 5;
 
 /// The list a label heads, if it heads one: why its lines are set aside, and what each of
 /// its items must read as (tags, or other stories' titles).
-fn labelled_list(label: &str) -> Option<(&'static str, fn(&str) -> bool)> {
+fn labelled_list(label: &str) -> Option<(&'static str, LineTest)> {
     if is_one_of(label, TAG_LABELS) {
         Some((TAG_LIST_REASON, is_tag))
     } else if is_story_list_label(label) {
