@@ -207,6 +207,10 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     mark_caption_before_credit(text, &lines, &mut kinds);
     mark_tag_block(text, &lines, &mut kinds);
     mark_story_links_under_label(text, &lines, &mut kinds);
+    mark_noted_list(text, &lines, &mut kinds);
+    mark_video_titles(text, &lines, &mut kinds);
+    mark_labels_in_boxes(text, &lines, &mut kinds);
+    mark_writer_block(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
@@ -288,17 +292,25 @@ const TIMESTAMP_REASON: &str = "page furniture: a timestamp";
 /// over "Reporting from Paris", "Le Monde with AFP" over "Published on …".
 fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for idx in 0..kinds.len() {
-        if kinds[idx] != LineKind::Text || !is_names_line(lines[idx].text(text)) {
+        let line = lines[idx].text(text);
+        if kinds[idx] != LineKind::Text {
             continue;
         }
         let next = kinds[idx + 1..]
             .iter()
             .find(|k| **k != LineKind::Blank)
             .copied();
-        if next == Some(LineKind::Removed(CREDITS_REASON))
-            || next == Some(LineKind::Removed(TIMESTAMP_REASON))
-        {
+        let over_credits = next == Some(LineKind::Removed(CREDITS_REASON))
+            || next == Some(LineKind::Removed(TIMESTAMP_REASON));
+        if over_credits && (is_names_line(line) || is_names_with_places(line)) {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
+        }
+        // "Russia", right over "27 Feb, 2024 11:52": the page's section, over the date.
+        let one_word = line.len() <= MAX_TAG_BYTES
+            && line.starts_with(char::is_uppercase)
+            && line.chars().all(|c| c.is_alphabetic() || c == '-');
+        if one_word && kinds.get(idx + 1) == Some(&LineKind::Removed(TIMESTAMP_REASON)) {
+            kinds[idx] = LineKind::Removed("page furniture: a section label over the date");
         }
     }
     // "By Jane Doe", "and", "John Roe": the "and" of two writers' names on lines of their
@@ -331,6 +343,22 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
     }
+}
+
+/// "Oliver Haynes in Paris and Tom Adler in Berlin": writers' names, each with the city
+/// they write from.
+fn is_names_with_places(line: &str) -> bool {
+    line.contains(" in ")
+        && line.len() <= MAX_FURNITURE_BYTES
+        && line.split(" and ").all(|part| {
+            let (name, place) = part.split_once(" in ").unwrap_or((part, ""));
+            is_names_line(name)
+                && (place.is_empty()
+                    || (place.split_whitespace().count() <= MAX_PLACE_WORDS
+                        && place
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))))
+        })
 }
 
 /// "Author" or "Written by" alone on its line, the writer's name on the next, and their
@@ -456,18 +484,134 @@ fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]
         ]
         .iter()
         .any(|label| credit.starts_with(label));
-        if !labelled || kinds[idx] != LineKind::Removed(CAPTION_REASON) {
+        // "Ludovic Marin / AFP / Scanpix / LETA" under a caption that stands apart from the
+        // text before it: a blank line (or the start) above the caption.
+        let apart = idx < 2 || kinds[idx - 2] == LineKind::Blank;
+        let unlabelled = apart && is_agency_slash_credit(credit);
+        if !(labelled || unlabelled) || kinds[idx] != LineKind::Removed(CAPTION_REASON) {
             continue;
         }
         let caption = lines[idx - 1].text(text).trim_end();
         // A credit in brackets on a line of its own only ever follows its caption, which
-        // may end like a sentence.
+        // may end like a sentence; so does a credit under a caption that stands apart.
         let bracketed = credit.starts_with('(');
         if kinds[idx - 1] == LineKind::Text
-            && (bracketed || !caption.ends_with(['.', '!', '?', ':', '"', '”', '»']))
+            && (bracketed || unlabelled || !caption.ends_with(['.', '!', '?', ':', '"', '”', '»']))
             && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
         {
             kinds[idx - 1] = LineKind::Removed(CAPTION_REASON);
+        }
+    }
+}
+
+/// A writer's name alone on its line over their biography, anywhere: "Juliette Arnaud",
+/// then "Juliette covers French politics and diplomacy from Paris …"; an outlet's name may
+/// stand between them ("Thomson Reuters"). The biography opens with the name or its first
+/// word, goes on as one does ([`BIOGRAPHY_VERBS`]) and speaks of a newsroom's work
+/// ([`NEWSROOM_WORK`]): a subheading naming a politician over a paragraph on them is kept.
+fn mark_writer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const REASON: &str = "page furniture: the writer's biography";
+    let next_line = |kinds: &[LineKind], idx: usize| {
+        (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank)
+    };
+    for idx in 0..kinds.len() {
+        let name = lines[idx].text(text).trim();
+        if kinds[idx] != LineKind::Text || !is_names_line(name) || name.contains(" and ") {
+            continue;
+        }
+        let Some(mut bio) = next_line(kinds, idx) else {
+            continue;
+        };
+        let mut outlet = None;
+        if text::count_words_up_to(lines[bio].text(text), 4) <= 3
+            && is_names_line(lines[bio].text(text))
+        {
+            outlet = Some(bio);
+            match next_line(kinds, bio) {
+                Some(after) => bio = after,
+                None => continue,
+            }
+        }
+        let first = name.split(' ').next().unwrap_or(name);
+        if kinds[bio] == LineKind::Text
+            && is_writer_biography(lines[bio].text(text), &[name, first])
+        {
+            for i in [Some(idx), outlet, Some(bio)].into_iter().flatten() {
+                kinds[i] = LineKind::Removed(REASON);
+            }
+        }
+    }
+}
+
+/// A writer's biography that opens with one of `names` and says, right after it, what
+/// they do in a newsroom: "Juliette covers French politics …", "Anja Brenner reports on
+/// French politics and European security for DW.", "Rachel Ambrose is a CBS News digital
+/// reporter …". ("Olaf Scholz has said …, and he repeated it to a reporter" is not one.)
+fn is_writer_biography(line: &str, names: &[&str]) -> bool {
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
+        return false;
+    }
+    names.iter().any(|name| {
+        let Some(rest) = line
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix(' '))
+        else {
+            return false;
+        };
+        let words: Vec<String> = rest
+            .split_whitespace()
+            .take(MAX_ROLE_AFTER_IS + 1)
+            .map(text::fold)
+            .collect();
+        match words.first().map(String::as_str) {
+            Some("covers" | "reports" | "writes") => true,
+            Some("has") => words
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "covered" | "reported" | "written")),
+            Some("is" | "was") => words[1..]
+                .iter()
+                .any(|w| NEWSROOM_ROLES.contains(&w.trim_end_matches([',', '.']))),
+            _ => false,
+        }
+    })
+}
+/// How far after "is" a biography names the writer's role ("is a CBS News digital
+/// reporter").
+const MAX_ROLE_AFTER_IS: usize = 6;
+
+/// Labels of boxes inside the article, whose lines are kept: "Summary" over the story's
+/// key points, one per line right under it ("Scholz says no soldiers will be sent by
+/// European or NATO states"); and a short line between two lines of a newsletter's or an
+/// app's box ("Daily newsletter", "Receive essential international news every morning",
+/// "Subscribe").
+fn mark_labels_in_boxes(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const PROMPT: LineKind = LineKind::Removed("page furniture: a prompt to the reader");
+    for idx in 0..kinds.len() {
+        let line = lines[idx].text(text);
+        if kinds[idx] != LineKind::Text {
+            continue;
+        }
+        let next = lines.get(idx + 1).map(|s| s.text(text));
+        let points = is_summary_label(line)
+            && kinds.get(idx + 1) == Some(&LineKind::Text)
+            && next.is_some_and(|point| {
+                !point.ends_with(['.', ':'])
+                    && text::count_words_up_to(point, MAX_STORY_TITLE_WORDS + 1)
+                        <= MAX_STORY_TITLE_WORDS
+            });
+        if points {
+            kinds[idx] = LineKind::Removed("page furniture: the label of the story's key points");
+            continue;
+        }
+        let removed = |i: usize| matches!(kinds.get(i), Some(LineKind::Removed(_)));
+        let in_box = idx > 0
+            && removed(idx - 1)
+            && removed(idx + 1)
+            && (kinds[idx - 1] == PROMPT || kinds[idx + 1] == PROMPT)
+            && !line.ends_with(['.', '!', '?', ':'])
+            && text::count_words_up_to(line, MAX_FURNITURE_WORDS * 2) < MAX_FURNITURE_WORDS * 2;
+        if in_box {
+            kinds[idx] = PROMPT;
         }
     }
 }
@@ -575,6 +719,13 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for &idx in &last_lines {
         if kinds[idx] == LineKind::Text && is_appeal_for_support(lines[idx].text(text)) {
             kinds[idx] = LineKind::Removed(APPEAL_REASON);
+            // Its button, on the next line: "Support Meduza", "Donate now".
+            if kinds.get(idx + 1) == Some(&LineKind::Text)
+                && text::count_words_up_to(lines[idx + 1].text(text), 5) <= 4
+                && !lines[idx + 1].text(text).ends_with(['.', ':'])
+            {
+                kinds[idx + 1] = LineKind::Removed(APPEAL_REASON);
+            }
         }
     }
     let Some(&first) = last_lines.iter().rev().find(|&&idx| opens_appeal(idx)) else {
@@ -591,7 +742,7 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 /// The longest opening of an appeal ("A Message from The Moscow Times:").
 const MAX_APPEAL_OPENING_BYTES: usize = 60;
 /// The lines at the end of an article that an appeal for support may take.
-const MAX_APPEAL_LINES: usize = 8;
+const MAX_APPEAL_LINES: usize = 12;
 
 /// The lines at the end of an article that may hold the writer's biography.
 const MAX_BIOGRAPHY_LINES: usize = 2;
@@ -858,12 +1009,25 @@ const COUNTED: &[&str] = &[
 
 /// "Tags: Macron, Ukraine, NATO", "Topics: …", "Filed under: …".
 fn is_tag_list(line: &str) -> bool {
-    is_labelled_list(
+    if is_labelled_list(
         line,
         TAG_LABELS,
         0..=MAX_STORY_TITLE_WORDS,
         &['.', '!', '?'],
-    )
+    ) {
+        return true;
+    }
+    // "Tags Adrienne Watson Emmanuel Macron Russia Ukraine": the label run into its tags,
+    // capitalised words only.
+    line.strip_prefix("Tags ").is_some_and(|tags| {
+        line.len() <= MAX_FURNITURE_BYTES
+            && tags.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+            && (2..=MAX_STORY_TITLE_WORDS).contains(&tags.split_whitespace().count())
+    })
 }
 
 /// "<label>: <a few words>": `line`'s words before its first colon are one of `labels`, and
@@ -883,9 +1047,12 @@ fn is_labelled_list(
         && n_words.contains(&text::count_words_up_to(list, n_words.end() + 1))
 }
 
+/// The longest terms of reuse a page gives under its article.
+const MAX_REUSE_TERMS_BYTES: usize = 800;
+
 /// "Copyright 2024 The Associated Press. All rights reserved.", "© 2024 Reuters".
 fn is_copyright_notice(line: &str) -> bool {
-    if line.len() > 2 * MAX_FURNITURE_BYTES {
+    if line.len() > MAX_REUSE_TERMS_BYTES {
         return false;
     }
     let mut tokens = line.split_whitespace();
@@ -902,8 +1069,19 @@ fn is_copyright_notice(line: &str) -> bool {
             && (year(second) || second.starts_with('©')))
         // "Copyright (c) 2024. RFE/RL, Inc. Used with the permission of …"
         || (first.eq_ignore_ascii_case("copyright") && sign(second) && year(third));
+    // "When citing … materials …, hyperlinks … to "ukrinform.net" are mandatory": the
+    // terms of reuse.
+    let folded = text::fold(line);
+    let reuse_terms = folded.contains("hyperlink")
+        && ["mandatory", "required", "obligatory"]
+            .iter()
+            .any(|w| folded.contains(w));
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
+        return reuse_terms;
+    }
     // "All rights reserved", in any of its usual cases.
     opens
+        || reuse_terms
         || (line.len() <= MAX_FURNITURE_BYTES
             && (line.contains("ights reserved")
                 || line.contains("ights Reserved")
@@ -915,12 +1093,29 @@ fn is_copyright_notice(line: &str) -> bool {
 /// only", "Become a member". Whole lines of [`PROMPT_LINES`], or short lines opening with
 /// one of [`PROMPT_OPENINGS`].
 fn is_reader_prompt(line: &str) -> bool {
-    // A disclaimer may run to a few sentences.
-    if line.len() > 2 * MAX_FURNITURE_BYTES {
+    // A disclaimer or a promotion may run to a few sentences.
+    if line.len() > 3 * MAX_FURNITURE_BYTES {
         return false;
     }
     if opens_like_one_of(line, PROMPT_PREFIXES)
         && PROMPT_PREFIXES.iter().any(|o| opens_with(line, o))
+    {
+        return true;
+    }
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
+        return false;
+    }
+    // The comments' box: "… Please review our commenting policy.", "Please note that
+    // comments are open for registered users."; an outlet's membership of the Trust Project.
+    let folded = text::fold(line);
+    if PAGE_NOTICE_PHRASES.iter().any(|p| folded.contains(p)) {
+        return true;
+    }
+    // "Get a look at the day ahead … with our Morning Bid U.S. newsletter. Sign up here."
+    if folded.contains("newsletter")
+        && ["sign up here", "subscribe here"]
+            .iter()
+            .any(|end| folded.trim_end_matches(['.', '!']).ends_with(end))
     {
         return true;
     }
@@ -961,6 +1156,14 @@ fn is_reader_prompt(line: &str) -> bool {
             }))
 }
 const MAX_PROMPT_WORDS: usize = 24;
+/// What only the page's notes around the article say (folded): the comments' rules, the
+/// outlet's credentials.
+const PAGE_NOTICE_PHRASES: &[&str] = &[
+    "our commenting policy",
+    "our community guidelines",
+    "comments are open for registered users",
+    "is a trust project member",
+];
 /// Where an outlet invites its readers to a channel of its own (folded).
 const MESSAGING_APPS: &[&str] = &["telegram", "whatsapp", "youtube", "viber", "signal"];
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
@@ -1027,6 +1230,19 @@ const PROMPT_LINES: &[&str] = &[
     "invalid email",
     "thank you for subscribing",
     "something went wrong please try again later",
+    // A page's buttons and notes around the article: feedback, short link, share, back
+    // to the top, the app stores, a label of the page's kind.
+    "your feedback",
+    "get short url",
+    "post",
+    "back to top",
+    "google play",
+    "app store",
+    "get it on google play",
+    "download on the app store",
+    "news article",
+    "view editorial ethics guidelines",
+    "purchase licensing rights opens new tab",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -1063,6 +1279,9 @@ const PROMPT_PREFIXES: &[&str] = &[
     "before it's here, it's on the bloomberg terminal",
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
+    "translation of an original article",
+    "want more analysis from",
+    "to view this video please enable javascript",
 ];
 /// How longer lines of the page's interface begin (folded).
 const PROMPT_OPENINGS: &[&str] = &[
@@ -1117,10 +1336,21 @@ const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support"
 /// supporting the Kyiv Independent.": the outlet asking its readers for money. A line
 /// with quotation marks is someone's words, not the page's.
 fn is_appeal_for_support(line: &str) -> bool {
-    if line.len() > 2 * MAX_FURNITURE_BYTES || line.contains(is_double_quote_mark) {
+    if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
-    let folded = text::fold(line);
+    // What the outlet says, not what it quotes ("… urged people to "make a donation"").
+    let mut quoted = false;
+    let own: String = line
+        .chars()
+        .filter(|&c| {
+            if is_double_quote_mark(c) {
+                quoted = !quoted;
+            }
+            !quoted
+        })
+        .collect();
+    let folded = text::fold(&own);
     APPEAL_PHRASES.iter().any(|p| folded.contains(p))
 }
 /// What only an appeal for support says (folded).
@@ -1135,6 +1365,8 @@ const APPEAL_PHRASES: &[&str] = &[
     "make a donation",
     "donate now",
     "consider becoming a member",
+    "every donation",
+    "we depend on readers like you",
 ];
 
 /// A double quotation mark: where someone's words are quoted. Not the single marks, which
@@ -1186,8 +1418,15 @@ fn is_update_notice(line: &str) -> bool {
     {
         return false;
     }
-    let body = match line.split_once(':') {
-        Some((lead, rest)) if lead.split_whitespace().count() <= 2 => rest,
+    // "Update 05/02/24, 10:15 a.m. ET: This article has been updated with …": the lead
+    // may give the update's date and time.
+    let dated_lead = |lead: &str| {
+        opens_with_one_of(lead, &["update", "updated"])
+            && lead.split_whitespace().count() <= MAX_DATED_WORDS
+            && lead.contains(|c: char| c.is_ascii_digit())
+    };
+    let body = match line.split_once(": ").or_else(|| line.split_once(':')) {
+        Some((lead, rest)) if lead.split_whitespace().count() <= 2 || dated_lead(lead) => rest,
         _ => line,
     };
     let words: Vec<String> = text::words(body, Span::new(0, body.len()))
@@ -1292,6 +1531,11 @@ fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
+    // "February 27, 20244:21 PM GMT+1Updated 2 hours ago", "05/02/2024May 2, 2024": a
+    // page's date, time and update note, each its own element, run together when copied.
+    if let Some(apart) = unglued(line) {
+        return is_dated_line(&apart);
+    }
     // "Brussels, 27 Feb 2024": the place the story is filed from, then the date.
     if let Some((place, date)) = line.split_once(", ")
         && place.split_whitespace().count() <= MAX_PLACE_WORDS
@@ -1373,13 +1617,55 @@ fn is_dated_line(line: &str) -> bool {
 }
 const MAX_DATED_WORDS: usize = 14;
 
+/// `line` with a space put back where a copy ran a page's elements together: between a
+/// figure and a capital ("2024May", "GMT+1Updated") and between a year and the time after
+/// it ("20244:21 PM"); `None` if nothing was run together.
+fn unglued(line: &str) -> Option<String> {
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, pair) in bytes.windows(2).enumerate() {
+        if pair[0].is_ascii_digit() && pair[1].is_ascii_uppercase() {
+            cuts.push(i + 1);
+        }
+    }
+    // A year then a time: four figures from 19xx or 20xx, run into "h:mm" or "hh:mm".
+    for token in line.split(' ') {
+        let start = token.as_ptr() as usize - line.as_ptr() as usize;
+        let t = token.as_bytes();
+        let colon = t.iter().position(|&b| b == b':');
+        if let Some(colon @ 5..=6) = colon
+            && t.len() >= colon + 3
+            && t[..colon + 3]
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == colon || b.is_ascii_digit())
+            && (t.starts_with(b"19") || t.starts_with(b"20"))
+        {
+            cuts.push(start + 4);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_unstable();
+    let mut apart = String::with_capacity(line.len() + cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        apart.push_str(&line[from..cut]);
+        apart.push(' ');
+        from = cut;
+    }
+    apart.push_str(&line[from..]);
+    Some(apart)
+}
+
 /// A line of credits and a timestamp, in parts split by " / ", " | " or " — ": "TOI World
 /// Desk / TIMESOFINDIA.COM / Updated: Feb 27, 2024, 11:36 IST", "Oleh Pavliuk — 27
 /// February, 00:43". One part at least is a
 /// timestamp ([`is_dated_line`]), the others are a few capitalised words each (a desk, a
 /// writer, the site).
 fn is_credits_and_timestamp(line: &str) -> bool {
-    const SEPARATORS: [&str; 3] = [" / ", " | ", " — "];
+    const SEPARATORS: [&str; 4] = [" / ", " | ", " — ", " - "];
     if line.len() > MAX_FURNITURE_BYTES || !SEPARATORS.iter().any(|s| line.contains(s)) {
         return false;
     }
@@ -1387,6 +1673,7 @@ fn is_credits_and_timestamp(line: &str) -> bool {
         .split(SEPARATORS[0])
         .flat_map(|part| part.split(SEPARATORS[1]))
         .flat_map(|part| part.split(SEPARATORS[2]))
+        .flat_map(|part| part.split(SEPARATORS[3]))
         .map(str::trim)
         .collect();
     let credit = |part: &str| {
@@ -1490,6 +1777,11 @@ const DATED_WORDS: &[&str] = &[
     "uk",
     // "February 27, 2024 12:24 AM 2 min read": the reading time after the date.
     "min",
+    // "4:21 PM GMT+1 Updated 2 hours ago": how long ago it was updated.
+    "hour",
+    "hours",
+    "minutes",
+    "ago",
     "mins",
     "read",
     // "6:14 p.m. ET" ("p.m." is two words).
@@ -1526,7 +1818,10 @@ fn is_story_link(line: &str) -> bool {
         .map(|_| &line[10..])
     {
         let title = rest.strip_prefix("Subscribers only ").unwrap_or(rest);
-        if title.starts_with(char::is_uppercase)
+        // A title may open with a quotation: "'Our Europe could die': Macron calls …".
+        if title
+            .trim_start_matches(['\'', '‘', '"', '“'])
+            .starts_with(char::is_uppercase)
             && title.len() <= MAX_FURNITURE_BYTES
             && !ends_like_a_sentence_or_lead_in(title)
             && (1..=MAX_STORY_TITLE_WORDS)
@@ -1651,33 +1946,64 @@ fn is_photo_credit(line: &str) -> bool {
             return true;
         }
     }
+    // Reuters' pages close a caption with the link to license the picture.
+    let line = line.strip_suffix(LICENSING_LINK).unwrap_or(line).trim_end();
     // "… on sending troops to Ukraine. PHOTO: REUTERS", "French President Emmanuel Macron.
     // Photo: VCG", "… in Paris. - Copyright Gonzalo Fuentes/AP": a caption closed by its
     // credit after a label.
-    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: ", " - Copyright "]
+    let short = |credit: &str| {
+        (1..=MAX_CREDIT_WORDS).contains(&text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1))
+            && !credit.trim_end().ends_with('.')
+    };
+    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: "]
         .iter()
         .find_map(|label| line.rsplit_once(label))
         && caption.trim_end().ends_with(['.', '"', '”'])
-        && (1..=MAX_CREDIT_WORDS).contains(&text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1))
-        && !credit.trim_end().ends_with('.')
+        && short(credit)
+    {
+        return true;
+    }
+    // Labels that never close a sentence of the text: "… threat from Russia Image: Ludovic
+    // Marin/AFP", "… 'no option is excluded' Credit: Gonzalo Fuentes/Pool via AFP",
+    // "… Dmitry Peskov. © Sputnik / Vyacheslav Prokofyev", "… 26 February 2024 - Copyright
+    // Christophe Ena/AP".
+    if let Some((caption, credit)) = [" Image: ", " Credit: ", " © ", " - Copyright "]
+        .iter()
+        .find_map(|label| line.rsplit_once(label))
+        && text::count_words_up_to(caption, 3) >= 3
+        && short(credit)
+    {
+        return true;
+    }
+    // "… to Ukraine. | Ludovic Marin/AFP via Getty Images", "… in Paris. GONZALO FUENTES /
+    // AFP": a caption's last sentence, then an agency's credit.
+    if let Some((caption, credit)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(". "))
+        && text::count_words_up_to(caption, 3) >= 3
+        && is_agency_slash_credit(credit)
     {
         return true;
     }
     is_agency_slash_credit(line)
 }
 
+/// The link Reuters' pages put after a picture's caption and credit.
+const LICENSING_LINK: &str = "Purchase Licensing Rights, opens new tab";
+
 /// "AFP/File", "Ludovic Marin/AFP", "EPA/Olivier Hoslet": names joined by a slash, one of
 /// them a picture agency.
 fn is_agency_slash_credit(line: &str) -> bool {
+    // "Gonzalo Fuentes/Pool via REUTERS", "Ludovic Marin/AFP via Getty Images": an agency
+    // may hand on another's picture.
+    let parts = || line.split('/').flat_map(|part| part.split(" via "));
     line.contains('/')
         && !line.ends_with(['.', '!', '?', ':'])
-        && text::count_words_up_to(line, MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS
-        && line
-            .split('/')
-            .all(|part| part.trim_start().starts_with(char::is_uppercase))
-        && line
-            .split('/')
-            .any(|part| PICTURE_AGENCIES.contains(&part.trim()))
+        && text::count_words_up_to(line, MAX_CREDIT_WORDS + 3) <= MAX_CREDIT_WORDS + 2
+        && parts().all(|part| part.trim_start().starts_with(char::is_uppercase))
+        && parts().any(|part| {
+            PICTURE_AGENCIES
+                .iter()
+                .any(|agency| part.trim().eq_ignore_ascii_case(agency))
+        })
 }
 /// Picture agencies and the words of their credits ("AFP/File").
 const PICTURE_AGENCIES: &[&str] = &[
@@ -1748,6 +2074,7 @@ fn is_labelled_credit(line: &str) -> bool {
             "authors",
             "written by",
             "text by",
+            "video by",
             "words by",
             "reporter",
             "reporters",
@@ -2031,6 +2358,9 @@ fn is_credit_part(part: &str) -> bool {
         && names.iter().zip(&folded[by + 1..]).all(|(w, f)| {
             w.text(part).starts_with(char::is_uppercase)
                 || matches!(f.as_str(), "and" | "in" | "with")
+                // "… and Reuters bureaus", "… and AFP staff".
+                || (matches!(f.as_str(), "bureau" | "bureaus" | "staff")
+                    && names.last().is_some_and(|last| std::ptr::eq(last, w)))
                 || lexicon::NAME_PARTICLES.contains(&f.as_str())
         })
 }
@@ -2049,10 +2379,15 @@ const CREDIT_WORDS: &[&str] = &[
     "translated",
     "graphics",
     "research",
+    "story",
+    "translation",
+    "video",
+    "photos",
+    "text",
 ];
-/// The longest part of a wire story's credits ("Additional reporting by Andrew Gray and
-/// John Chalmers in Brussels").
-const MAX_CREDIT_PART_WORDS: usize = 16;
+/// The longest part of a wire story's credits ("Reporting by Juliette Arnaud and Mathieu
+/// Rosier in Paris, Tobias Kessler in Berlin, Karol Badowski in Warsaw and Reuters bureaus").
+const MAX_CREDIT_PART_WORDS: usize = 24;
 /// Two authors' names joined by "and", at most.
 const MAX_BYLINE_NAME_WORDS: usize = 7;
 
@@ -2071,6 +2406,7 @@ type LineTest = fn(&str) -> bool;
 /// Whole-line furniture tests, each with its reason, tried in this order before the
 /// vocabulary tests of [`furniture_reason`].
 const LINE_RULES: &[(LineTest, &str)] = &[
+    (is_list_note, LIST_NOTE_REASON),
     (is_story_link, "page furniture: a link to another story"),
     (is_picture_caption_or_credit, CAPTION_REASON),
     (is_dated_line, TIMESTAMP_REASON),
@@ -2099,6 +2435,84 @@ const LINE_RULES: &[(LineTest, &str)] = &[
         "page furniture: the writer's disclosure",
     ),
 ];
+
+const LIST_NOTE_REASON: &str = "page furniture: a screen reader's note on a list";
+
+/// "list of 4 items", "list 2 of 4", "end of list": what a page tells screen readers about
+/// a list of links it inserts in the article.
+fn is_list_note(line: &str) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES || !opens_with_one_of(line, &["list", "end"]) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        // "list of 4 items", "list 2 of 4".
+        [list, a, b, c] if list.eq_ignore_ascii_case("list") => {
+            (*a == "of" && number(b) && matches!(*c, "items" | "item"))
+                || (number(a) && *b == "of" && number(c))
+        }
+        [end, of, list] => end.eq_ignore_ascii_case("end") && *of == "of" && *list == "list",
+        _ => false,
+    }
+}
+
+/// The titles of other stories between a screen reader's "list of 4 items" and its "end
+/// of list", wherever the list stands.
+fn mark_noted_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let mut open: Option<usize> = None;
+    for idx in 0..kinds.len() {
+        let line = lines[idx].text(text);
+        if kinds[idx] == LineKind::Removed(LIST_NOTE_REASON) {
+            if opens_with(line, "end of list") {
+                if let Some(start) = open.take() {
+                    for i in start..idx {
+                        if kinds[i] == LineKind::Text && is_story_title(lines[i].text(text)) {
+                            kinds[i] = LineKind::Removed(STORY_LIST_REASON);
+                        }
+                    }
+                }
+            } else if text::fold(line).ends_with("items") || text::fold(line).ends_with("item") {
+                open = Some(idx);
+            }
+        }
+    }
+}
+
+/// A video's title, over the page's notice that it needs JavaScript, or given again with
+/// the video's length ("Macron says … can't be ruled out", then "Macron says … can't be
+/// ruled out 00:42"): both are the player's, not the article's.
+fn mark_video_titles(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const REASON: &str = "page furniture: a video's title";
+    for idx in 1..kinds.len() {
+        let line = lines[idx].text(text);
+        let above = lines[idx - 1].text(text);
+        if kinds[idx - 1] != LineKind::Text || !is_story_title(above) {
+            continue;
+        }
+        let notice = opens_with(line, "to view this video");
+        let timed = kinds[idx] == LineKind::Text
+            && line
+                .rsplit_once(' ')
+                .is_some_and(|(title, length)| title == above && is_duration(length));
+        if notice || timed {
+            kinds[idx - 1] = LineKind::Removed(REASON);
+            if timed {
+                kinds[idx] = LineKind::Removed(REASON);
+            }
+        }
+    }
+}
+
+/// "00:42", "3:15", "1:02:37": a video's length.
+fn is_duration(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2)
+}
 
 /// Why `line` (trimmed, non-empty) is page furniture, if it is.
 fn furniture_reason(line: &str) -> Option<&'static str> {
@@ -2525,11 +2939,31 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
         let Some((reason, fits)) = labelled_list(label) else {
             continue;
         };
-        let items: Vec<usize> = (idx + 1..kinds.len())
-            .filter(|&i| kinds[i] != LineKind::Blank)
-            .take_while(|&i| kinds[i] == LineKind::Text && fits(lines[i].text(text)))
-            .take(MAX_STORY_LINKS_UNDER_LABEL)
-            .collect();
+        // One item per line, a story's blurb right under its title; a story's date under
+        // its title is set aside already. Items one under the other end at a blank line.
+        let mut items: Vec<usize> = Vec::new();
+        let mut tight = None;
+        for i in idx + 1..kinds.len() {
+            match kinds[i] {
+                LineKind::Removed(TIMESTAMP_REASON) => continue,
+                LineKind::Blank if tight == Some(true) => break,
+                LineKind::Blank => continue,
+                LineKind::Text => {}
+                _ => break,
+            }
+            let line = lines[i].text(text);
+            let blurb = items.last() == Some(&(i - 1))
+                && reason == STORY_LIST_REASON
+                && is_teaser_blurb(line)
+                && line.len() <= MAX_FURNITURE_BYTES;
+            if !(fits(line) || blurb) || items.len() == MAX_STORY_LINKS_UNDER_LABEL {
+                break;
+            }
+            if let Some(&last) = items.last() {
+                tight.get_or_insert(last + 1 == i);
+            }
+            items.push(i);
+        }
         if items.is_empty() {
             continue;
         }
@@ -2540,9 +2974,15 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
     }
 }
 /// Labels of links to other stories that need no colon to be read as such.
-const READ_MORE_LABELS: &[&str] = &["read more", "read next", "also read", "see also"];
+const READ_MORE_LABELS: &[&str] = &[
+    "read more",
+    "read next",
+    "also read",
+    "see also",
+    "explore more",
+];
 /// The most titles [`mark_story_links_under_label`] reads under one label.
-const MAX_STORY_LINKS_UNDER_LABEL: usize = 5;
+const MAX_STORY_LINKS_UNDER_LABEL: usize = 8;
 
 /// The list a label heads, if it heads one: why its lines are set aside, and what each of
 /// its items must read as (tags, or other stories' titles).
@@ -2563,6 +3003,12 @@ fn labelled_list(label: &str) -> Option<(&'static str, LineTest)> {
 /// the page with nothing under it ("More on this story").
 fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     let mut items: Vec<usize> = Vec::new();
+    // A story's blurb right under its title ("Explore more", then title, blurb, title, …):
+    // an item too, which need not read as a title.
+    let mut blurbs: Vec<usize> = Vec::new();
+    let under_title = |kinds: &[LineKind], idx: usize| {
+        idx > 0 && kinds[idx - 1] == LineKind::Text && is_story_title(lines[idx - 1].text(text))
+    };
     for idx in (0..kinds.len()).rev() {
         // A label may already be set aside on its own ("Read more", "Tags:").
         match kinds[idx] {
@@ -2575,6 +3021,13 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         let Some((reason, fits)) = labelled_list(label) else {
             match kinds[idx] {
                 LineKind::Text if is_story_title(line) => items.push(idx),
+                LineKind::Text
+                    if is_teaser_blurb(line)
+                        && line.len() <= MAX_FURNITURE_BYTES
+                        && under_title(kinds, idx) =>
+                {
+                    blurbs.push(idx);
+                }
                 LineKind::Text => return,
                 _ => {}
             }
@@ -2591,7 +3044,7 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
             return;
         }
         kinds[idx] = LineKind::Removed(reason);
-        for item in items.drain(..) {
+        for item in items.drain(..).chain(blurbs.drain(..)) {
             kinds[item] = LineKind::Removed(reason);
         }
     }
@@ -2673,6 +3126,8 @@ const TAG_LABELS: &[&str] = &[
     "more on these topics",
     "in this article",
     "topics in this article",
+    // "In:", then the story's topics, one per line.
+    "in",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
@@ -2712,10 +3167,17 @@ const STORY_LIST_LABELS: &[&str] = &[
     "you might also like",
     "also read",
     "see also",
+    "explore more",
+    "read more on the subject",
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
-const STORY_LIST_LABEL_OPENINGS: &[&str] =
-    &["more from ", "more on ", "more about ", "most read from "];
+const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
+    "more from ",
+    "more on ",
+    "more about ",
+    "most read from ",
+    "also on ",
+];
 const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
 const MAX_TAG_WORDS: usize = 4;
