@@ -1951,13 +1951,24 @@ impl Scan<'_, '_> {
         {
             return;
         }
+        // The words before the title, in the same stretch of the sentence: not quoted
+        // words before it (`"… applies to the future," the German chancellor said`), nor
+        // across a comma.
+        let word_before = |k: usize| {
+            let tok = self.toks.tok(k);
+            if self.in_quote(tok.span.start) || self.toks.tok(k + 1).after_comma {
+                ""
+            } else {
+                self.toks.key(k)
+            }
+        };
         let before_word = if span_from > 0 {
-            self.toks.key(span_from - 1)
+            word_before(span_from - 1)
         } else {
             ""
         };
-        let before_first = if span_from > 1 {
-            self.toks.key(span_from - 2)
+        let before_first = if span_from > 1 && !before_word.is_empty() {
+            word_before(span_from - 2)
         } else {
             ""
         };

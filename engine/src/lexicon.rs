@@ -158,6 +158,13 @@ const SPEECH_VERBS: &[(&str, &[&str], Connotation, bool)] = {
         ("state", &["states", "stated", "stating"], Neutral, false),
         ("add", &["adds", "added", "adding"], Neutral, false),
         ("note", &["notes", "noted", "noting"], Neutral, false),
+        // "reminded reporters that …": the addressee is part of the call, as with "tell".
+        (
+            "remind",
+            &["reminds", "reminded", "reminding"],
+            Neutral,
+            true,
+        ),
         (
             "remark",
             &["remarks", "remarked", "remarking"],

@@ -382,6 +382,13 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         k > 0 && lexicon::HONORIFICS.contains(&self.word(k - 1)) && self.gap_before(k) == ". "
     }
 
+    /// Whether the gap before word `k` holds nothing but spaces and round brackets.
+    fn only_brackets_before(&self, k: usize) -> bool {
+        self.gap_before(k)
+            .chars()
+            .all(|c| c.is_whitespace() || c == '(' || c == ')')
+    }
+
     fn comma_before(&self, k: usize) -> bool {
         let gap = self.gap_before(k);
         gap.contains(',') || gap.contains(';') || gap.contains('—') || gap.contains('–')
@@ -996,9 +1003,12 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         }
         // "The former Russian president, Dmitry Medvedev, wrote": a role, then the name of
         // who holds it between commas, is that person.
+        // (Only a name: in "The Kremlin spokesman, commenting on Macron's words, said"
+        // the commas hold something else.)
         if let Some(open) = opens_at
             && self.role_ends_at(open - 1)
             && j - open <= MAX_APPOSITIVE_NAME_WORDS
+            && (open..j).all(|k| self.toks[k].mention.is_some())
         {
             let named = self.speaker_np((open, j));
             if let [one] = named.actors.as_slice()
@@ -1123,8 +1133,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "interview",
 ];
 /// Longest description between commas after a speaker's name, before the verb ("a
-/// professor at Beijing Foreign Studies University").
-const MAX_APPOSITIVE_WORDS: usize = 12;
+/// military analyst at the Centre for East European and International Studies (ZOiS) in
+/// Berlin").
+const MAX_APPOSITIVE_WORDS: usize = 16;
 
 /// The quotations of `structure` whose opening mark lies in `span`.
 fn quotations_in(structure: &Structure, span: Span) -> impl Iterator<Item = &text::Quotation> {
@@ -1184,17 +1195,52 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
     // "he", "him", and a definite description ("the minister"), mean a person.
     let personal = matches!(view.word(speaker.np_words.0), "he" | "she" | "him" | "her")
         || speaker.np_words.1 > speaker.np_words.0 + 1;
+    let before = all_mentions.partition_point(|m| m.span.start < at);
+    // `"…," Fico said, adding that he could not say "…"`: a person named earlier in the
+    // pronoun's own sentence, after the last quotation, is who it stands for.
+    let he_or_she = matches!(view.word(speaker.np_words.0), "he" | "she")
+        && speaker.np_words.1 == speaker.np_words.0 + 1;
+    let in_sentence = all_mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= view.span.start && m.span.start >= last.at)
+        .find(|m| he_or_she && view.actors.is_person(m.actor));
+    if let Some(m) = in_sentence {
+        speaker.actors = vec![m.actor];
+        return;
+    }
+    // A definite description ("the government spokeswoman") stands only for someone the
+    // article called so before: its last word is written right before, or in, one of
+    // their earlier mentions ("German Chancellor Olaf Scholz" for "the German
+    // chancellor"), not for whoever spoke last; unless its head is one any title fits.
+    let head = view.word(speaker.np_words.1 - 1);
+    let definite =
+        speaker.np_words.1 > speaker.np_words.0 + 1 && !GENERIC_ROLE_HEADS.contains(&head);
+    let described = |actor: ActorId| {
+        !definite
+            || all_mentions[..before].iter().any(|m| {
+                let from =
+                    text::floor_boundary(view.text, m.span.start.saturating_sub(TITLE_REACH));
+                m.actor == actor
+                    && view
+                        .text
+                        .get(from..m.span.end)
+                        .is_some_and(|t| text::fold(t).contains(head))
+            })
+    };
     let recent = at.saturating_sub(last.at) < PRONOUN_REACH && !last.actors.is_empty();
-    if recent && (!personal || last.actors.iter().all(|&a| view.actors.is_person(a))) {
+    if recent
+        && (!personal || last.actors.iter().all(|&a| view.actors.is_person(a)))
+        && last.actors.iter().all(|&a| described(a))
+    {
         speaker.actors = last.actors.clone();
         return;
     }
-    let before = all_mentions.partition_point(|m| m.span.start < at);
     let found = all_mentions[..before]
         .iter()
         .rev()
         .take_while(|m| at - m.span.start < PRONOUN_REACH * 2)
-        .find(|m| !personal || view.actors.is_person(m.actor));
+        .find(|m| (!personal || view.actors.is_person(m.actor)) && described(m.actor));
     if let Some(m) = found {
         speaker.actors = vec![m.actor];
     }
@@ -1221,6 +1267,14 @@ const MAX_ROLE_MODIFIERS: usize = 4;
 /// Words between a word for speech and the colon that opens its quotation ("message was
 /// very clear:").
 const MAX_WORDS_AFTER_SPEECH_NOUN: usize = 4;
+
+/// Heads of a definite description that any title fits ("the Kremlin official" for
+/// "Kremlin spokesman Dmitry Peskov").
+const GENERIC_ROLE_HEADS: &[&str] = &["official", "officials", "leader", "politician", "figure"];
+
+/// How far before a mention (bytes) the title it is given may begin ("Kremlin spokesman
+/// Dmitry Peskov").
+const TITLE_REACH: usize = 48;
 
 /// How far back (bytes) a pronoun may reach for its speaker.
 const PRONOUN_REACH: usize = 600;
@@ -1300,12 +1354,6 @@ fn continue_across_paragraphs(
     out: &mut [(Quote, Attribution)],
 ) -> Vec<usize> {
     let mut continued = Vec::new();
-    let block_of = |quote: &Quote| {
-        structure
-            .sentences
-            .get(quote.sentence_idx)
-            .map(|s| s.block_idx)
-    };
     for i in (1..out.len()).rev() {
         let (head, tail) = out.split_at_mut(i);
         let (quote, attribution) = &mut head[i - 1];
@@ -1313,34 +1361,66 @@ fn continue_across_paragraphs(
         if attribution.found || !next_attr.found || next_quote.speaker_ids.is_empty() {
             continue;
         }
-        // Quotations come in text order.
-        let at = structure
-            .quotations
-            .partition_point(|q| q.inner.start < quote.span.start);
-        let left_open = structure.quotations[at..]
-            .iter()
-            .take_while(|q| q.inner.start == quote.span.start)
-            .any(|q| q.inner == quote.span && !q.closed);
-        let (Some(block), Some(next_block)) = (block_of(quote), block_of(next_quote)) else {
-            continue;
-        };
-        let opens_next = structure.blocks.get(next_block).is_some_and(|b| {
-            b.kind == BlockKind::Paragraph
-                && text
-                    .get(b.span.start..next_quote.span.start)
-                    .is_some_and(|lead| {
-                        lead.chars()
-                            .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
-                    })
-        });
-        if left_open && next_block == block + 1 && opens_next {
+        if continues_in_next_paragraph(text, structure, quote, next_quote) {
             take_attribution((quote, attribution), (next_quote, next_attr));
             quote.kind = QuoteKind::Full;
             continued.push(i - 1);
         }
     }
     continued.reverse();
+    // The other way round: `Watson said in a statement: "… ` left open at the end of its
+    // paragraph, then `"That is why …"` opening the next one with no attribution of its
+    // own goes on with the same speaker.
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (quote, attribution) = &head[i - 1];
+        let (next_quote, next_attr) = &mut tail[0];
+        if !attribution.found || next_attr.found || quote.speaker_ids.is_empty() {
+            continue;
+        }
+        if continues_in_next_paragraph(text, structure, quote, next_quote) {
+            take_attribution((next_quote, next_attr), (quote, attribution));
+            next_quote.kind = QuoteKind::Full;
+            continued.push(i);
+        }
+    }
+    continued.sort_unstable();
+    continued.dedup();
     continued
+}
+
+/// Whether `quote` is left open at the end of its paragraph and `next` opens the next
+/// paragraph: one speech over two paragraphs, as the convention of quotation marks writes it.
+fn continues_in_next_paragraph(
+    text: &str,
+    structure: &Structure,
+    quote: &Quote,
+    next: &Quote,
+) -> bool {
+    let block_of = |quote: &Quote| {
+        structure
+            .sentences
+            .get(quote.sentence_idx)
+            .map(|s| s.block_idx)
+    };
+    let at = structure
+        .quotations
+        .partition_point(|q| q.inner.start < quote.span.start);
+    let left_open = structure.quotations[at..]
+        .iter()
+        .take_while(|q| q.inner.start == quote.span.start)
+        .any(|q| q.inner == quote.span && !q.closed);
+    let (Some(block), Some(next_block)) = (block_of(quote), block_of(next)) else {
+        return false;
+    };
+    let opens_next = structure.blocks.get(next_block).is_some_and(|b| {
+        b.kind == BlockKind::Paragraph
+            && text.get(b.span.start..next.span.start).is_some_and(|lead| {
+                lead.chars()
+                    .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
+            })
+    });
+    left_open && next_block == block + 1 && opens_next
 }
 
 /// The quotations of one sentence with their speakers and verbs, appended to `out`;
@@ -1942,7 +2022,11 @@ fn named_before_appositive<L: ActorLookup + ?Sized>(
         && appositive.len() <= MAX_APPOSITIVE_WORDS
         && view.comma_before(b)
         && view.comma_before(verb)
-        && appositive.clone().skip(1).all(|k| !view.punct_before(k));
+        // Brackets may hold an acronym ("… International Studies (ZOiS) in Berlin").
+        && appositive
+            .clone()
+            .skip(1)
+            .all(|k| !view.punct_before(k) || view.only_brackets_before(k));
     if !fits {
         return None;
     }
