@@ -22,7 +22,10 @@
 //!      role are left to its actor, and so are the title words right before a name
 //!      ("French President" in "French President Emmanuel Macron"): they say who, not
 //!      what, and would otherwise make any two sentences that give full titles alike;
-//!    - numbers, with their separators removed ("1,500" is "1500").
+//!    - numbers, with their separators removed ("1,500" is "1500");
+//!    - "ruled out" and "excluded" as one term with its polarity: "not excluded" when a
+//!      negation comes a few words before ("nothing should be ruled out", "refused to rule
+//!      out"), "excluded" otherwise ([`EXCLUSION`]).
 //! 2. **Units.** What is matched is not only whole sentences. A sentence often packs several
 //!    facts ("The mayor met the unions on Monday, urging them to end the strike", "the
 //!    report said X, adding that Y"), and outlets split a fact across sentences differently.
@@ -64,6 +67,10 @@
 //!    (average-link agglomeration): the two groups they belong to merge when their mean
 //!    similarity — one product of the groups' summed vectors, divided by the number of
 //!    unit pairs, times the speaker factor of the groups' voices — still reaches the bar.
+//!    Units, or groups, of which one only rules something out and the other only does not
+//!    are never paired nor merged ([`Polarity`]): they share every other word ("the White
+//!    House ruled out sending troops", "sending troops cannot be ruled out") and say the
+//!    opposite.
 //!    Average-link keeps unrelated claims from chaining through one bridging sentence, and
 //!    taking the best pairs first makes the result independent of the corpus order.
 //! 5. **Claims.** Each group gives the sentences its units belong to. A group of at least
@@ -437,6 +444,73 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("worried", "concern"),
 ];
 
+/// Whether a unit, or a group of units, rules something out ([`EXCLUSION`]) and whether it
+/// does not ([`NOT_EXCLUDED`]). One that only does and one that only does not are never
+/// the same claim, however many other words they share.
+#[derive(Clone, Copy, Default)]
+struct Polarity {
+    excludes: bool,
+    does_not_exclude: bool,
+}
+
+impl Polarity {
+    fn opposes(self, other: Polarity) -> bool {
+        let only = |p: Polarity| {
+            (
+                p.excludes && !p.does_not_exclude,
+                p.does_not_exclude && !p.excludes,
+            )
+        };
+        let (a_yes, a_no) = only(self);
+        let (b_yes, b_no) = only(other);
+        (a_yes && b_no) || (a_no && b_yes)
+    }
+
+    fn with(self, other: Polarity) -> Polarity {
+        Polarity {
+            excludes: self.excludes || other.excludes,
+            does_not_exclude: self.does_not_exclude || other.does_not_exclude,
+        }
+    }
+}
+
+/// Ruling something out, and not ruling it out, are opposite claims that share all their
+/// words: "The White House ruled out sending troops" against "sending troops should not
+/// be ruled out". "Ruled out" and "excluded" are read as one term, [`EXCLUSION`], or as
+/// [`NOT_EXCLUDED`] when a negation comes within [`MAX_NEGATION_REACH`] words before
+/// ("nothing should be ruled out", "refused to rule out", "cannot be excluded").
+const EXCLUSION: &str = "exclusion";
+/// See [`EXCLUSION`].
+const NOT_EXCLUDED: &str = "not-excluded";
+/// The forms of "rule" before "out".
+const RULE_OUT: &[&str] = &["rule", "rules", "ruled", "ruling"];
+/// The forms of "exclude".
+const EXCLUDE: &[&str] = &["exclude", "excludes", "excluded", "excluding"];
+/// How many words before "ruled out" a negation may stand ("nothing should be ruled out").
+const MAX_NEGATION_REACH: usize = 4;
+
+/// A word that negates what follows (folded): "not", "nothing", "refused" (to rule out),
+/// "can't".
+fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "no"
+            | "nothing"
+            | "never"
+            | "cannot"
+            | "without"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "refusing"
+            | "declined"
+            | "declines"
+            | "declining"
+    ) || word.ends_with("n't")
+        || word.ends_with("n’t")
+}
+
 /// Two-word phrases read as one term.
 const PHRASES: &[(&str, &str, &str)] = &[
     ("step", "in", "interven"),
@@ -523,12 +597,14 @@ impl Grouping {
                         *w = true;
                     }
                 }
+                let polar = [EXCLUSION, NOT_EXCLUDED].map(|t| self.vocab.ids.get(t).copied());
                 self.search = Some(Search::new(
                     &self.units,
                     vectors,
                     self.vocab.len(),
                     Sides { sides, names },
                     who,
+                    polar,
                 ));
                 true
             }
@@ -1085,6 +1161,30 @@ fn terms(
     let mut k = 0;
     while let Some((this, &(_, _, w))) = word(k).zip(folded.get(k)) {
         let next = word(k + 1);
+        // "ruled out" and "excluded" with their polarity (see [`EXCLUSION`]).
+        let n_exclusion = if RULE_OUT.contains(&this) && next == Some("out") {
+            2
+        } else if EXCLUDE.contains(&this) {
+            1
+        } else {
+            0
+        };
+        if n_exclusion > 0 {
+            let both = Span::new(w.start, folded[k + n_exclusion - 1].2.end);
+            let negated = (k.saturating_sub(MAX_NEGATION_REACH)..k)
+                .filter_map(word)
+                .any(is_negation);
+            // Shown as first written, with its negation: "not ruled out", "ruled out".
+            let written = both.text(text);
+            let (term, shown) = if negated {
+                (NOT_EXCLUDED, format!("not {written}"))
+            } else {
+                (EXCLUSION, written.to_owned())
+            };
+            terms.push((both, vocab.intern(term.to_owned(), || Shown::Word(shown))));
+            k += n_exclusion;
+            continue;
+        }
         if let Some(&(_, _, term)) = PHRASES
             .iter()
             .find(|&&(a, b, _)| a == this && Some(b) == next)
@@ -1380,6 +1480,8 @@ struct Search {
     candidates: Vec<(u32, usize)>,
     /// (similarity as a [`descending`] key, earlier unit, later unit).
     pairs: Vec<(u32, usize, usize)>,
+    /// Per unit: whether it rules something out and whether it does not ([`Polarity`]).
+    polarity: Vec<Polarity>,
     /// Units whose candidates are searched.
     searched: usize,
 }
@@ -1391,8 +1493,19 @@ impl Search {
         n_terms: usize,
         sides: Sides,
         who: Vec<bool>,
+        [exclusion, not_excluded]: [Option<usize>; 2],
     ) -> Search {
+        let has = |unit: &Unit, term: Option<usize>| {
+            term.is_some_and(|t| unit.terms.binary_search_by_key(&t, |&(t, _)| t).is_ok())
+        };
         Search {
+            polarity: units
+                .iter()
+                .map(|u| Polarity {
+                    excludes: has(u, exclusion),
+                    does_not_exclude: has(u, not_excluded),
+                })
+                .collect(),
             who,
             voices: units.iter().map(Voices::of).collect(),
             postings: vec![Vec::new(); n_terms],
@@ -1424,6 +1537,7 @@ impl Search {
             candidates,
             pairs,
             searched,
+            polarity,
         } = self;
         for (u, v) in vectors.iter().enumerate().take(to).skip(from) {
             touched.clear();
@@ -1452,7 +1566,7 @@ impl Search {
             }
             candidates.sort_unstable();
             for &(_, other) in candidates.iter() {
-                if units[u].shares_sentence(&units[other]) {
+                if units[u].shares_sentence(&units[other]) || polarity[u].opposes(polarity[other]) {
                     continue;
                 }
                 let (cos, shared, what) = cosine(v, &vectors[other], who);
@@ -1485,6 +1599,7 @@ impl Search {
             sides,
             voices,
             mut pairs,
+            mut polarity,
             ..
         } = self;
         // Most similar first, then by units. Each pair is found once, so the order is total
@@ -1508,7 +1623,7 @@ impl Search {
         }
         for (_, x, y) in pairs {
             let (a, b) = (root(&mut parent, x), root(&mut parent, y));
-            if a == b {
+            if a == b || polarity[a].opposes(polarity[b]) {
                 continue;
             }
             let dot = match (sum_of[a], sum_of[b]) {
@@ -1563,6 +1678,7 @@ impl Search {
             let gone_voices = std::mem::take(&mut group_voices[gone]);
             group_voices[keep].merge(&gone_voices);
             size[keep] += size[gone];
+            polarity[keep] = polarity[keep].with(polarity[gone]);
             parent[gone] = keep;
         }
         let roots = (0..units.len()).map(|u| root(&mut parent, u)).collect();
