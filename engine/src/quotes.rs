@@ -1523,7 +1523,14 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
                 || text
                     .get(q.span.end..view.span.end)
                     .is_some_and(|s| s.contains(['.', '!', '?', '…']));
-            if alone && starts_upper && ends_sentence {
+            // "In the original French, the phrase was «…».", "The president's words in
+            // French were even more blunt: «…»": the words just quoted, in the language
+            // they were said in.
+            let translated = verbs.is_empty()
+                && text
+                    .get(view.span.start..q.span.start)
+                    .is_some_and(is_translation_note);
+            if (alone && starts_upper && ends_sentence) || translated {
                 take_attribution((quote, attribution), (donor_quote, donor_attr));
                 quote.kind = QuoteKind::Full;
             }
@@ -1576,6 +1583,39 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
 }
 
 /// Whether the text at `span` opens with `label` (lower case, any case in the text).
+/// Whether `lead` (a sentence up to its quotation) says the quotation gives words in the
+/// language they were said in: "in French", "in the original German".
+fn is_translation_note(lead: &str) -> bool {
+    let words: Vec<String> = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(text::fold)
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        w == "in"
+            && words[k + 1..]
+                .iter()
+                .map(String::as_str)
+                .find(|w| !matches!(*w, "the" | "original" | "their" | "his" | "her"))
+                .is_some_and(|language| LANGUAGES.contains(&language))
+    })
+}
+/// Languages a quotation may be given in besides the article's (folded).
+const LANGUAGES: &[&str] = &[
+    "french",
+    "german",
+    "russian",
+    "ukrainian",
+    "polish",
+    "italian",
+    "spanish",
+    "dutch",
+    "czech",
+    "slovak",
+    "hungarian",
+    "swedish",
+];
+
 fn opens_with_label(text: &str, span: Span, label: &str) -> bool {
     text.get(span.start..span.end)
         .and_then(|s| s.get(..label.len()))
