@@ -1162,12 +1162,11 @@ fn terms(
     while let Some((this, &(_, _, w))) = word(k).zip(folded.get(k)) {
         let next = word(k + 1);
         // "ruled out" and "excluded" with their polarity (see [`EXCLUSION`]).
-        let n_exclusion = if RULE_OUT.contains(&this) && next == Some("out") {
-            2
-        } else if EXCLUDE.contains(&this) {
-            1
-        } else {
-            0
+        // (Most words are turned away by their first letter.)
+        let n_exclusion = match this.as_bytes().first() {
+            Some(b'r') if RULE_OUT.contains(&this) && next == Some("out") => 2,
+            Some(b'e') if EXCLUDE.contains(&this) => 1,
+            _ => 0,
         };
         if n_exclusion > 0 {
             let both = Span::new(w.start, folded[k + n_exclusion - 1].2.end);

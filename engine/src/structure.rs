@@ -1071,11 +1071,11 @@ fn is_copyright_notice(line: &str) -> bool {
         || (first.eq_ignore_ascii_case("copyright") && sign(second) && year(third));
     // "When citing … materials …, hyperlinks … to "ukrinform.net" are mandatory": the
     // terms of reuse.
-    let folded = text::fold(line);
-    let reuse_terms = folded.contains("hyperlink")
+    let reuse_terms = (opens_with(line, "when citing") || opens_with(line, "when quoting"))
+        && contains_ignoring_ascii_case(line, "hyperlink")
         && ["mandatory", "required", "obligatory"]
             .iter()
-            .any(|w| folded.contains(w));
+            .any(|w| contains_ignoring_ascii_case(line, w));
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return reuse_terms;
     }
@@ -1107,15 +1107,19 @@ fn is_reader_prompt(line: &str) -> bool {
     }
     // The comments' box: "… Please review our commenting policy.", "Please note that
     // comments are open for registered users."; an outlet's membership of the Trust Project.
-    let folded = text::fold(line);
-    if PAGE_NOTICE_PHRASES.iter().any(|p| folded.contains(p)) {
+    let end = line.trim_end_matches(['.', '!', ' ']);
+    let ends_with = |phrase: &str| {
+        end.len() >= phrase.len()
+            && end
+                .get(end.len() - phrase.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(phrase))
+    };
+    if PAGE_NOTICE_ENDINGS.iter().any(|p| ends_with(p)) {
         return true;
     }
     // "Get a look at the day ahead … with our Morning Bid U.S. newsletter. Sign up here."
-    if folded.contains("newsletter")
-        && ["sign up here", "subscribe here"]
-            .iter()
-            .any(|end| folded.trim_end_matches(['.', '!']).ends_with(end))
+    if (ends_with("sign up here") || ends_with("subscribe here"))
+        && contains_ignoring_ascii_case(line, "newsletter")
     {
         return true;
     }
@@ -1156,9 +1160,9 @@ fn is_reader_prompt(line: &str) -> bool {
             }))
 }
 const MAX_PROMPT_WORDS: usize = 24;
-/// What only the page's notes around the article say (folded): the comments' rules, the
-/// outlet's credentials.
-const PAGE_NOTICE_PHRASES: &[&str] = &[
+/// How only the page's notes around the article end (any ASCII case): the comments'
+/// rules, the outlet's credentials.
+const PAGE_NOTICE_ENDINGS: &[&str] = &[
     "our commenting policy",
     "our community guidelines",
     "comments are open for registered users",
@@ -1340,17 +1344,21 @@ fn is_appeal_for_support(line: &str) -> bool {
         return false;
     }
     // What the outlet says, not what it quotes ("… urged people to "make a donation"").
-    let mut quoted = false;
-    let own: String = line
-        .chars()
-        .filter(|&c| {
-            if is_double_quote_mark(c) {
-                quoted = !quoted;
-            }
-            !quoted
-        })
-        .collect();
-    let folded = text::fold(&own);
+    let folded = if line.contains(is_double_quote_mark) {
+        let mut quoted = false;
+        let own: String = line
+            .chars()
+            .filter(|&c| {
+                if is_double_quote_mark(c) {
+                    quoted = !quoted;
+                }
+                !quoted
+            })
+            .collect();
+        text::fold(&own)
+    } else {
+        text::fold(line)
+    };
     APPEAL_PHRASES.iter().any(|p| folded.contains(p))
 }
 /// What only an appeal for support says (folded).
@@ -1368,6 +1376,24 @@ const APPEAL_PHRASES: &[&str] = &[
     "every donation",
     "we depend on readers like you",
 ];
+
+/// Whether `hay` holds `needle` (plain ASCII, lower case) in any ASCII case: a check that
+/// needs no folded copy of the line, for phrases of the page's own furniture.
+fn contains_ignoring_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    // Only where the first letter matches is the rest compared.
+    let upper = first.to_ascii_uppercase();
+    (0..=last_start).any(|i| {
+        (hay[i] == first || hay[i] == upper)
+            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
+}
 
 /// A double quotation mark: where someone's words are quoted. Not the single marks, which
 /// are also apostrophes ("We've", "Ukraine’s").
@@ -1531,11 +1557,6 @@ fn is_dated_line(line: &str) -> bool {
     if line.len() > MAX_FURNITURE_BYTES {
         return false;
     }
-    // "February 27, 20244:21 PM GMT+1Updated 2 hours ago", "05/02/2024May 2, 2024": a
-    // page's date, time and update note, each its own element, run together when copied.
-    if let Some(apart) = unglued(line) {
-        return is_dated_line(&apart);
-    }
     // "Brussels, 27 Feb 2024": the place the story is filed from, then the date.
     if let Some((place, date)) = line.split_once(", ")
         && place.split_whitespace().count() <= MAX_PLACE_WORDS
@@ -1579,6 +1600,11 @@ fn is_dated_line(line: &str) -> bool {
         || opens_with_one_of(line, WEEKDAY_ABBREVIATIONS);
     if !opens {
         return false;
+    }
+    // "February 27, 20244:21 PM GMT+1Updated 2 hours ago", "05/02/2024May 2, 2024": a
+    // page's date, time and update note, each its own element, run together when copied.
+    if let Some(apart) = unglued(line) {
+        return is_dated_line(&apart);
     }
     // "at 8:40 am (Paris)": the place a time is given in.
     let in_brackets = |w: &Span| {
@@ -1629,7 +1655,8 @@ fn unglued(line: &str) -> Option<String> {
         }
     }
     // A year then a time: four figures from 19xx or 20xx, run into "h:mm" or "hh:mm".
-    for token in line.split(' ') {
+    let timed = line.contains(':');
+    for token in line.split(' ').filter(|_| timed) {
         let start = token.as_ptr() as usize - line.as_ptr() as usize;
         let t = token.as_bytes();
         let colon = t.iter().position(|&b| b == b':');
@@ -1957,7 +1984,7 @@ fn is_photo_credit(line: &str) -> bool {
     };
     if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: "]
         .iter()
-        .find_map(|label| line.rsplit_once(label))
+        .find_map(|label| rsplit_in_credit(line, label))
         && caption.trim_end().ends_with(['.', '"', '”'])
         && short(credit)
     {
@@ -1969,7 +1996,7 @@ fn is_photo_credit(line: &str) -> bool {
     // Christophe Ena/AP".
     if let Some((caption, credit)) = [" Image: ", " Credit: ", " © ", " - Copyright "]
         .iter()
-        .find_map(|label| line.rsplit_once(label))
+        .find_map(|label| rsplit_in_credit(line, label))
         && text::count_words_up_to(caption, 3) >= 3
         && short(credit)
     {
@@ -1977,7 +2004,9 @@ fn is_photo_credit(line: &str) -> bool {
     }
     // "… to Ukraine. | Ludovic Marin/AFP via Getty Images", "… in Paris. GONZALO FUENTES /
     // AFP": a caption's last sentence, then an agency's credit.
-    if let Some((caption, credit)) = line.rsplit_once(" | ").or_else(|| line.rsplit_once(". "))
+    if line.contains('/')
+        && let Some((caption, credit)) =
+            rsplit_in_credit(line, " | ").or_else(|| rsplit_in_credit(line, ". "))
         && text::count_words_up_to(caption, 3) >= 3
         && is_agency_slash_credit(credit)
     {
@@ -1985,6 +2014,18 @@ fn is_photo_credit(line: &str) -> bool {
     }
     is_agency_slash_credit(line)
 }
+
+/// `line` split at the last `separator` within the length of a credit from its end: the
+/// caption and the credit after it. (A credit is short: looking only there keeps this
+/// cheap on every paragraph.)
+fn rsplit_in_credit<'a>(line: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let from = text::floor_boundary(line, line.len().saturating_sub(MAX_CREDIT_BYTES));
+    let at = from + line[from..].rfind(separator)?;
+    Some((&line[..at], &line[at + separator.len()..]))
+}
+/// The longest credit with its label ("Credit: Christophe Petit Tesson/Pool/AFP via Getty
+/// Images").
+const MAX_CREDIT_BYTES: usize = 96;
 
 /// The link Reuters' pages put after a picture's caption and credit.
 const LICENSING_LINK: &str = "Purchase Licensing Rights, opens new tab";
@@ -2682,8 +2723,8 @@ fn without_site_suffix(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Opt
 
 /// A line that heads a box of key points: "Key points", "KEY TAKEAWAYS:", "In brief".
 fn is_summary_label(line: &str) -> bool {
-    let label = text::fold(line.trim().trim_end_matches(':'));
-    line.len() <= MAX_SECTION_LABEL_BYTES && SUMMARY_LABELS.contains(&label.as_str())
+    line.len() <= MAX_SECTION_LABEL_BYTES
+        && SUMMARY_LABELS.contains(&text::fold(line.trim().trim_end_matches(':')).as_str())
 }
 /// Labels of a story's summary box (folded).
 const SUMMARY_LABELS: &[&str] = &[
@@ -3022,9 +3063,9 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
             match kinds[idx] {
                 LineKind::Text if is_story_title(line) => items.push(idx),
                 LineKind::Text
-                    if is_teaser_blurb(line)
-                        && line.len() <= MAX_FURNITURE_BYTES
-                        && under_title(kinds, idx) =>
+                    if line.len() <= MAX_FURNITURE_BYTES
+                        && under_title(kinds, idx)
+                        && is_teaser_blurb(line) =>
                 {
                     blurbs.push(idx);
                 }
