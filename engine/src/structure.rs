@@ -1107,7 +1107,7 @@ fn is_reader_prompt(line: &str) -> bool {
     }
     // The comments' box: "… Please review our commenting policy.", "Please note that
     // comments are open for registered users."; an outlet's membership of the Trust Project.
-    let end = line.trim_end_matches(['.', '!', ' ']);
+    let end = line.trim_end_matches(['.', '!', ' ', '>']);
     let ends_with = |phrase: &str| {
         end.len() >= phrase.len()
             && end
@@ -1136,9 +1136,14 @@ fn is_reader_prompt(line: &str) -> bool {
         return true;
     }
     // "Join ST's Telegram channel and get the latest news": an invitation to a channel.
-    if opens_with_one_of(line, &["join", "follow", "subscribe"]) {
+    // "Find The Irish Times on WhatsApp and stay up to date".
+    if opens_with_one_of(line, &["join", "follow", "subscribe", "find"]) {
         let folded = text::fold(line);
-        if folded.contains(" channel") && MESSAGING_APPS.iter().any(|app| folded.contains(app)) {
+        let on_app = MESSAGING_APPS
+            .iter()
+            .any(|app| folded.contains(&format!(" on {app}")));
+        let channel = folded.contains(" channel") || (on_app && opens_with(line, "find "));
+        if channel && MESSAGING_APPS.iter().any(|app| folded.contains(app)) {
             return true;
         }
     }
@@ -1167,6 +1172,8 @@ const PAGE_NOTICE_ENDINGS: &[&str] = &[
     "our community guidelines",
     "comments are open for registered users",
     "is a trust project member",
+    "is part of the trust project",
+    "find the latest episode here",
 ];
 /// Where an outlet invites its readers to a channel of its own (folded).
 const MESSAGING_APPS: &[&str] = &["telegram", "whatsapp", "youtube", "viber", "signal"];
@@ -1247,6 +1254,36 @@ const PROMPT_LINES: &[&str] = &[
     "news article",
     "view editorial ethics guidelines",
     "purchase licensing rights opens new tab",
+    // The page's links, players and comment box around the article.
+    "terms of use",
+    "privacy policy",
+    "discover pro",
+    "jump to comments section",
+    "stay informed with free updates",
+    "live feed",
+    "playlist",
+    "embed",
+    "sponsor message",
+    "become an npr sponsor",
+    "npr thanks our sponsors",
+    "heard on morning edition",
+    "heard on all things considered",
+    "heard on weekend edition",
+    "hide caption",
+    "toggle caption",
+    "add your comment",
+    "best rated",
+    "worst rated",
+    "newest",
+    "oldest",
+    "shares",
+    "subscribed",
+    "ad feedback",
+    // A page's buttons to keep the story for later.
+    "add to myft",
+    "add to reading list",
+    "add to favourites",
+    "add to favorites",
 ];
 /// How lines of the page's interface or disclaimers begin, as written (plain ASCII, any
 /// case): openings with a common first word ("The …"), so that most lines beginning with
@@ -1284,6 +1321,14 @@ const PROMPT_PREFIXES: &[&str] = &[
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
     "translation of an original article",
+    "this article is part of",
+    "by posting your comment you agree",
+    "the views expressed in the contents above",
+    "simply sign up to the",
+    "sign up for push alerts",
+    "fox news flash top headlines",
+    "you've successfully subscribed",
+    "the anadolu website contains only",
     "want more analysis from",
     "to view this video please enable javascript",
 ];
@@ -1332,6 +1377,9 @@ const PROMPT_OPENINGS: &[&str] = &[
     "get current updates on",
     "our newsletter",
     "keep up to date with",
+    "get the latest updates on",
+    "newyou can now listen to",
+    "read more at",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -1375,6 +1423,8 @@ const APPEAL_PHRASES: &[&str] = &[
     "consider becoming a member",
     "every donation",
     "we depend on readers like you",
+    "support our independent journalism",
+    "become a member of",
 ];
 
 /// Whether `hay` holds `needle` (plain ASCII, lower case) in any ASCII case: a check that
@@ -2687,7 +2737,7 @@ const MAX_SITE_NAME_WORDS: usize = 2;
 // ---------------------------------------------------------------------------- headline
 
 /// A headline is rarely longer than this; a longer first line is the lede.
-const MAX_HEADLINE_WORDS: usize = 25;
+const MAX_HEADLINE_WORDS: usize = 40;
 const MAX_HEADLINE_CHARS: usize = 250;
 
 /// The line index of the headline: the first text line after the header when it reads as
@@ -3019,8 +3069,10 @@ const READ_MORE_LABELS: &[&str] = &[
     "read more",
     "read next",
     "also read",
+    "read also",
     "see also",
     "explore more",
+    "recommended",
 ];
 /// The most titles [`mark_story_links_under_label`] reads under one label.
 const MAX_STORY_LINKS_UNDER_LABEL: usize = 8;
@@ -3169,6 +3221,8 @@ const TAG_LABELS: &[&str] = &[
     "topics in this article",
     // "In:", then the story's topics, one per line.
     "in",
+    "related tags",
+    "follow the topics in this article",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
@@ -3210,6 +3264,11 @@ const STORY_LIST_LABELS: &[&str] = &[
     "see also",
     "explore more",
     "read more on the subject",
+    "read also",
+    "top articles",
+    "see other headlines",
+    "other headlines",
+    "in this section",
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
 const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
@@ -3218,6 +3277,7 @@ const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
     "more about ",
     "most read from ",
     "also on ",
+    "more stories from ",
 ];
 const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
