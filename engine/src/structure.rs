@@ -215,6 +215,8 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
+    // Once the lists after it are set aside, the writer's biography may be the last line.
+    mark_writer_biography(text, &lines, &mut kinds);
 
     let mut n_unclosed = 0;
     for (line_idx, (&span, kind)) in lines.iter().zip(&kinds).enumerate() {
@@ -306,9 +308,14 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
         // "Russia", right over "27 Feb, 2024 11:52": the page's section, over the date.
+        // "RUSSIAN POLITICS & DIPLOMACY", in capitals, too.
         let one_word = line.len() <= MAX_TAG_BYTES
             && line.starts_with(char::is_uppercase)
-            && line.chars().all(|c| c.is_alphabetic() || c == '-');
+            && (line.chars().all(|c| c.is_alphabetic() || c == '-')
+                || (text::count_words_up_to(line, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
+                    && line
+                        .chars()
+                        .all(|c| c.is_uppercase() || matches!(c, ' ' | '&' | '-' | ','))));
         if one_word && kinds.get(idx + 1) == Some(&LineKind::Removed(TIMESTAMP_REASON)) {
             kinds[idx] = LineKind::Removed("page furniture: a section label over the date");
         }
@@ -322,11 +329,15 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     };
     for idx in 1..kinds.len() {
         let next = kinds[idx + 1..].iter().find(|k| **k != LineKind::Blank);
-        let after_credits = kinds[..idx].iter().rev().find(|k| **k != LineKind::Blank)
-            == Some(&LineKind::Removed(CREDITS_REASON));
+        let before = kinds[..idx].iter().rev().find(|k| **k != LineKind::Blank);
+        let after_credits = before == Some(&LineKind::Removed(CREDITS_REASON));
+        let after_dated_credits = before == Some(&LineKind::Removed(TIMESTAMP_REASON));
+        // Over the date, or alone between the credits and the text ("Anadolu staff |…",
+        // "MOSCOW", then the lede): one word.
         let city_line = kinds[idx] == LineKind::Text
-            && after_credits
-            && next == Some(&LineKind::Removed(TIMESTAMP_REASON))
+            && (after_credits || after_dated_credits)
+            && (next == Some(&LineKind::Removed(TIMESTAMP_REASON))
+                || !lines[idx].text(text).contains(' '))
             && city(lines[idx].text(text));
         if city_line {
             kinds[idx] = LineKind::Removed(CREDITS_REASON);
@@ -348,17 +359,27 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 /// "Oliver Haynes in Paris and Tom Adler in Berlin": writers' names, each with the city
 /// they write from.
 fn is_names_with_places(line: &str) -> bool {
-    line.contains(" in ")
+    // "Tom Ambrose (now) and Martin Belam (earlier)": a live page's writers by shift.
+    let shifts = [" (now)", " (earlier)", " (later)"];
+    let by_shift = shifts.iter().any(|s| line.contains(s));
+    (line.contains(" in ") || by_shift)
         && line.len() <= MAX_FURNITURE_BYTES
-        && line.split(" and ").all(|part| {
-            let (name, place) = part.split_once(" in ").unwrap_or((part, ""));
-            is_names_line(name)
-                && (place.is_empty()
-                    || (place.split_whitespace().count() <= MAX_PLACE_WORDS
-                        && place
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))))
-        })
+        && line
+            .split(" and ")
+            .flat_map(|part| part.split(", "))
+            .all(|part| {
+                let part = shifts
+                    .iter()
+                    .find_map(|s| part.strip_suffix(s))
+                    .unwrap_or(part);
+                let (name, place) = part.split_once(" in ").unwrap_or((part, ""));
+                is_names_line(name)
+                    && (place.is_empty()
+                        || (place.split_whitespace().count() <= MAX_PLACE_WORDS
+                            && place
+                                .split_whitespace()
+                                .all(|w| w.starts_with(char::is_uppercase))))
+            })
 }
 
 /// "Author" or "Written by" alone on its line, the writer's name on the next, and their
@@ -481,6 +502,7 @@ fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]
             "Picture:",
             "Photograph:",
             "(photo credit:",
+            "©",
         ]
         .iter()
         .any(|label| credit.starts_with(label));
@@ -488,7 +510,16 @@ fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]
         // text before it: a blank line (or the start) above the caption.
         let apart = idx < 2 || kinds[idx - 2] == LineKind::Blank;
         let unlabelled = apart && is_agency_slash_credit(credit);
-        if !(labelled || unlabelled) || kinds[idx] != LineKind::Removed(CAPTION_REASON) {
+        // "© Valery Sharifulin/TASS" reads as a copyright notice too; with no year, it is a
+        // picture's credit.
+        let signed_credit = credit.starts_with('©')
+            && !credit
+                .split_whitespace()
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            && text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS;
+        let credit_kind = kinds[idx] == LineKind::Removed(CAPTION_REASON)
+            || (signed_credit && matches!(kinds[idx], LineKind::Removed(_)));
+        if !(labelled || unlabelled) || !credit_kind {
             continue;
         }
         let caption = lines[idx - 1].text(text).trim_end();
@@ -612,6 +643,16 @@ fn mark_labels_in_boxes(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             && text::count_words_up_to(line, MAX_FURNITURE_WORDS * 2) < MAX_FURNITURE_WORDS * 2;
         if in_box {
             kinds[idx] = PROMPT;
+            continue;
+        }
+        // A writer's name alone between the page's furniture ("Heard on Morning Edition",
+        // "Juliette Moreau", then the player's title), blank lines between.
+        let removed =
+            |i: Option<usize>| i.is_some_and(|i| matches!(kinds[i], LineKind::Removed(_)));
+        let above = (0..idx).rev().find(|&i| kinds[i] != LineKind::Blank);
+        let below = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank);
+        if is_names_line(line) && !line.contains(" and ") && removed(above) && removed(below) {
+            kinds[idx] = LineKind::Removed(CREDITS_REASON);
         }
     }
 }
@@ -664,7 +705,7 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 /// newsroom's role "for", "at" or "with" an outlet, in one short sentence. Read only among
 /// the last lines of an article, where a writer's biography stands, byline or not.
 fn is_journalist_biography(line: &str) -> bool {
-    if line.len() > MAX_FURNITURE_BYTES || !line.ends_with('.') {
+    if line.len() > MAX_FURNITURE_BYTES || line.ends_with(['!', '?', ':', '"', '”']) {
         return false;
     }
     let Some((name, role)) = [" is a ", " is an "]
@@ -680,7 +721,9 @@ fn is_journalist_biography(line: &str) -> bool {
             .iter()
             .all(|w| w.text(name).starts_with(char::is_uppercase))
         && role.split(' ').take(4).any(|w| NEWSROOM_ROLES.contains(&w))
-        && [" for ", " at ", " with "].iter().any(|p| role.contains(p))
+        && [" for ", " at ", " with ", " of "]
+            .iter()
+            .any(|p| role.contains(p))
 }
 /// The roles of a newsroom a writer's biography gives.
 const NEWSROOM_ROLES: &[&str] = &[
@@ -1637,6 +1680,7 @@ fn is_dated_line(line: &str) -> bool {
         &[
             "published",
             "updated",
+            "update",
             "posted",
             "first",
             "last",
@@ -1679,8 +1723,13 @@ fn is_dated_line(line: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/'))
     };
     let month = |w: &str| lexicon::MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
-    let timed =
-        words.iter().any(|w| number(w)) && words.iter().any(|w| TIME_ZONES.contains(&w.as_str()));
+    // "Updated at 17:05": a time of the update, with no zone.
+    let update_time = opens_with_one_of(line, &["updated", "published", "posted"])
+        && line.contains(':')
+        && words.iter().any(|w| number(w));
+    let timed = update_time
+        || (words.iter().any(|w| number(w))
+            && words.iter().any(|w| TIME_ZONES.contains(&w.as_str())));
     words.len() <= MAX_DATED_WORDS
         && (timed || words.iter().any(|w| month(w)) || has_numeric_date(line))
         && words.iter().all(|w| {
@@ -1742,7 +1791,7 @@ fn unglued(line: &str) -> Option<String> {
 /// timestamp ([`is_dated_line`]), the others are a few capitalised words each (a desk, a
 /// writer, the site).
 fn is_credits_and_timestamp(line: &str) -> bool {
-    const SEPARATORS: [&str; 4] = [" / ", " | ", " — ", " - "];
+    const SEPARATORS: [&str; 4] = [" / ", "|", " — ", " - "];
     if line.len() > MAX_FURNITURE_BYTES || !SEPARATORS.iter().any(|s| line.contains(s)) {
         return false;
     }
@@ -1760,6 +1809,8 @@ fn is_credits_and_timestamp(line: &str) -> bool {
             && words.iter().all(|w| {
                 w.text(part)
                     .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    // "Anadolu staff |03.05.2024".
+                    || w.text(part) == "staff"
             })
     };
     parts.iter().any(|part| is_dated_line(part))
@@ -1808,7 +1859,13 @@ fn has_numeric_date(line: &str) -> bool {
                 [y, m, d] if y.len() == 4 => {
                     digits(y, 4..=4) && digits(m, 2..=2) && digits(d, 2..=2)
                 }
-                [d, m, y] => digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 2..=4) && sep != '-',
+                // "28-02-2024", but not "2-3-4": with dashes, only a year of four figures.
+                [d, m, y] => {
+                    digits(d, 1..=2)
+                        && digits(m, 1..=2)
+                        && digits(y, 2..=4)
+                        && (sep != '-' || y.len() == 4)
+                }
                 _ => false,
             }
         })
@@ -1818,6 +1875,7 @@ fn has_numeric_date(line: &str) -> bool {
 const DATED_WORDS: &[&str] = &[
     "published",
     "updated",
+    "update",
     "issued",
     "modified",
     "posted",
@@ -1889,10 +1947,13 @@ const MAX_FURNITURE_BYTES: usize = 160;
 fn is_story_link(line: &str) -> bool {
     // "Read more Subscribers only Macron's strategic ambiguity on Ukraine": the lead, a
     // paywall label at most, then a title, with no colon.
-    if let Some(rest) = line
-        .get(..10)
-        .filter(|lead| lead.eq_ignore_ascii_case("read more "))
-        .map(|_| &line[10..])
+    if let Some(rest) = ["read more ", "related article ", "related story "]
+        .iter()
+        .find_map(|lead| {
+            line.get(..lead.len())
+                .filter(|l| l.eq_ignore_ascii_case(lead))
+                .map(|_| &line[lead.len()..])
+        })
     {
         let title = rest.strip_prefix("Subscribers only ").unwrap_or(rest);
         // A title may open with a quotation: "'Our Europe could die': Macron calls …".
@@ -1931,6 +1992,14 @@ fn is_story_link(line: &str) -> bool {
 /// Images").
 fn is_picture_caption_or_credit(line: &str) -> bool {
     if is_photo_credit(line) {
+        return true;
+    }
+    // "German Chancellor Olaf Scholz (pictured) was among the first to pour cold water on
+    // the suggestion": a tabloid's caption, which never ends like a sentence.
+    if line.contains("(pictured)")
+        && line.len() <= MAX_CAPTION_BYTES
+        && !line.trim_end().ends_with(['.', '"', '”', '!', '?'])
+    {
         return true;
     }
     // Most lines are turned away by their first word, before any word is collected.
@@ -2032,7 +2101,7 @@ fn is_photo_credit(line: &str) -> bool {
         (1..=MAX_CREDIT_WORDS).contains(&text::count_words_up_to(credit, MAX_CREDIT_WORDS + 1))
             && !credit.trim_end().ends_with('.')
     };
-    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: "]
+    if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: ", " Photograph: "]
         .iter()
         .find_map(|label| rsplit_in_credit(line, label))
         && caption.trim_end().ends_with(['.', '"', '”'])
@@ -2130,6 +2199,7 @@ fn is_credit_line(line: &str) -> bool {
         .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
         .unwrap_or(line);
     is_byline(line)
+        || is_byline_with_site(line)
         || is_reporting_credits(line)
         || is_agency_inputs(line)
         || is_outlet_with_agency(line)
@@ -2141,6 +2211,16 @@ fn is_credit_line(line: &str) -> bool {
         || is_files_credit(line)
         || is_labelled_credit(line)
         || is_assistance_credit(line)
+}
+
+/// "By Théo Lemaire | Euractiv.com": a byline, then the site.
+fn is_byline_with_site(line: &str) -> bool {
+    line.split_once(" | ").is_some_and(|(byline, site)| {
+        is_byline(byline)
+            && !site.contains(' ')
+            && site.contains('.')
+            && site.starts_with(char::is_alphanumeric)
+    })
 }
 
 /// "— With assistance from Natalia Drozdiak and Daryna Krasnolutska": a wire story's
@@ -2404,7 +2484,9 @@ fn is_byline(line: &str) -> bool {
         && names.len() <= MAX_BYLINE_NAME_WORDS
         && names.iter().all(|&k| {
             word(k).starts_with(char::is_uppercase)
-                // "By Jane Doe and John Roe", "By Euronews with AP".
+                // "By Jane Doe and John Roe", "By Euronews with AP", "By GT staff
+                // reporters".
+                || matches!(folded[k].as_str(), "staff" | "reporter" | "reporters")
                 || folded[k] == "and"
                 || folded[k] == "with"
                 || lexicon::NAME_PARTICLES.contains(&folded[k].as_str())
@@ -2498,6 +2580,8 @@ type LineTest = fn(&str) -> bool;
 /// vocabulary tests of [`furniture_reason`].
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_list_note, LIST_NOTE_REASON),
+    (is_player_line, PLAYER_REASON),
+    (is_key_event_link, "page furniture: a link to a key event"),
     (is_story_link, "page furniture: a link to another story"),
     (is_picture_caption_or_credit, CAPTION_REASON),
     (is_dated_line, TIMESTAMP_REASON),
@@ -2548,6 +2632,46 @@ fn is_list_note(line: &str) -> bool {
     }
 }
 
+const PLAYER_REASON: &str = "page furniture: a player's controls";
+
+/// "Listen · 4:12", "4-Minute Listen": an audio player's controls.
+fn is_player_line(line: &str) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES {
+        return false;
+    }
+    if let Some(rest) = line.get(..6).filter(|l| l.eq_ignore_ascii_case("listen")) {
+        let _ = rest;
+        let length = line[6..].trim_start_matches(|c: char| !c.is_ascii_digit());
+        return !length.is_empty() && is_duration(length.trim_end());
+    }
+    line.split_once("-Minute ")
+        .or_else(|| line.split_once("-minute "))
+        .is_some_and(|(n, what)| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && matches!(
+                    what.to_ascii_lowercase().as_str(),
+                    "listen" | "read" | "watch"
+                )
+        })
+}
+
+/// "3h ago Kremlin says troops would make war with Nato a certainty": a live page's link
+/// to one of its entries, with how long ago it was posted.
+fn is_key_event_link(line: &str) -> bool {
+    let mut words = line.split(' ');
+    let (Some(age), Some(ago)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let digits = age.trim_end_matches(['h', 'm', 'd']);
+    line.len() <= MAX_FURNITURE_BYTES
+        && ago == "ago"
+        && digits.len() < age.len()
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && words.count() >= 2
+}
+
 /// The titles of other stories between a screen reader's "list of 4 items" and its "end
 /// of list", wherever the list stands.
 fn mark_noted_list(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
@@ -2577,17 +2701,22 @@ fn mark_video_titles(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     const REASON: &str = "page furniture: a video's title";
     for idx in 1..kinds.len() {
         let line = lines[idx].text(text);
-        let above = lines[idx - 1].text(text);
-        if kinds[idx - 1] != LineKind::Text || !is_story_title(above) {
+        // The title may stand a blank line above the player.
+        let Some(above_idx) = (0..idx).rev().find(|&i| kinds[i] != LineKind::Blank) else {
+            continue;
+        };
+        let above = lines[above_idx].text(text);
+        if kinds[above_idx] != LineKind::Text || !is_story_title(above) {
             continue;
         }
-        let notice = opens_with(line, "to view this video");
+        let notice = opens_with(line, "to view this video")
+            || kinds[idx] == LineKind::Removed(PLAYER_REASON);
         let timed = kinds[idx] == LineKind::Text
             && line
                 .rsplit_once(' ')
                 .is_some_and(|(title, length)| title == above && is_duration(length));
         if notice || timed {
-            kinds[idx - 1] = LineKind::Removed(REASON);
+            kinds[above_idx] = LineKind::Removed(REASON);
             if timed {
                 kinds[idx] = LineKind::Removed(REASON);
             }
