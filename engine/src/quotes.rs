@@ -1135,7 +1135,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
 /// Longest description between commas after a speaker's name, before the verb ("a
 /// military analyst at the Centre for East European and International Studies (ZOiS) in
 /// Berlin").
-const MAX_APPOSITIVE_WORDS: usize = 16;
+const MAX_APPOSITIVE_WORDS: usize = 20;
 
 /// The quotations of `structure` whose opening mark lies in `span`.
 fn quotations_in(structure: &Structure, span: Span) -> impl Iterator<Item = &text::Quotation> {
@@ -1536,6 +1536,25 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             }
         }
     }
+    // Introduced: a paragraph that opens with a quotation and attributes it to no one,
+    // right after a paragraph whose last sentence has a named speaker report what they
+    // said (`Tan Weiming, a professor at …, said Macron was seeking …`, then `"What we
+    // are seeing is …"`): the quotation is theirs, as the convention of the next
+    // paragraph's quotation goes.
+    if verbs.is_empty()
+        && found.iter().any(|(_, a)| !a.found)
+        && let Some(speaker) = introduced_speaker(view, structure, sentence_idx, &qs)
+    {
+        for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
+            set_speakers(quote, &speaker.actors, view.actors);
+            quote.kind = QuoteKind::Full;
+            *attribution = Attribution {
+                speaker: speaker.clone(),
+                verb: None,
+                found: true,
+            };
+        }
+    }
     // Labelled: a paragraph opening on "Quote:" under one opening on "Source:" (`Source:
     // Macron at a press conference …`, `Quote: "…"`), a layout of labelled paragraphs:
     // the quotation is the source's, the first person it names (else its first actor).
@@ -1583,6 +1602,66 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
 }
 
 /// Whether the text at `span` opens with `label` (lower case, any case in the text).
+/// The named speaker the paragraph before introduces, for a paragraph (the sentence
+/// `sentence_idx`, whose quotations are `qs`) that opens with a quotation: the subject of
+/// the last speech verb of the previous paragraph's last sentence.
+fn introduced_speaker<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    structure: &Structure,
+    sentence_idx: usize,
+    qs: &[text::Quotation],
+) -> Option<Speaker> {
+    let this = structure.sentences.get(sentence_idx)?;
+    let prev = structure.sentences.get(sentence_idx.checked_sub(1)?)?;
+    let paragraph = |block: usize| {
+        structure
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Paragraph)
+    };
+    let block = structure.blocks.get(this.block_idx)?;
+    let opens_paragraph = block.span.start == this.span.start
+        && qs.first().is_some_and(|q| {
+            view.text
+                .get(this.span.start..q.span.start)
+                .is_some_and(|lead| {
+                    lead.chars()
+                        .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
+                })
+        });
+    // A sentence, not a title in quotation marks ("'Belligerence threshold'").
+    let ends_sentence = qs.first().is_some_and(|q| {
+        q.inner
+            .text(view.text)
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', ','])
+            || view
+                .text
+                .get(q.span.end..this.span.end)
+                .is_some_and(|s| s.contains(['.', '!', '?', '…']))
+    });
+    if !opens_paragraph
+        || !ends_sentence
+        || prev.block_idx + 1 != this.block_idx
+        || !paragraph(prev.block_idx)
+        || !paragraph(this.block_idx)
+    {
+        return None;
+    }
+    let words = structure.sentence_words(view.text, sentence_idx - 1);
+    let before = View::new(
+        view.text,
+        *prev,
+        &words,
+        structure,
+        view.mentions,
+        view.actors,
+    );
+    let hit = before.verbs().into_iter().last()?;
+    let speaker = before.subject_of(hit.k, None)?;
+    (!speaker.actors.is_empty() && !speaker.pronoun).then_some(speaker)
+}
+
 /// Whether `lead` (a sentence up to its quotation) says the quotation gives words in the
 /// language they were said in: "in French", "in the original German".
 fn is_translation_note(lead: &str) -> bool {
@@ -2100,7 +2179,7 @@ fn named_after_continuation<L: ActorLookup + ?Sized>(
     (!speaker.actors.is_empty()).then_some(speaker)
 }
 /// The most words of a sentence the quotation began, after its closing mark.
-const MAX_CONTINUATION_WORDS: usize = 8;
+const MAX_CONTINUATION_WORDS: usize = 12;
 
 fn make_quote<L: ActorLookup + ?Sized>(
     view: &View<'_, L>,
