@@ -1467,7 +1467,6 @@ const APPEAL_PHRASES: &[&str] = &[
     "every donation",
     "we depend on readers like you",
     "support our independent journalism",
-    "become a member of",
 ];
 
 /// Whether `hay` holds `needle` (plain ASCII, lower case) in any ASCII case: a check that
@@ -2581,6 +2580,7 @@ type LineTest = fn(&str) -> bool;
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_list_note, LIST_NOTE_REASON),
     (is_player_line, PLAYER_REASON),
+    (is_imperative_appeal, APPEAL_REASON),
     (is_key_event_link, "page furniture: a link to a key event"),
     (is_story_link, "page furniture: a link to another story"),
     (is_picture_caption_or_credit, CAPTION_REASON),
@@ -2633,6 +2633,23 @@ fn is_list_note(line: &str) -> bool {
 }
 
 const PLAYER_REASON: &str = "page furniture: a player's controls";
+
+/// "Support Kyiv Post’s independent journalism. Become a member of the Kyiv Post community
+/// today.": an appeal for support that opens by asking, wherever it stands (others are
+/// looked for only among the last lines, [`mark_appeal_block`]).
+fn is_imperative_appeal(line: &str) -> bool {
+    opens_with_one_of(line, &["support", "donate", "become"])
+        && (is_appeal_for_support(line)
+            // "Support <outlet>'s independent journalism." (not "Support for journalism …")
+            || (opens_with(line, "support ")
+                && line.len() <= 2 * MAX_FURNITURE_BYTES
+                && line
+                    .split_whitespace()
+                    .skip(1)
+                    .take(3)
+                    .any(|w| w.ends_with("'s") || w.ends_with("’s") || w == "our")
+                && contains_ignoring_ascii_case(line, "journalism")))
+}
 
 /// "Listen · 4:12", "4-Minute Listen": an audio player's controls.
 fn is_player_line(line: &str) -> bool {
