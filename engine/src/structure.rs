@@ -1145,6 +1145,10 @@ fn is_reader_prompt(line: &str) -> bool {
     {
         return true;
     }
+    // "Disclaimer: NewsHub Daily aggregates headlines from third-party sources."
+    if opens_with(line, "disclaimer:") {
+        return true;
+    }
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
@@ -1322,6 +1326,17 @@ const PROMPT_LINES: &[&str] = &[
     "shares",
     "subscribed",
     "ad feedback",
+    "next article",
+    "previous article",
+    // The same story in the outlet's other language.
+    "article in lithuanian",
+    "article in latvian",
+    "article in estonian",
+    "article in russian",
+    "article in ukrainian",
+    "article in polish",
+    "discussion",
+    "member comments",
     // A page's buttons to keep the story for later.
     "add to myft",
     "add to reading list",
@@ -1372,6 +1387,12 @@ const PROMPT_PREFIXES: &[&str] = &[
     "fox news flash top headlines",
     "you've successfully subscribed",
     "the anadolu website contains only",
+    "(this story has not been edited by",
+    "this story has not been edited by",
+    "comment via ",
+    "to participate in the discussion",
+    "log in here to leave a comment",
+    "log in to comment",
     "want more analysis from",
     "to view this video please enable javascript",
 ];
@@ -1619,6 +1640,11 @@ fn opens_with(line: &str, prefix: &str) -> bool {
 /// lower case, words joined by spaces): the cheap test before a line is read word by word
 /// against them.
 fn opens_like_one_of(line: &str, phrases: &[&str]) -> bool {
+    // "« Previous article": marks before the first word are not part of it.
+    let bare = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+    if bare.len() < line.len() && opens_like_one_of(bare, phrases) {
+        return true;
+    }
     let first = line.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches([':', ',', '.', '…']);
     let Some(&initial) = first.as_bytes().first() else {
@@ -2123,10 +2149,12 @@ fn is_photo_credit(line: &str) -> bool {
     // "… to Ukraine. | Ludovic Marin/AFP via Getty Images", "… in Paris. GONZALO FUENTES /
     // AFP": a caption's last sentence, then an agency's credit.
     if line.contains('/')
-        && let Some((caption, credit)) =
-            rsplit_in_credit(line, " | ").or_else(|| rsplit_in_credit(line, ". "))
+        && let Some((caption, credit)) = rsplit_in_credit(line, " | ")
+            .or_else(|| rsplit_in_credit(line, ". "))
+            .or_else(|| rsplit_in_credit(line, " / "))
         && text::count_words_up_to(caption, 3) >= 3
-        && is_agency_slash_credit(credit)
+        && (is_agency_slash_credit(credit.strip_prefix("Photo: ").unwrap_or(credit))
+            || PICTURE_AGENCIES.contains(&credit.trim()))
     {
         return true;
     }
@@ -3235,6 +3263,9 @@ fn labelled_list(label: &str) -> Option<(&'static str, LineTest)> {
     }
 }
 
+/// The fewest tags that need no label at the end of a page.
+const MIN_UNLABELLED_TAGS: usize = 3;
+
 /// Sets aside the lists laid out one item per line at the end of the article, each under
 /// its label: tags ("Tags", "Topics:") or other stories ("Most read", "Recommended",
 /// "More from Europe"). Each item must read as one ([`is_tag`], [`is_story_title`]).
@@ -3245,8 +3276,16 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
     // A story's blurb right under its title ("Explore more", then title, blurb, title, …):
     // an item too, which need not read as a title.
     let mut blurbs: Vec<usize> = Vec::new();
+    // Whether a labelled list was found: tags with no label are only the page's last lines.
+    let mut labelled = false;
+    // (A story's date may stand between its title and its blurb.)
     let under_title = |kinds: &[LineKind], idx: usize| {
-        idx > 0 && kinds[idx - 1] == LineKind::Text && is_story_title(lines[idx - 1].text(text))
+        (0..idx)
+            .rev()
+            .find(|&i| !matches!(kinds[i], LineKind::Removed(_)))
+            .is_some_and(|i| {
+                i + 2 >= idx && kinds[i] == LineKind::Text && is_story_title(lines[i].text(text))
+            })
     };
     for idx in (0..kinds.len()).rev() {
         // A label may already be set aside on its own ("Read more", "Tags:").
@@ -3261,13 +3300,30 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
             match kinds[idx] {
                 LineKind::Text if is_story_title(line) => items.push(idx),
                 LineKind::Text
-                    if line.len() <= MAX_FURNITURE_BYTES
+                    if line.len() <= 2 * MAX_FURNITURE_BYTES
                         && under_title(kinds, idx)
                         && is_teaser_blurb(line) =>
                 {
                     blurbs.push(idx);
                 }
-                LineKind::Text => return,
+                LineKind::Text => {
+                    // Tags with no label, one per line, last on the page after the
+                    // article's last paragraph: three or more names of a few words.
+                    let tags = items.len() >= MIN_UNLABELLED_TAGS
+                        && !labelled
+                        && !line.ends_with(':')
+                        && blurbs.is_empty()
+                        && items.iter().all(|&i| {
+                            let tag = lines[i].text(text);
+                            is_tag(tag) && tag.starts_with(char::is_uppercase)
+                        });
+                    if tags {
+                        for item in items.drain(..) {
+                            kinds[item] = LineKind::Removed(TAG_LIST_REASON);
+                        }
+                    }
+                    return;
+                }
                 _ => {}
             }
             continue;
@@ -3282,6 +3338,7 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         if !items.iter().all(|&i| fits(lines[i].text(text))) {
             return;
         }
+        labelled = true;
         kinds[idx] = LineKind::Removed(reason);
         for item in items.drain(..).chain(blurbs.drain(..)) {
             kinds[item] = LineKind::Removed(reason);
@@ -3369,6 +3426,8 @@ const TAG_LABELS: &[&str] = &[
     "in",
     "related tags",
     "follow the topics in this article",
+    "country",
+    "countries",
 ];
 /// Labels of a list of other stories.
 const STORY_LIST_LABELS: &[&str] = &[
@@ -3411,6 +3470,7 @@ const STORY_LIST_LABELS: &[&str] = &[
     "explore more",
     "read more on the subject",
     "read also",
+    "related posts",
     "top articles",
     "see other headlines",
     "other headlines",
