@@ -1058,6 +1058,28 @@ impl<'g> ActorIndex<'g> {
         line.len() <= MAX_MEDIA_NAME_BYTES && self.media_names.contains(&text::fold(line.trim()))
     }
 
+    /// Every name (canonical and aliases) of the medium `name` names, as written in the
+    /// gazetteer; `name` alone when it names none.
+    pub fn media_names_of(&self, name: &str) -> Vec<String> {
+        let folded = text::fold(name.trim());
+        self.gazetteer
+            .actors
+            .iter()
+            .find(|e| {
+                e.kind == ActorKind::Media
+                    && std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|n| text::fold(n) == folded)
+            })
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![name.trim().to_owned()])
+    }
+
     /// Every mention of an actor in the article's own sentences (headline and body), in
     /// text order, interning the actors in `registry`. `date` (`YYYY-MM-DD`) is the
     /// article's; roles are resolved at it, or at the gazetteer's default date.

@@ -210,9 +210,18 @@ fn analyze_article(
 ) -> ArticleAnalysis {
     let text = article.text.as_str();
     let outlet = article.meta.outlet.as_deref().map(text::fold);
-    let structure = structure::parse_with(text, &|line| {
-        index.is_media_name(line) || outlet.as_deref() == Some(text::fold(line).as_str())
-    });
+    let structure = structure::parse_with_sources(
+        text,
+        &|line| index.is_media_name(line) || outlet.as_deref() == Some(text::fold(line).as_str()),
+        &|name| {
+            // The article's own outlet is the site, whatever the body says of it.
+            if outlet.as_deref() == Some(text::fold(name.trim()).as_str()) {
+                Vec::new()
+            } else {
+                index.media_names_of(name)
+            }
+        },
+    );
     for message in &structure.diagnostics {
         diagnostics.push(Diagnostic {
             article: Some(article.id.clone()),
@@ -397,6 +406,47 @@ mod tests {
         assert_eq!(
             error.as_deref(),
             Some("article 4 of the analysis to resume is not the corpus's")
+        );
+    }
+
+    /// A headline closed by an outlet the body cites under another of its names keeps it
+    /// (its source); closed by the article's own outlet, the site, it is set aside.
+    #[test]
+    fn a_headline_keeps_the_outlet_it_reports_from_and_loses_the_sites_name() {
+        let bundle = bundle();
+        let article = |id: &str, outlet: Option<&str>, headline: &str| corpus::Article {
+            id: id.into(),
+            text: format!(
+                "{headline}\n\nMacron urged allies to keep Moscow guessing, according to The \
+                 Wall Street Journal.\n"
+            ),
+            meta: corpus::ArticleMeta {
+                outlet: outlet.map(str::to_owned),
+                ..corpus::ArticleMeta::default()
+            },
+        };
+        let corpus = Corpus {
+            articles: vec![
+                article(
+                    "source",
+                    None,
+                    "Macron urged allies to keep Moscow guessing – WSJ",
+                ),
+                article("site", Some("Euronews"), "Macron urges allies - Euronews"),
+            ],
+        };
+        let analysis = analyze(&corpus, &bundle.gazetteer);
+        let headlines: Vec<Option<&str>> = analysis
+            .articles
+            .iter()
+            .map(|a| a.headline.as_deref())
+            .collect();
+        assert_eq!(
+            headlines,
+            [
+                Some("Macron urged allies to keep Moscow guessing – WSJ"),
+                Some("Macron urges allies")
+            ]
         );
     }
 }

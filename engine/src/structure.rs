@@ -89,6 +89,17 @@ pub fn parse(text: &str) -> Structure {
 /// [`parse`], knowing which short lines are only the name of a news outlet (a masthead:
 /// "Sputnik", "Ukrinform"), set aside rather than taken for the headline or a subheading.
 pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structure {
+    parse_with_sources(text, is_outlet_name, &|name| vec![name.to_owned()])
+}
+
+/// [`parse_with`], told also every name of the outlet a name stands for (`names_of`), so
+/// that a headline closed by the outlet it reports from ("… on Ukraine – WSJ", the body
+/// citing "The Wall Street Journal") keeps it: only the site's own name is set aside.
+pub fn parse_with_sources(
+    text: &str,
+    is_outlet_name: &dyn Fn(&str) -> bool,
+    names_of: &dyn Fn(&str) -> Vec<String>,
+) -> Structure {
     let mut structure = Structure::default();
     let mut lines = lines(text);
     let mut kinds: Vec<LineKind> = lines
@@ -171,7 +182,13 @@ pub fn parse_with(text: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Structur
     let mut headline_suffix = None;
     if let Some(idx) = headline_idx {
         kinds[idx] = LineKind::Headline;
-        if let Some(kept) = without_site_suffix(lines[idx].text(text), is_outlet_name) {
+        let cited = |site: &str| {
+            let body = &text[lines[idx].end..];
+            names_of(site)
+                .iter()
+                .any(|name| body.contains(name.as_str()))
+        };
+        if let Some(kept) = without_site_suffix(lines[idx].text(text), is_outlet_name, &cited) {
             let line = lines[idx];
             let rest = &text[line.start + kept..line.end];
             let spaces = rest.len() - rest.trim_start().len();
@@ -2935,14 +2952,21 @@ fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize
 
 /// The length of `line` without a site's name after it (`"Macron speaks | Euronews"`,
 /// `"… - BBC News"`), the separator and its spaces included; `None` when it ends with none.
-fn without_site_suffix(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> Option<usize> {
+/// After a dash, an outlet the body cites (`cited`) is the headline's source, not the
+/// site: it stays.
+fn without_site_suffix(
+    line: &str,
+    is_outlet_name: &dyn Fn(&str) -> bool,
+    cited: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
     let (at, sep) = [" | ", " - ", " – ", " — "]
         .iter()
         .filter_map(|sep| line.rfind(sep).map(|at| (at, sep)))
         .max_by_key(|&(at, _)| at)?;
     let site = line[at + sep.len()..].trim();
     let kept = line[..at].trim_end();
-    (!kept.is_empty() && !site.is_empty() && is_outlet_name(site)).then_some(kept.len())
+    let source = *sep != " | " && cited(site);
+    (!kept.is_empty() && !site.is_empty() && is_outlet_name(site) && !source).then_some(kept.len())
 }
 
 /// A line that heads a box of key points: "Key points", "KEY TAKEAWAYS:", "In brief".
