@@ -1472,6 +1472,13 @@ fn is_appeal_for_support(line: &str) -> bool {
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
+    // Every phrase holds one of these words: most lines are turned away without a copy.
+    if !["support", "contribut", "donat", "member", "readers like"]
+        .iter()
+        .any(|w| contains_ignoring_ascii_case(line, w))
+    {
+        return false;
+    }
     // What the outlet says, not what it quotes ("… urged people to "make a donation"").
     let folded = if line.contains(is_double_quote_mark) {
         let mut quoted = false;
@@ -1490,7 +1497,8 @@ fn is_appeal_for_support(line: &str) -> bool {
     };
     APPEAL_PHRASES.iter().any(|p| folded.contains(p))
 }
-/// What only an appeal for support says (folded).
+/// What only an appeal for support says (folded; each holds one of the words
+/// [`is_appeal_for_support`] looks for first).
 const APPEAL_PHRASES: &[&str] = &[
     "consider supporting",
     "please support us",
