@@ -2709,20 +2709,23 @@ fn is_player_line(line: &str) -> bool {
     if line.len() > MAX_SECTION_LABEL_BYTES {
         return false;
     }
-    if let Some(rest) = line.get(..6).filter(|l| l.eq_ignore_ascii_case("listen")) {
-        let _ = rest;
+    // "Listen · 4:12": the word, then the length after any marks.
+    if line
+        .get(..6)
+        .is_some_and(|l| l.eq_ignore_ascii_case("listen"))
+    {
         let length = line[6..].trim_start_matches(|c: char| !c.is_ascii_digit());
         return !length.is_empty() && is_duration(length.trim_end());
     }
+    // "4-Minute Listen".
     line.split_once("-Minute ")
         .or_else(|| line.split_once("-minute "))
         .is_some_and(|(n, what)| {
             !n.is_empty()
                 && n.bytes().all(|b| b.is_ascii_digit())
-                && matches!(
-                    what.to_ascii_lowercase().as_str(),
-                    "listen" | "read" | "watch"
-                )
+                && ["listen", "read", "watch"]
+                    .iter()
+                    .any(|w| what.eq_ignore_ascii_case(w))
         })
 }
 
