@@ -907,6 +907,19 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let capitals = first.chars().count() >= 2
             && first.chars().all(|c| c.is_uppercase() || c == '-')
             && first.chars().any(char::is_alphabetic);
+        // "Paris CNN — …": a city, then the outlet, then the dash.
+        let place_and_outlet = self.toks.len() > 2
+            && self.toks[0].cap
+            && self.toks[1].mention.is_some_and(|m| {
+                self.mentions
+                    .get(m)
+                    .and_then(|m| self.actors.lookup(m.actor))
+                    .is_some_and(|(_, kind)| kind == ActorKind::Media)
+            })
+            && self.gap_before(2).contains('—');
+        if place_and_outlet {
+            return 2;
+        }
         if !capitals {
             return 0;
         }
@@ -1228,11 +1241,17 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
                         .is_some_and(|t| text::fold(t).contains(head))
             })
     };
+    // "It said it had warned London …": a body, not a person.
+    let impersonal = view.word(speaker.np_words.0) == "it";
+    let fits = |a: ActorId| {
+        if personal {
+            view.actors.is_person(a)
+        } else {
+            !impersonal || !view.actors.is_person(a)
+        }
+    };
     let recent = at.saturating_sub(last.at) < PRONOUN_REACH && !last.actors.is_empty();
-    if recent
-        && (!personal || last.actors.iter().all(|&a| view.actors.is_person(a)))
-        && last.actors.iter().all(|&a| described(a))
-    {
+    if recent && last.actors.iter().all(|&a| fits(a) && described(a)) {
         speaker.actors = last.actors.clone();
         return;
     }
@@ -1240,7 +1259,7 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
         .iter()
         .rev()
         .take_while(|m| at - m.span.start < PRONOUN_REACH * 2)
-        .find(|m| (!personal || view.actors.is_person(m.actor)) && described(m.actor));
+        .find(|m| fits(m.actor) && described(m.actor));
     if let Some(m) = found {
         speaker.actors = vec![m.actor];
     }
