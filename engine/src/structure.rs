@@ -204,6 +204,24 @@ pub fn parse_with_sources(
         }
     }
     // Scraped pages often give the headline twice (the page's title, then the article's).
+    // When the first is the page's title, with the site's name after it ("… | Euronews"),
+    // the article's own line below is the headline and the title line goes whole.
+    if let (Some(idx), Some(_)) = (headline_idx, headline_suffix) {
+        let headline = lines[idx].text(text);
+        let own = (idx + 1..kinds.len())
+            .find(|&i| kinds[i] == LineKind::Text && lines[i].text(text) == headline);
+        if let Some(own) = own {
+            lines[idx] = Span::new(
+                lines[idx].start,
+                headline_suffix.map_or(lines[idx].end, |s| s.end),
+            );
+            kinds[idx] =
+                LineKind::Removed("page furniture: the page's title, with the site's name");
+            kinds[own] = LineKind::Headline;
+            headline_idx = Some(own);
+            headline_suffix = None;
+        }
+    }
     if let Some(headline) = headline_idx.map(|idx| lines[idx].text(text)) {
         for (span, kind) in lines.iter().zip(kinds.iter_mut()) {
             if *kind == LineKind::Text && span.text(text) == headline {
@@ -1166,6 +1184,13 @@ fn is_reader_prompt(line: &str) -> bool {
     if opens_with(line, "disclaimer:") {
         return true;
     }
+    // "Sign up to The Local France's free newsletter for the latest news and analysis".
+    if opens_with(line, "sign up ")
+        && line.len() <= MAX_FURNITURE_BYTES
+        && contains_ignoring_ascii_case(line, "newsletter")
+    {
+        return true;
+    }
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
@@ -1343,6 +1368,8 @@ const PROMPT_LINES: &[&str] = &[
     "shares",
     "subscribed",
     "ad feedback",
+    "bookmark popover",
+    "removed from bookmarks",
     "next article",
     "previous article",
     // The same story in the outlet's other language.
@@ -1396,6 +1423,7 @@ const PROMPT_PREFIXES: &[&str] = &[
     "(except for the headline, this story has not been edited",
     "except for the headline, this story has not been edited",
     "translation of an original article",
+    "join the conversation in our comments",
     "this article is part of",
     "by posting your comment you agree",
     "the views expressed in the contents above",
@@ -1459,6 +1487,10 @@ const PROMPT_OPENINGS: &[&str] = &[
     "our newsletter",
     "keep up to date with",
     "get the latest updates on",
+    "keep up with all the latest news",
+    "please keep comments civil",
+    "please log in here to leave a comment",
+    "i would like to be emailed",
     "newyou can now listen to",
     "read more at",
 ];
@@ -2115,6 +2147,13 @@ fn is_photo_credit(line: &str) -> bool {
         {
             return true;
         }
+        // "… after the Paris conference on Ukraine (Reuters)": an agency's name alone.
+        if open > 0
+            && PICTURE_AGENCIES.contains(&credit)
+            && text::count_words_up_to(&line[..open], 4) >= 4
+        {
+            return true;
+        }
         // "(photo credit: GONZALO FUENTES/POOL VIA REUTERS)", alone under its caption.
         if open == 0
             && opens_with(credit, "photo credit:")
@@ -2326,6 +2365,11 @@ fn is_staff_role(line: &str) -> bool {
         return false;
     }
     let role = line.split(',').next().unwrap_or(line);
+    // "Moscow correspondent @alexhale_sky": the writer's handle after the role.
+    let role = match role.rsplit_once(" @") {
+        Some((role, handle)) if !handle.contains(' ') => role,
+        _ => role,
+    };
     let words: Vec<String> = text::words(role, Span::new(0, role.len()))
         .iter()
         .map(|w| text::fold(w.text(role)))
@@ -2633,6 +2677,10 @@ type LineTest = fn(&str) -> bool;
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_list_note, LIST_NOTE_REASON),
     (is_player_line, PLAYER_REASON),
+    (
+        is_tagged_story_link,
+        "page furniture: a link to another story",
+    ),
     (is_imperative_appeal, APPEAL_REASON),
     (is_key_event_link, "page furniture: a link to a key event"),
     (is_story_link, "page furniture: a link to another story"),
@@ -2702,6 +2750,19 @@ fn is_imperative_appeal(line: &str) -> bool {
                     .take(3)
                     .any(|w| w.ends_with("'s") || w.ends_with("’s") || w == "our")
                 && contains_ignoring_ascii_case(line, "journalism")))
+}
+
+/// "Ukraine war map shows Russia's creeping gains near Avdiivka [MAPS]": another story's
+/// title with the kind of story in capitals between square brackets.
+fn is_tagged_story_link(line: &str) -> bool {
+    line.strip_suffix(']')
+        .and_then(|l| l.rsplit_once(" ["))
+        .is_some_and(|(title, kind)| {
+            (1..=2).contains(&kind.split(' ').count())
+                && kind.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+                && !kind.is_empty()
+                && is_story_title(title)
+        })
 }
 
 /// "Listen · 4:12", "4-Minute Listen": an audio player's controls.
@@ -3029,7 +3090,7 @@ fn section_label(line: &str) -> Option<SectionLabel> {
 }
 const MAX_SECTION_LABEL_WORDS: usize = 4;
 /// Section labels stacked above a headline ("News", "World", "Europe").
-const MAX_SECTION_LABELS: usize = 3;
+const MAX_SECTION_LABELS: usize = 10;
 const MAX_SECTION_LABEL_BYTES: usize = 40;
 /// Names of a news site's sections and kickers (folded, words joined by a space).
 const SECTION_LABELS: &[&str] = &[
@@ -3311,8 +3372,6 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
     // A story's blurb right under its title ("Explore more", then title, blurb, title, …):
     // an item too, which need not read as a title.
     let mut blurbs: Vec<usize> = Vec::new();
-    // Whether a labelled list was found: tags with no label are only the page's last lines.
-    let mut labelled = false;
     // (A story's date may stand between its title and its blurb.)
     let under_title = |kinds: &[LineKind], idx: usize| {
         (0..idx)
@@ -3345,7 +3404,6 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
                     // Tags with no label, one per line, last on the page after the
                     // article's last paragraph: three or more names of a few words.
                     let tags = items.len() >= MIN_UNLABELLED_TAGS
-                        && !labelled
                         && !line.ends_with(':')
                         && blurbs.is_empty()
                         && items.iter().all(|&i| {
@@ -3373,7 +3431,6 @@ fn mark_trailing_labelled_list(text: &str, lines: &[Span], kinds: &mut [LineKind
         if !items.iter().all(|&i| fits(lines[i].text(text))) {
             return;
         }
-        labelled = true;
         kinds[idx] = LineKind::Removed(reason);
         for item in items.drain(..).chain(blurbs.drain(..)) {
             kinds[item] = LineKind::Removed(reason);
@@ -3519,6 +3576,7 @@ const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
     "most read from ",
     "also on ",
     "more stories from ",
+    "top news ",
 ];
 const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
