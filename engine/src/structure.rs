@@ -130,6 +130,7 @@ pub fn parse_with_sources(
         structure.diagnostics.extend(header.problems);
     }
 
+    mark_top_menu(text, &lines, &mut kinds);
     let mut headline_idx = find_headline(text, &lines, &kinds);
     // A section label above the headline ("Europe", "RUSSIA-UKRAINE WAR") is the page's,
     // and the headline, if any, comes after it.
@@ -543,7 +544,7 @@ fn mark_caption_before_credit(text: &str, lines: &[Span], kinds: &mut [LineKind]
         .any(|label| credit.starts_with(label));
         // "Ludovic Marin / AFP / Scanpix / LETA" under a caption that stands apart from the
         // text before it: a blank line (or the start) above the caption.
-        let apart = idx < 2 || kinds[idx - 2] == LineKind::Blank;
+        let apart = idx < 2 || matches!(kinds[idx - 2], LineKind::Blank | LineKind::Removed(_));
         let unlabelled = apart && is_agency_slash_credit(credit);
         // "© Valery Sharifulin/TASS" reads as a copyright notice too; with no year, it is a
         // picture's credit.
@@ -1046,6 +1047,7 @@ const SHARE_NETWORKS: &[&str] = &[
     "bluesky",
     "messenger",
     "flipboard",
+    "sms",
 ];
 /// A word of a link line: [`LINK_WORDS`] or [`SHARE_NETWORKS`].
 fn is_link_word(word: &str) -> bool {
@@ -1263,6 +1265,7 @@ const PAGE_NOTICE_ENDINGS: &[&str] = &[
     "is a trust project member",
     "is part of the trust project",
     "find the latest episode here",
+    "delivered to your inbox",
 ];
 /// Where an outlet invites its readers to a channel of its own (folded).
 const MESSAGING_APPS: &[&str] = &["telegram", "whatsapp", "youtube", "viber", "signal"];
@@ -1369,6 +1372,8 @@ const PROMPT_LINES: &[&str] = &[
     "subscribed",
     "ad feedback",
     "bookmark popover",
+    "feedback",
+    "explore news",
     "removed from bookmarks",
     "next article",
     "previous article",
@@ -1424,6 +1429,8 @@ const PROMPT_PREFIXES: &[&str] = &[
     "except for the headline, this story has not been edited",
     "translation of an original article",
     "join the conversation in our comments",
+    "(only the headline and picture of this report",
+    "only the headline and picture of this report",
     "this article is part of",
     "by posting your comment you agree",
     "the views expressed in the contents above",
@@ -2602,7 +2609,18 @@ fn is_reporting_credits(line: &str) -> bool {
         && line
             .trim_end_matches('.')
             .split(';')
-            .all(|part| is_credit_part(part.trim()))
+            .flat_map(|part| part.split(", "))
+            .all(|part| is_credit_part(part.trim()) || is_credit_place(part.trim()))
+}
+
+/// What follows a comma inside a part of a wire story's credits: another part ("Additional
+/// reporting by …"), or more names with their city ("Tobias Kessler in Berlin").
+fn is_credit_place(part: &str) -> bool {
+    !part.is_empty()
+        && part.split(' ').all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(w, "in" | "and" | "from" | "bureau" | "bureaus" | "staff")
+        })
 }
 
 fn is_credit_part(part: &str) -> bool {
@@ -2677,6 +2695,7 @@ type LineTest = fn(&str) -> bool;
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_list_note, LIST_NOTE_REASON),
     (is_player_line, PLAYER_REASON),
+    (is_sponsor_line, "page furniture: an ad slot"),
     (
         is_tagged_story_link,
         "page furniture: a link to another story",
@@ -2763,6 +2782,14 @@ fn is_tagged_story_link(line: &str) -> bool {
                 && !kind.is_empty()
                 && is_story_title(title)
         })
+}
+
+/// "HearWell Insider · Sponsored": an advertiser's name over its promotion.
+fn is_sponsor_line(line: &str) -> bool {
+    line.len() <= MAX_SECTION_LABEL_BYTES * 2
+        && ["· Sponsored", "| Sponsored", "- Sponsored"]
+            .iter()
+            .any(|tail| line.ends_with(tail))
 }
 
 /// "Listen · 4:12", "4-Minute Listen": an audio player's controls.
@@ -3041,6 +3068,42 @@ fn without_site_suffix(
     (!kept.is_empty() && !site.is_empty() && is_outlet_name(site) && !source).then_some(kept.len())
 }
 
+/// The site's name and menu at the top of a copied page, one entry per line ("Novinite.com",
+/// "Sofia News Agency", "Home", "Bulgaria", "Business", …): the first run of lines, with
+/// nothing between them, when it holds at least [`MIN_MENU_LINES`] short entries and
+/// nothing else, and text follows it.
+fn mark_top_menu(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let Some(first) = kinds
+        .iter()
+        .position(|k| matches!(k, LineKind::Text | LineKind::Removed(_)))
+    else {
+        return;
+    };
+    let end = (first..kinds.len())
+        .find(|&i| kinds[i] == LineKind::Blank)
+        .unwrap_or(kinds.len());
+    let entry = |line: &str| {
+        line.len() <= MAX_SECTION_LABEL_BYTES
+            && !line.ends_with(['.', '!', '?', ':', ',', ';'])
+            && line.starts_with(char::is_uppercase)
+            && (1..=MAX_SECTION_LABEL_WORDS)
+                .contains(&text::count_words_up_to(line, MAX_SECTION_LABEL_WORDS + 1))
+    };
+    let menu = end - first >= MIN_MENU_LINES
+        && (first..end)
+            .all(|i| matches!(kinds[i], LineKind::Removed(_)) || entry(lines[i].text(text)))
+        && kinds[end..].contains(&LineKind::Text);
+    if menu {
+        for kind in &mut kinds[first..end] {
+            if *kind == LineKind::Text {
+                *kind = LineKind::Removed("page furniture: the site's name and menu");
+            }
+        }
+    }
+}
+/// The fewest entries of a site's menu at the top of a page.
+const MIN_MENU_LINES: usize = 3;
+
 /// A line that heads a box of key points: "Key points", "KEY TAKEAWAYS:", "In brief".
 fn is_summary_label(line: &str) -> bool {
     line.len() <= MAX_SECTION_LABEL_BYTES
@@ -3082,6 +3145,14 @@ fn section_label(line: &str) -> Option<SectionLabel> {
         return None;
     }
     if SECTION_LABELS.contains(&words.join(" ").as_str()) {
+        return Some(SectionLabel::Named);
+    }
+    // "Nation & World", "Business & Economy": a section of two joined by an ampersand.
+    if line.contains(" & ")
+        && line
+            .split(" & ")
+            .all(|part| part.starts_with(char::is_uppercase) && !part.contains(' '))
+    {
         return Some(SectionLabel::Named);
     }
     let capitals = !line.chars().any(char::is_lowercase)
@@ -3563,6 +3634,8 @@ const STORY_LIST_LABELS: &[&str] = &[
     "read more on the subject",
     "read also",
     "related posts",
+    "recent articles",
+    "more for you",
     "top articles",
     "see other headlines",
     "other headlines",
