@@ -24,7 +24,7 @@
 //!      what, and would otherwise make any two sentences that give full titles alike;
 //!    - numbers, with their separators removed ("1,500" is "1500");
 //!    - "ruled out" and "excluded" as one term with its polarity: "not excluded" when a
-//!      negation comes a few words before ("nothing should be ruled out", "refused to rule
+//!      negation comes a few words before ("nothing can be ruled out", "refused to rule
 //!      out"), "excluded" otherwise ([`EXCLUSION`]).
 //! 2. **Units.** What is matched is not only whole sentences. A sentence often packs several
 //!    facts ("The mayor met the unions on Monday, urging them to end the strike", "the
@@ -478,7 +478,7 @@ impl Polarity {
 /// words: "The White House ruled out sending troops" against "sending troops should not
 /// be ruled out". "Ruled out" and "excluded" are read as one term, [`EXCLUSION`], or as
 /// [`NOT_EXCLUDED`] when a negation comes within [`MAX_NEGATION_REACH`] words before
-/// ("nothing should be ruled out", "refused to rule out", "cannot be excluded").
+/// ("nothing can be ruled out", "refused to rule out", "cannot be excluded").
 const EXCLUSION: &str = "exclusion";
 /// See [`EXCLUSION`].
 const NOT_EXCLUDED: &str = "not-excluded";
@@ -486,7 +486,7 @@ const NOT_EXCLUDED: &str = "not-excluded";
 const RULE_OUT: &[&str] = &["rule", "rules", "ruled", "ruling"];
 /// The forms of "exclude".
 const EXCLUDE: &[&str] = &["exclude", "excludes", "excluded", "excluding"];
-/// How many words before "ruled out" a negation may stand ("nothing should be ruled out").
+/// How many words before "ruled out" a negation may stand ("nothing can be ruled out").
 const MAX_NEGATION_REACH: usize = 4;
 
 /// A word that negates what follows (folded): "not", "nothing", "refused" (to rule out),
