@@ -646,11 +646,11 @@ fn is_writer_biography(line: &str, names: &[&str]) -> bool {
 /// reporter").
 const MAX_ROLE_AFTER_IS: usize = 6;
 
-/// Labels of boxes inside the article, whose lines are kept: "Summary" over the story's
-/// key points, one per line right under it ("Scholz says no soldiers will be sent by
-/// European or NATO states"); and a short line between two lines of a newsletter's or an
+/// Short lines among the page's boxes: "Summary" over the story's key points, one per line
+/// right under it ("Scholz says no soldiers will be sent by European or NATO states"; the
+/// label goes, the points stay); a short line between two lines of a newsletter's or an
 /// app's box ("Daily newsletter", "Receive essential international news every morning",
-/// "Subscribe").
+/// "Subscribe"); and a writer's name alone between lines of the page's furniture.
 fn mark_labels_in_boxes(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     const PROMPT: LineKind = LineKind::Removed("page furniture: a prompt to the reader");
     for idx in 0..kinds.len() {
