@@ -2038,11 +2038,8 @@ fn is_story_link(line: &str) -> bool {
     // paywall label at most, then a title, with no colon.
     if let Some(rest) = ["read more ", "related article ", "related story "]
         .iter()
-        .find_map(|lead| {
-            line.get(..lead.len())
-                .filter(|l| l.eq_ignore_ascii_case(lead))
-                .map(|_| &line[lead.len()..])
-        })
+        .find(|lead| opens_with(line, lead))
+        .map(|lead| &line[lead.len()..])
     {
         let title = rest.strip_prefix("Subscribers only ").unwrap_or(rest);
         // A title may open with a quotation: "'Our Europe could die': Macron calls …".
@@ -2798,11 +2795,8 @@ fn is_player_line(line: &str) -> bool {
         return false;
     }
     // "Listen · 4:12": the word, then the length after any marks.
-    if line
-        .get(..6)
-        .is_some_and(|l| l.eq_ignore_ascii_case("listen"))
-    {
-        let length = line[6..].trim_start_matches(|c: char| !c.is_ascii_digit());
+    if opens_with(line, "listen") {
+        let length = line["listen".len()..].trim_start_matches(|c: char| !c.is_ascii_digit());
         return !length.is_empty() && is_duration(length.trim_end());
     }
     // "4-Minute Listen".
