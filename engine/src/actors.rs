@@ -32,7 +32,9 @@
 //!    told") or are the subject that opens a sentence ("He painted …"): he/she go to the
 //!    first person (of a compatible gender, outside quotations) of the current sentence
 //!    before the pronoun, else of the nearest earlier sentence that names one — the
-//!    previous sentence's subject, as news writing puts it first; "they" only to an
+//!    person named right before its speech verb if any ("Speaking after talks attended
+//!    by Zelensky, Macron said"), else its first, the subject as news writing puts it
+//!    first; "they" only to an
 //!    organisation that is the first actor of the previous sentence.
 //!
 //! Countries are never actors: a country named as a place ("troops in Ukraine") or as a
@@ -1250,12 +1252,19 @@ impl Scan<'_, '_> {
         if let Some(first) = group.iter().min_by_key(|r| r.start) {
             self.earlier.first_actor = Some(*first);
         }
+        // The sentence's speaker, if a person named right before a speech verb ("Speaking
+        // after talks attended by Zelensky, Macron said …"), is who a later "he" most
+        // likely means; else its first person, as news writing puts the subject first.
+        let speaker = (from..self.history.len())
+            .filter(|&h| self.history[h].person && !self.history[h].in_quote)
+            .find(|&h| self.speaks_after(self.out[first_new + h - from].span.end))
+            .map(|h| self.history[h]);
         for gender in [Gender::Female, Gender::Male] {
             let fits = |r: &&Recent| r.person && r.gender.is_none_or(|g| g == gender);
-            let pick = group
-                .iter()
-                .filter(|r| !r.in_quote)
-                .find(fits)
+            let pick = speaker
+                .as_ref()
+                .filter(fits)
+                .or_else(|| group.iter().filter(|r| !r.in_quote).find(fits))
                 .or_else(|| group.iter().find(fits));
             if let Some(r) = pick {
                 self.earlier.person[usize::from(gender == Gender::Male)] = Some(r.actor);
@@ -1275,6 +1284,17 @@ impl Scan<'_, '_> {
             organisation: matches!(kind, Some(ActorKind::Organization | ActorKind::Government)),
             in_quote: self.in_quote(mention.span.start),
         }
+    }
+
+    /// Whether a speech verb follows byte `end` of the current sentence, a few filler
+    /// words at most between ("Macron said", "Macron also told").
+    fn speaks_after(&self, end: usize) -> bool {
+        let mut j = self.toks.toks.partition_point(|t| t.span.start < end);
+        let limit = j + 2;
+        while j < self.toks.len() && j < limit && contains(PRONOUN_FILLERS, self.toks.key(j)) {
+            j += 1;
+        }
+        j < self.toks.len() && contains(SPEECH_VERBS, self.toks.key(j))
     }
 
     fn in_quote(&self, at: usize) -> bool {

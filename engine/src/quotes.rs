@@ -855,7 +855,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let head = self.word(np.1 - 1);
         if np.1 - np.0 < 2
             || self.word(np.0) != "the"
-            || !lexicon::PERSON_ROLE_HEADS.contains(&head)
+            || !(lexicon::PERSON_ROLE_HEADS.contains(&head) || is_age(head))
             || (np.0..np.1).any(|k| lexicon::ANONYMITY_MARKERS.contains(&self.word(k)))
         {
             return false;
@@ -893,6 +893,29 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         // "Macron's plan …": a possessive that is not "Sunak's spokesman" is no subject.
         let last = self.word(np.1 - 1);
         if last.ends_with("'s") && !lexicon::ROLE_NOUN_SET.contains(self.word(np.1)) {
+            return None;
+        }
+        let speaker = self.speaker_np(np);
+        (!speaker.actors.is_empty() || speaker.pronoun).then_some(speaker)
+    }
+
+    /// The subject of a verb coordinated with the verb before it, where the sentence's
+    /// main clause has another subject: "The row began on February 26, when Macron hosted
+    /// the leaders and told reporters that …" — the first noun phrase of the clause that
+    /// "and" continues, which opens after a comma or a word such as "when".
+    fn coordinated_subject(&self, k: usize) -> Option<Speaker> {
+        let and = self.skip_back(k).checked_sub(1)?;
+        if !matches!(self.word(and), "and" | "but") {
+            return None;
+        }
+        let start = (and.saturating_sub(MAX_COORDINATED_CLAUSE_WORDS)..and)
+            .rev()
+            .find(|&p| {
+                self.comma_before(p) || (p > 0 && CLAUSE_OPENERS.contains(&self.word(p - 1)))
+            })?;
+        let start = start + usize::from(CLAUSE_OPENERS.contains(&self.word(start)));
+        let np = self.np_forward(start)?;
+        if np.1 >= and || self.toks[np.0].in_quote {
             return None;
         }
         let speaker = self.speaker_np(np);
@@ -997,7 +1020,10 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             }
         }
         if self.attachment(k).is_some() {
-            return prior.cloned().or_else(|| self.main_subject(k));
+            return prior
+                .cloned()
+                .or_else(|| self.main_subject(k))
+                .or_else(|| self.coordinated_subject(k));
         }
         let j = self.skip_back(k);
         if j == 0 {
@@ -1227,8 +1253,9 @@ fn resolve_pronoun<L: ActorLookup + ?Sized>(
     // their earlier mentions ("German Chancellor Olaf Scholz" for "the German
     // chancellor"), not for whoever spoke last; unless its head is one any title fits.
     let head = view.word(speaker.np_words.1 - 1);
-    let definite =
-        speaker.np_words.1 > speaker.np_words.0 + 1 && !GENERIC_ROLE_HEADS.contains(&head);
+    let definite = speaker.np_words.1 > speaker.np_words.0 + 1
+        && !GENERIC_ROLE_HEADS.contains(&head)
+        && !is_age(head);
     let described = |actor: ActorId| {
         !definite
             || all_mentions[..before].iter().any(|m| {
@@ -1290,6 +1317,20 @@ const MAX_WORDS_AFTER_SPEECH_NOUN: usize = 4;
 /// Heads of a definite description that any title fits ("the Kremlin official" for
 /// "Kremlin spokesman Dmitry Peskov").
 const GENERIC_ROLE_HEADS: &[&str] = &["official", "officials", "leader", "politician", "figure"];
+
+/// Words that open a subordinate clause whose subject follows them ("…, when Macron
+/// hosted …").
+const CLAUSE_OPENERS: &[&str] = &["when", "after", "as", "while", "because", "since", "before"];
+
+/// How far back (words) from its "and" a coordinated verb's clause may begin.
+const MAX_COORDINATED_CLAUSE_WORDS: usize = 16;
+
+/// Whether `word` gives a person's age ("46-year-old"): "the 46-year-old said", as news
+/// writing names someone it has just named, is a description any person of that age fits.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// How far before a mention (bytes) the title it is given may begin ("Kremlin spokesman
 /// Dmitry Peskov").
@@ -1562,7 +1603,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     // paragraph's quotation goes.
     if verbs.is_empty()
         && found.iter().any(|(_, a)| !a.found)
-        && let Some(speaker) = introduced_speaker(view, structure, sentence_idx, &qs)
+        && let Some(speaker) = introduced_speaker(view, structure, sentence_idx, &qs, last)
     {
         for (quote, attribution) in found.iter_mut().filter(|(_, a)| !a.found) {
             set_speakers(quote, &speaker.actors, view.actors);
@@ -1629,6 +1670,7 @@ fn introduced_speaker<L: ActorLookup + ?Sized>(
     structure: &Structure,
     sentence_idx: usize,
     qs: &[text::Quotation],
+    last: &LastSpeaker,
 ) -> Option<Speaker> {
     let this = structure.sentences.get(sentence_idx)?;
     let prev = structure.sentences.get(sentence_idx.checked_sub(1)?)?;
@@ -1677,7 +1719,16 @@ fn introduced_speaker<L: ActorLookup + ?Sized>(
         view.actors,
     );
     let hit = before.verbs().into_iter().last()?;
-    let speaker = before.subject_of(hit.k, None)?;
+    let mut speaker = before.subject_of(hit.k, None)?;
+    // `"…," he said.` then `"…"`: the speaker the pronoun of that sentence was resolved
+    // to, when it attributed a quotation there.
+    if speaker.pronoun
+        && speaker.actors.is_empty()
+        && (prev.span.start..=prev.span.end).contains(&last.at)
+    {
+        speaker.actors.clone_from(&last.actors);
+        speaker.pronoun = false;
+    }
     (!speaker.actors.is_empty() && !speaker.pronoun).then_some(speaker)
 }
 
