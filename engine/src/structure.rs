@@ -245,12 +245,15 @@ pub fn parse_with_sources(
     mark_story_links_under_label(text, &lines, &mut kinds);
     mark_noted_list(text, &lines, &mut kinds);
     mark_video_titles(text, &lines, &mut kinds);
+    mark_sponsored_titles(text, &lines, &mut kinds);
+    mark_video_box(text, &lines, &mut kinds);
     mark_labels_in_boxes(text, &lines, &mut kinds);
     mark_writer_block(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
+    mark_trailing_boxed_lines(text, &lines, &mut kinds);
     // Once the lists after it are set aside, the writer's biography may be the last line.
     mark_writer_biography(text, &lines, &mut kinds);
 
@@ -467,7 +470,8 @@ fn is_outlet_and_place(line: &str, is_outlet_name: &dyn Fn(&str) -> bool) -> boo
     if line.len() > MAX_SECTION_LABEL_BYTES {
         return false;
     }
-    let Some((outlet, place)) = line.split_once(", ") else {
+    // "Reuters, Paris", or the two run together when copied ("Press Trust of India  Moscow").
+    let Some((outlet, place)) = line.split_once(", ").or_else(|| line.split_once("  ")) else {
         return false;
     };
     let place_words: Vec<&str> = place.split_whitespace().collect();
@@ -1264,6 +1268,8 @@ const PAGE_NOTICE_ENDINGS: &[&str] = &[
     "comments are open for registered users",
     "is a trust project member",
     "is part of the trust project",
+    // The Trust Project's definition of a news story, under the story's type.
+    "reported and verified from knowledgeable sources",
     "find the latest episode here",
     "delivered to your inbox",
 ];
@@ -1396,6 +1402,9 @@ const PROMPT_LINES: &[&str] = &[
 /// case): openings with a common first word ("The …"), so that most lines beginning with
 /// it need not be read word by word.
 const PROMPT_PREFIXES: &[&str] = &[
+    // "Content-Type: News": the story's type, as the Trust Project's members label it.
+    "content-type",
+    "content type:",
     "the views expressed in this article",
     "the views expressed in this column",
     "the views expressed in this piece",
@@ -2158,8 +2167,9 @@ fn is_photo_credit(line: &str) -> bool {
         {
             return true;
         }
-        // "(photo credit: GONZALO FUENTES/POOL VIA REUTERS)", alone under its caption.
-        if open == 0
+        // "(photo credit: GONZALO FUENTES/POOL VIA REUTERS)", alone under its caption or
+        // closing it ("… in Moscow, May 4, 2024. (photo credit: REUTERS/…)").
+        if (open == 0 || text::count_words_up_to(&line[..open], 3) >= 3)
             && opens_with(credit, "photo credit:")
             && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
         {
@@ -2198,6 +2208,16 @@ fn is_photo_credit(line: &str) -> bool {
         .iter()
         .find_map(|label| rsplit_in_credit(line, label))
         && caption.trim_end().ends_with(['.', '"', '”'])
+        && short(credit)
+    {
+        return true;
+    }
+    // "French President Emmanuel Macron. Source: Facebook/Emmanuel Macron": a picture's
+    // source, named as a site and an account.
+    if let Some((caption, credit)) = rsplit_in_credit(line, " Source: ")
+        && caption.trim_end().ends_with('.')
+        && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
+        && credit.contains('/')
         && short(credit)
     {
         return true;
@@ -2692,7 +2712,9 @@ type LineTest = fn(&str) -> bool;
 const LINE_RULES: &[(LineTest, &str)] = &[
     (is_list_note, LIST_NOTE_REASON),
     (is_player_line, PLAYER_REASON),
-    (is_sponsor_line, "page furniture: an ad slot"),
+    (is_sponsor_line, AD_SLOT_REASON),
+    (is_publisher_line, "page furniture: the publisher's name"),
+    (is_line_with_address, CREDITS_REASON),
     (
         is_tagged_story_link,
         "page furniture: a link to another story",
@@ -2729,6 +2751,49 @@ const LINE_RULES: &[(LineTest, &str)] = &[
 ];
 
 const LIST_NOTE_REASON: &str = "page furniture: a screen reader's note on a list";
+const AD_SLOT_REASON: &str = "page furniture: an ad slot";
+
+/// "Published by Associated Newspapers Ltd", "Part of the Daily Mail, The Mail on Sunday &
+/// Metro Media Group": the company behind the site, in its footer.
+fn is_publisher_line(line: &str) -> bool {
+    line.len() <= MAX_FURNITURE_BYTES
+        && opens_like_one_of(line, &["published by ", "part of the ", "a member of the "])
+        && line
+            .trim_end_matches('.')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| COMPANY_ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e)))
+}
+/// "The Local (news@thelocal.de) + AFP", "Novinite.com (Sofia News Agency -
+/// www.novinite.com)": a writer or a site given with its address, a few words that do not
+/// end like a sentence.
+fn is_line_with_address(line: &str) -> bool {
+    line.len() <= MAX_FURNITURE_BYTES
+        && (line.contains('@') || line.contains("www."))
+        && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
+        && text::count_words_up_to(line, MAX_FURNITURE_WORDS + 1) <= MAX_FURNITURE_WORDS
+        && line.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            (w.contains('@') || w.starts_with("www.")) && w.contains('.') && !w.ends_with('.')
+        })
+}
+
+/// The last word of a company's name.
+const COMPANY_ENDINGS: &[&str] = &["Ltd", "Limited", "Inc", "plc", "LLC", "Group", "GmbH", "SA"];
+
+/// Sets aside an advertisement's title right above its sponsor ("The 10 Most Reliable SUVs
+/// Under $40,000", then "AutoVerdict · Sponsored").
+fn mark_sponsored_titles(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    for idx in 1..kinds.len() {
+        if kinds[idx] == LineKind::Removed(AD_SLOT_REASON)
+            && kinds[idx - 1] == LineKind::Text
+            && is_sponsor_line(lines[idx].text(text))
+            && is_story_title(lines[idx - 1].text(text))
+        {
+            kinds[idx - 1] = LineKind::Removed(AD_SLOT_REASON);
+        }
+    }
+}
 
 /// "list of 4 items", "list 2 of 4", "end of list": what a page tells screen readers about
 /// a list of links it inserts in the article.
@@ -2879,6 +2944,32 @@ fn mark_video_titles(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
+/// A video's box under its label: "Video", then the video's title and, right under it, a
+/// line that describes it, closed by the page's next piece of furniture ("Video", "Macron
+/// says …", "Our foreign desk reports on …", "You can now listen to …"). Lines one under
+/// the other only: the article's paragraphs are not.
+fn mark_video_box(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const REASON: &str = "page furniture: a video's title";
+    for idx in 0..kinds.len().saturating_sub(2) {
+        if !matches!(kinds[idx], LineKind::Removed(_) | LineKind::Text)
+            || !lines[idx].text(text).eq_ignore_ascii_case("video")
+            || kinds[idx + 1] != LineKind::Text
+            || !is_story_title(lines[idx + 1].text(text))
+        {
+            continue;
+        }
+        let described = kinds[idx + 2] == LineKind::Text
+            && matches!(kinds.get(idx + 3), Some(LineKind::Removed(_)))
+            && text::count_words_up_to(lines[idx + 2].text(text), MAX_CAPTION_WORDS + 1)
+                <= MAX_CAPTION_WORDS;
+        kinds[idx] = LineKind::Removed(REASON);
+        kinds[idx + 1] = LineKind::Removed(REASON);
+        if described {
+            kinds[idx + 2] = LineKind::Removed(REASON);
+        }
+    }
+}
+
 /// "00:42", "3:15", "1:02:37": a video's length.
 fn is_duration(word: &str) -> bool {
     let parts: Vec<&str> = word.split(':').collect();
@@ -2922,8 +3013,14 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     let first = spans.first().map_or("", |w| w.text(line));
     let in_vocabulary =
         |vocabulary: &[&str]| vocabulary.iter().any(|v| first.eq_ignore_ascii_case(v));
+    // "3h", "45m", "2d": how long ago, as a feed writes it.
+    let is_compact_age = |w: &str| {
+        w.strip_suffix(['h', 'm', 'd', 'w'])
+            .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+    };
     let may_be_furniture = is_number(first)
-        || ["a", "an", "one", "time", "reading"]
+        || is_compact_age(first)
+        || ["a", "an", "one", "time", "reading", "est"]
             .iter()
             .any(|v| first.eq_ignore_ascii_case(v))
         || in_vocabulary(COUNTED)
@@ -2947,6 +3044,17 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
         |n: &str, unit: &str| is_number(n) && matches!(unit, "min" | "mins" | "minute" | "minutes");
     match words.as_slice() {
         [n, unit, read] if reading_time(n, unit) && read == "read" => {
+            return Some("page furniture: a reading time");
+        }
+        // "Est. 5min", "Est. 5 min": an estimated reading time.
+        [est, n] if est == "est" && n.strip_suffix("min").is_some_and(is_number) => {
+            return Some("page furniture: a reading time");
+        }
+        [est, n, unit] if est == "est" && reading_time(n, unit) => {
+            return Some("page furniture: a reading time");
+        }
+        // "• 3h • 2 min read": how long ago, then the reading time.
+        [age, n, unit, read] if is_compact_age(age) && reading_time(n, unit) && read == "read" => {
             return Some("page furniture: a reading time");
         }
         [n, unit] if reading_time(n, unit) => return Some("page furniture: a reading time"),
@@ -3222,6 +3330,60 @@ fn is_closing_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
 }
 
+/// Sets aside the short lines among the page's furniture after the article's last long
+/// paragraph: a line with at least [`MIN_BOXED_FURNITURE_ABOVE`] removed lines above it
+/// (since that paragraph) and one below, as a site's slogan or its promotion stands in
+/// the boxes under an article ("Support Meduza", then "The Real Russia. Today.", then "Sign
+/// up for our daily newsletter"); and a title alone right after the last paragraph, with
+/// only furniture below it ("Ukraine war: latest news and analysis", a link to the site's
+/// page on the story).
+fn mark_trailing_boxed_lines(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    let long = |i: usize| {
+        kinds[i] == LineKind::Text
+            && text::count_words_up_to(lines[i].text(text), MIN_LONG_PARAGRAPH_WORDS)
+                >= MIN_LONG_PARAGRAPH_WORDS
+    };
+    let Some(last_long) = (0..kinds.len()).rev().find(|&i| long(i)) else {
+        return;
+    };
+    let short = |i: usize| {
+        text::count_words_up_to(lines[i].text(text), MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
+    };
+    let text_lines: Vec<usize> = (last_long + 1..kinds.len())
+        .filter(|&i| kinds[i] == LineKind::Text)
+        .collect();
+    // The title alone after the last paragraph.
+    if let [only] = text_lines.as_slice()
+        && ends_like_a_sentence_or_lead_in(lines[last_long].text(text))
+        && is_story_title(lines[*only].text(text))
+        && (last_long + 1..*only).all(|i| kinds[i] == LineKind::Blank)
+        && (*only + 1..kinds.len()).any(|i| matches!(kinds[i], LineKind::Removed(_)))
+    {
+        kinds[*only] = LineKind::Removed("page furniture: a link to another story");
+        return;
+    }
+    let removed = |i: &usize| matches!(kinds[*i], LineKind::Removed(_));
+    let mut boxed = Vec::new();
+    for &idx in &text_lines {
+        let above = (last_long + 1..idx)
+            .rev()
+            .filter(|&i| kinds[i] != LineKind::Blank)
+            .take_while(removed)
+            .count();
+        let below = (idx + 1..kinds.len()).find(|&i| kinds[i] != LineKind::Blank);
+        if above >= MIN_BOXED_FURNITURE_ABOVE && below.as_ref().is_some_and(removed) && short(idx) {
+            boxed.push(idx);
+        }
+    }
+    for idx in boxed {
+        kinds[idx] = LineKind::Removed("page furniture: a line among the page's boxes");
+    }
+}
+/// Words from which a line is the article's own paragraph, never the page's furniture.
+const MIN_LONG_PARAGRAPH_WORDS: usize = 25;
+/// Removed lines right above a short line after the article that make it one of the boxes.
+const MIN_BOXED_FURNITURE_ABOVE: usize = 2;
+
 // ----------------------------------------------------------------- trailing teaser lists
 
 /// Words of four letters or more that title case leaves in lower case.
@@ -3357,7 +3519,16 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
             .strip_suffix(':')
             .or_else(|| line.strip_suffix("..."))
             .or_else(|| line.strip_suffix('…'))
-            .or_else(|| is_one_of(line, READ_MORE_LABELS).then_some(line))
+            .or_else(|| {
+                (is_one_of(line, READ_MORE_LABELS)
+                    // In capitals ("RELATED ARTICLES"), a widget's label, not a subheading.
+                    || (is_one_of(line, STORY_LIST_LABELS)
+                        && line.contains(' ')
+                        && !line.chars().any(char::is_lowercase))
+                    || (opens_with(line, "read more ")
+                        && text::count_words_up_to(line, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS))
+                    .then_some(line)
+            })
         else {
             continue;
         };
@@ -3372,6 +3543,12 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
         for i in idx + 1..kinds.len() {
             match kinds[i] {
                 LineKind::Removed(TIMESTAMP_REASON) => continue,
+                // A carousel's buttons ("Previous", "1", "Next").
+                LineKind::Removed(_)
+                    if text::count_words_up_to(lines[i].text(text), 2) <= 1 && items.is_empty() =>
+                {
+                    continue;
+                }
                 LineKind::Blank if tight == Some(true) => break,
                 LineKind::Blank => continue,
                 LineKind::Text => {}
@@ -3637,6 +3814,7 @@ const STORY_LIST_LABELS: &[&str] = &[
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
 const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
+    "read more ",
     "more from ",
     "more on ",
     "more about ",
