@@ -1853,6 +1853,16 @@ fn attribute<L: ActorLookup + ?Sized>(
     if reported && let Some(a) = verb_right_before(view, q, verbs, before) {
         return a;
     }
+    // `Peskov called Macron's statement "very dangerous", saying …`: a participle after
+    // the quotation goes on from the verb that named it, whose subject is the speaker.
+    let participle_after = after.as_ref().is_some_and(|a| {
+        a.speaker
+            .verb_span
+            .is_some_and(|v| lexicon::is_participle(&text::fold(v.text(view.text))))
+    });
+    if participle_after && let Some(a) = naming_verb_before(view, q) {
+        return a;
+    }
     if let Some(a) = after {
         return a;
     }
