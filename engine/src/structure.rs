@@ -247,12 +247,15 @@ pub fn parse_with_sources(
     mark_video_titles(text, &lines, &mut kinds);
     mark_sponsored_titles(text, &lines, &mut kinds);
     mark_video_box(text, &lines, &mut kinds);
+    mark_story_cards(text, &lines, &mut kinds);
     mark_labels_in_boxes(text, &lines, &mut kinds);
     mark_writer_block(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
     mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
+    // Once the lists after it are set aside, an appeal may be among the last lines.
+    mark_appeal_block(text, &lines, &mut kinds);
     mark_trailing_boxed_lines(text, &lines, &mut kinds);
     // Once the lists after it are set aside, the writer's biography may be the last line.
     mark_writer_biography(text, &lines, &mut kinds);
@@ -604,8 +607,9 @@ fn mark_writer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             }
         }
         let first = name.split(' ').next().unwrap_or(name);
+        let last = name.rsplit(' ').next().unwrap_or(name);
         if kinds[bio] == LineKind::Text
-            && is_writer_biography(lines[bio].text(text), &[name, first])
+            && is_writer_biography(lines[bio].text(text), &[name, first, last])
         {
             for i in [Some(idx), outlet, Some(bio)].into_iter().flatten() {
                 kinds[i] = LineKind::Removed(REASON);
@@ -614,18 +618,20 @@ fn mark_writer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
-/// A writer's biography that opens with one of `names` and says, right after it, what
-/// they do in a newsroom: "Juliette covers French politics …", "Anja Brenner reports on
-/// French politics and European security for DW.", "Rachel Ambrose is a CBS News digital
-/// reporter …". ("Olaf Scholz has said …, and he repeated it to a reporter" is not one.)
+/// A writer's biography that opens with one of `names` (in any case: "CLAIRE DUVAL" over
+/// "Duval covers …") and says, right after it, what they do in a newsroom: "Juliette
+/// covers French politics …", "Anja Brenner reports on French politics and European
+/// security for DW.", "Rachel Ambrose is a CBS News digital reporter …". ("Olaf Scholz has
+/// said …, and he repeated it to a reporter" is not one.)
 fn is_writer_biography(line: &str, names: &[&str]) -> bool {
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
     names.iter().any(|name| {
         let Some(rest) = line
-            .strip_prefix(name)
-            .and_then(|rest| rest.strip_prefix(' '))
+            .get(..name.len())
+            .filter(|opening| opening.eq_ignore_ascii_case(name))
+            .and_then(|_| line[name.len()..].strip_prefix(' '))
         else {
             return false;
         };
@@ -724,11 +730,19 @@ fn mark_writer_biography(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     let last_lines = (0..kinds.len())
         .rev()
         .filter(|&idx| kinds[idx] == LineKind::Text)
-        .take(MAX_BIOGRAPHY_LINES)
-        .collect::<Vec<_>>();
-    for idx in last_lines {
+        .take(MAX_BIOGRAPHY_LINES);
+    // A biography right under its byline ("By Benjamin Sadler", then "Benjamin Sadler is a
+    // reporter on …"), wherever it stands.
+    let under_byline = (1..kinds.len()).filter(|&idx| {
+        kinds[idx] == LineKind::Text && kinds[idx - 1] == LineKind::Removed(CREDITS_REASON)
+    });
+    let candidates: Vec<(usize, bool)> = last_lines
+        .map(|idx| (idx, true))
+        .chain(under_byline.map(|idx| (idx, false)))
+        .collect();
+    for (idx, last) in candidates {
         let line = lines[idx].text(text);
-        let about_writer = is_journalist_biography(line)
+        let about_writer = (last && is_journalist_biography(line))
             || names.iter().any(|name| {
                 line.strip_prefix(name).is_some_and(|rest| {
                     BIOGRAPHY_VERBS
@@ -781,9 +795,11 @@ const NEWSROOM_ROLES: &[&str] = &[
 /// that says so ([`is_appeal_for_support`]), or, after "A Message from The Moscow
 /// Times:" or "Dear readers,", everything from that opening on, whatever it says.
 fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    // The page's furniture already set aside below it does not count: "Explore more on
+    // these topics", the tags and the most viewed stories under the Guardian's appeal.
     let last_lines: Vec<usize> = (0..kinds.len())
         .rev()
-        .filter(|&idx| kinds[idx] != LineKind::Blank && kinds[idx] != LineKind::Header)
+        .filter(|&idx| matches!(kinds[idx], LineKind::Text | LineKind::Headline))
         .take(MAX_APPEAL_LINES)
         .collect();
     let opens_appeal = |idx: usize| {
@@ -802,12 +818,15 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     for &idx in &last_lines {
         if kinds[idx] == LineKind::Text && is_appeal_for_support(lines[idx].text(text)) {
             kinds[idx] = LineKind::Removed(APPEAL_REASON);
-            // Its button, on the next line: "Support Meduza", "Donate now".
-            if kinds.get(idx + 1) == Some(&LineKind::Text)
-                && text::count_words_up_to(lines[idx + 1].text(text), 5) <= 4
-                && !lines[idx + 1].text(text).ends_with(['.', ':'])
+            // Its button, on the next line, a blank line between at most: "Support
+            // Meduza", "Donate now".
+            let next = (idx + 1..kinds.len().min(idx + 3)).find(|&i| kinds[i] != LineKind::Blank);
+            if let Some(next) = next
+                && kinds[next] == LineKind::Text
+                && text::count_words_up_to(lines[next].text(text), 5) <= 4
+                && !lines[next].text(text).ends_with(['.', ':'])
             {
-                kinds[idx + 1] = LineKind::Removed(APPEAL_REASON);
+                kinds[next] = LineKind::Removed(APPEAL_REASON);
             }
         }
     }
@@ -1052,6 +1071,7 @@ const SHARE_NETWORKS: &[&str] = &[
     "messenger",
     "flipboard",
     "sms",
+    "mailto",
 ];
 /// A word of a link line: [`LINK_WORDS`] or [`SHARE_NETWORKS`].
 fn is_link_word(word: &str) -> bool {
@@ -1148,7 +1168,24 @@ fn is_copyright_notice(line: &str) -> bool {
     // "Copyright laws …" is a sentence: the notice has the sign or a year after the word.
     let third = tokens.next().unwrap_or("");
     let sign = |t: &str| t.starts_with('©') || t.eq_ignore_ascii_case("(c)");
+    // "Ukrainska Pravda © 2000-2024. Use of materials …": the site's name, then the sign
+    // and its years.
+    let named_sign = line
+        .get(..line.len().min(MAX_SECTION_LABEL_BYTES))
+        .and_then(|head| head.find("© "))
+        .is_some_and(|at| {
+            let years = line[at + "© ".len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let years = years.trim_end_matches(['.', ',']);
+            years.len() >= 4
+                && years
+                    .split('-')
+                    .all(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        });
     let opens = first.starts_with('©')
+        || named_sign
         || ((first.eq_ignore_ascii_case("copyright") || first.eq_ignore_ascii_case("(c)"))
             && (year(second) || second.starts_with('©')))
         // "Copyright (c) 2024. RFE/RL, Inc. Used with the permission of …"
@@ -1188,6 +1225,35 @@ fn is_reader_prompt(line: &str) -> bool {
     }
     // "Disclaimer: NewsHub Daily aggregates headlines from third-party sources."
     if opens_with(line, "disclaimer:") {
+        return true;
+    }
+    // "Follow AP's coverage of the war in Ukraine at https://apnews.com/hub/…": an
+    // invitation to the site's own pages, closed by their address.
+    if opens_with_one_of(line, &["follow", "visit", "read", "watch", "listen", "see"])
+        && line.len() <= MAX_FURNITURE_BYTES
+        && line
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with("https://") || w.starts_with("http://"))
+    {
+        return true;
+    }
+    // "Download the NBC News app for full coverage of the war in Ukraine" (a shorter line,
+    // "Download the Euronews app", is a link line of the page's vocabulary).
+    if opens_with(line, "download ")
+        && line.len() <= MAX_FURNITURE_BYTES
+        && text::count_words_up_to(line, MAX_FURNITURE_WORDS + 1) > MAX_FURNITURE_WORDS
+        && line
+            .split_whitespace()
+            .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case("app"))
+    {
+        return true;
+    }
+    // "Subscribe to Wider Europe, RFE/RL's newsletter on the EU, NATO, and their neighbors".
+    if opens_with(line, "subscribe to ")
+        && line.len() <= MAX_FURNITURE_BYTES
+        && contains_ignoring_ascii_case(line, "newsletter")
+    {
         return true;
     }
     // "Sign up to The Local France's free newsletter for the latest news and analysis".
@@ -1278,6 +1344,11 @@ const MESSAGING_APPS: &[&str] = &["telegram", "whatsapp", "youtube", "viber", "s
 /// Whole lines that are the page talking to the reader (folded, punctuation aside).
 const PROMPT_LINES: &[&str] = &[
     "join the conversation",
+    "start a conversation",
+    "end of article",
+    "translate",
+    "listen in english",
+    "listen in arabic",
     "this blog is now closed",
     "this live blog is now closed",
     "this blog is closed",
@@ -1509,6 +1580,11 @@ const PROMPT_OPENINGS: &[&str] = &[
     "i would like to be emailed",
     "newyou can now listen to",
     "read more at",
+    "click to subscribe",
+    "discover more stories",
+    "remind me in",
+    "get the latest",
+    "have a confidential tip",
 ];
 
 const APPEAL_REASON: &str = "page furniture: an appeal for the outlet's support";
@@ -1561,6 +1637,10 @@ const APPEAL_PHRASES: &[&str] = &[
     "every donation",
     "we depend on readers like you",
     "support our independent journalism",
+    "consider taking the step of supporting",
+    "help us keep going",
+    "become our patron",
+    "donations from our readers",
 ];
 
 /// Whether `hay` holds `needle` (plain ASCII, lower case) in any ASCII case: a check that
@@ -2183,9 +2263,13 @@ fn is_photo_credit(line: &str) -> bool {
             "Photograph by ",
             "Image: ",
             "Picture: ",
+            "File photo: ",
+            "File Photo: ",
         ]
         .iter()
-        .any(|p| credit.starts_with(p));
+        .any(|p| credit.starts_with(p))
+            // "(AFP via Getty Images)", "(Ludovic Marin/Pool via Getty Images)".
+            || (open > 0 && credit.ends_with(" Getty Images"));
         if photo
             && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
         {
@@ -2226,7 +2310,7 @@ fn is_photo_credit(line: &str) -> bool {
     // Marin/AFP", "… 'no option is excluded' Credit: Gonzalo Fuentes/Pool via AFP",
     // "… Dmitry Peskov. © Sputnik / Vyacheslav Prokofyev", "… 26 February 2024 - Copyright
     // Christophe Ena/AP".
-    if let Some((caption, credit)) = [" Image: ", " Credit: ", " © ", " - Copyright "]
+    if let Some((caption, credit)) = [" Image: ", " Credit: ", " Pic: ", " © ", " - Copyright "]
         .iter()
         .find_map(|label| rsplit_in_credit(line, label))
         && text::count_words_up_to(caption, 3) >= 3
@@ -2237,12 +2321,23 @@ fn is_photo_credit(line: &str) -> bool {
     // "… to Ukraine. | Ludovic Marin/AFP via Getty Images", "… in Paris. GONZALO FUENTES /
     // AFP": a caption's last sentence, then an agency's credit.
     if line.contains('/')
-        && let Some((caption, credit)) = rsplit_in_credit(line, " | ")
-            .or_else(|| rsplit_in_credit(line, ". "))
-            .or_else(|| rsplit_in_credit(line, " / "))
+        && [" | ", ". ", " / "].iter().any(|separator| {
+            rsplit_in_credit(line, separator).is_some_and(|(caption, credit)| {
+                let credit = credit.strip_prefix("Photo: ").unwrap_or(credit);
+                text::count_words_up_to(caption, 3) >= 3
+                    && (is_agency_slash_credit(credit) || PICTURE_AGENCIES.contains(&credit.trim()))
+            })
+        })
+    {
+        return true;
+    }
+    // "… at the Sorbonne University in Paris last week. AFP": a one-sentence caption, then
+    // the agency's name alone.
+    if let Some((caption, agency)) = line.rsplit_once(". ")
+        && PICTURE_AGENCIES.contains(&agency.trim())
+        && !caption.contains(". ")
+        && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
         && text::count_words_up_to(caption, 3) >= 3
-        && (is_agency_slash_credit(credit.strip_prefix("Photo: ").unwrap_or(credit))
-            || PICTURE_AGENCIES.contains(&credit.trim()))
     {
         return true;
     }
@@ -2451,7 +2546,14 @@ fn is_contribution_credit(line: &str) -> bool {
     {
         core = head.to_owned();
     }
-    let credits = CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e))
+    // "Reuters and The Associated Press contributed.": agencies alone.
+    let agencies = core.strip_suffix(" contributed").is_some_and(|who| {
+        who.split(" and ")
+            .flat_map(|part| part.split(", "))
+            .all(|agency| CONTRIBUTING_AGENCIES.contains(&agency.trim()))
+    });
+    let credits = agencies
+        || CONTRIBUTION_ENDINGS.iter().any(|e| core.ends_with(e))
         || (core.ends_with(" contributed")
             && !line.contains(". ")
             && core
@@ -2461,6 +2563,18 @@ fn is_contribution_credit(line: &str) -> bool {
         && line.starts_with(char::is_uppercase)
         && text::count_words_up_to(line, MAX_CONTRIBUTION_WORDS + 1) <= MAX_CONTRIBUTION_WORDS
 }
+
+/// News agencies as a story's credits name them (folded).
+const CONTRIBUTING_AGENCIES: &[&str] = &[
+    "reuters",
+    "the associated press",
+    "associated press",
+    "ap",
+    "afp",
+    "agence france-presse",
+    "dpa",
+    "bloomberg",
+];
 
 /// "Cook reported from Brussels", "Corbet and Cook reported from Paris": writers' names,
 /// then where they filed from.
@@ -2944,6 +3058,43 @@ fn mark_video_titles(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     }
 }
 
+/// A card that links to another story, a block of its own in the body: its title over
+/// its date ("Two years into Ukraine war, Beijing's 'neutral' stance faces fresh test",
+/// "24 Feb 2024"), or under its section in capitals ("WORLD", "Ukrainian drones strike
+/// Russian oil refineries …").
+fn mark_story_cards(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const REASON: &str = "page furniture: a link to another story";
+    let blank = |kinds: &[LineKind], i: Option<usize>| {
+        i.is_none_or(|i| i >= kinds.len() || kinds[i] == LineKind::Blank)
+    };
+    let section = |line: &str| {
+        line.len() <= MAX_SECTION_LABEL_BYTES
+            && line.chars().any(char::is_alphabetic)
+            && !line.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+            && text::count_words_up_to(line, 3) <= 2
+    };
+    for idx in 0..kinds.len().saturating_sub(1) {
+        if !blank(kinds, idx.checked_sub(1)) || !blank(kinds, Some(idx + 2)) {
+            continue;
+        }
+        let (first, second) = (lines[idx].text(text), lines[idx + 1].text(text));
+        let dated = kinds[idx] == LineKind::Text
+            && is_story_title(first)
+            && kinds[idx + 1] == LineKind::Removed(TIMESTAMP_REASON);
+        let filed = matches!(kinds[idx], LineKind::Text | LineKind::Removed(_))
+            && section(first)
+            && kinds[idx + 1] == LineKind::Text
+            && is_story_title(second)
+            && text::count_words_up_to(second, 5) >= 5;
+        if dated {
+            kinds[idx] = LineKind::Removed(REASON);
+        } else if filed {
+            kinds[idx] = LineKind::Removed(REASON);
+            kinds[idx + 1] = LineKind::Removed(REASON);
+        }
+    }
+}
+
 /// A video's box under its label: "Video", then the video's title and, right under it, a
 /// line that describes it, closed by the page's next piece of furniture ("Video", "Macron
 /// says …", "Our foreign desk reports on …", "You can now listen to …"). Lines one under
@@ -3137,18 +3288,21 @@ const MAX_HEADLINE_CHARS: usize = 250;
 /// straight with their lede have none: the lede is never promoted.
 fn find_headline(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize> {
     let idx = kinds.iter().position(|k| *k == LineKind::Text)?;
-    let line = lines[idx].text(text);
     let has_body = kinds[idx + 1..].contains(&LineKind::Text);
+    (has_body && reads_as_headline(lines[idx].text(text))).then_some(idx)
+}
+
+/// Whether `line` reads as a headline: a few words that do not end like a sentence.
+fn reads_as_headline(line: &str) -> bool {
     let n_words = text::count_words_up_to(line, MAX_HEADLINE_WORDS + 1);
-    let reads_as_headline = (1..=MAX_HEADLINE_WORDS).contains(&n_words)
+    (1..=MAX_HEADLINE_WORDS).contains(&n_words)
         && line.chars().count() <= MAX_HEADLINE_CHARS
         && !ends_like_a_sentence_or_lead_in(line)
         && list_marker_len(line).is_none()
         && !line.chars().next().is_some_and(char::is_lowercase)
         // A wire dateline alone on its line ("Paris CNN —", "PARIS (Reuters) -") opens
         // the lede.
-        && !line.ends_with(['—', '–', '-']);
-    (has_body && reads_as_headline).then_some(idx)
+        && !line.ends_with(['—', '–', '-'])
 }
 
 /// The length of `line` without a site's name after it (`"Macron speaks | Euronews"`,
@@ -3191,10 +3345,28 @@ fn mark_top_menu(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             && (1..=MAX_SECTION_LABEL_WORDS)
                 .contains(&text::count_words_up_to(line, MAX_SECTION_LABEL_WORDS + 1))
     };
-    let menu = end - first >= MIN_MENU_LINES
-        && (first..end)
-            .all(|i| matches!(kinds[i], LineKind::Removed(_)) || entry(lines[i].text(text)))
+    let in_menu = |i: usize| matches!(kinds[i], LineKind::Removed(_)) || entry(lines[i].text(text));
+    let mut menu = end - first >= MIN_MENU_LINES
+        && (first..end).all(in_menu)
         && kinds[end..].contains(&LineKind::Text);
+    // The menu run straight into the headline, with no blank line between ("Skip to
+    // content", "News Feed", "Ukraine", "Business", "Become a member", then the headline
+    // and its byline): the entries up to the first line that is longer than any entry and
+    // reads as a headline.
+    let mut end = end;
+    if !menu {
+        let stop = (first..end).find(|&i| !in_menu(i));
+        if let Some(stop) = stop
+            && stop - first >= MIN_MENU_LINES
+            && kinds[stop] == LineKind::Text
+            && reads_as_headline(lines[stop].text(text))
+            && text::count_words_up_to(lines[stop].text(text), MAX_SECTION_LABEL_WORDS + 1)
+                > MAX_SECTION_LABEL_WORDS
+        {
+            menu = true;
+            end = stop;
+        }
+    }
     if menu {
         for kind in &mut kinds[first..end] {
             if *kind == LineKind::Text {
@@ -3526,7 +3698,8 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
                         && line.contains(' ')
                         && !line.chars().any(char::is_lowercase))
                     || (opens_with(line, "read more ")
-                        && text::count_words_up_to(line, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS))
+                        && text::count_words_up_to(line, MAX_LIST_LABEL_WORDS + 1)
+                            <= MAX_LIST_LABEL_WORDS))
                     .then_some(line)
             })
         else {
@@ -3714,7 +3887,8 @@ fn is_story_list_label(label: &str) -> bool {
             || STORY_LIST_LABEL_OPENINGS.iter().any(|o| {
                 label.len() > o.len()
                     && opens_with(label, o)
-                    && text::count_words_up_to(label, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS
+                    && text::count_words_up_to(label, MAX_LIST_LABEL_WORDS + 1)
+                        <= MAX_LIST_LABEL_WORDS
             }))
 }
 
@@ -3811,6 +3985,7 @@ const STORY_LIST_LABELS: &[&str] = &[
     "see other headlines",
     "other headlines",
     "in this section",
+    "all news",
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
 const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
@@ -3826,6 +4001,9 @@ const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
 const STORY_LIST_REASON: &str = "unrelated teaser: a list of other stories under its label";
 const TAG_LIST_REASON: &str = "page furniture: a list of tags";
 const MAX_TAG_WORDS: usize = 4;
+/// The longest label of a list of other stories that opens like one ("Read more from Sky
+/// News").
+const MAX_LIST_LABEL_WORDS: usize = 6;
 const MAX_TAG_BYTES: usize = 60;
 
 // ------------------------------------------------------------------------------- blocks
