@@ -1667,7 +1667,11 @@ impl Scan<'_, '_> {
                     && self.toks.tok(i).spaced
                     && contains(SPEECH_VERBS, self.toks.key(i - 1)))
                 || (i >= 2 && self.toks.key(i - 2) == "according" && self.toks.key(i - 1) == "to")
-                || (self.toks.tok(i + n).spaced && contains(SPEECH_VERBS, self.toks.key(i + n)));
+                // ("… at the Emirates Policy Center in Abu Dhabi, said": a comma before the
+                // verb closes a description, whose last words are no speaker.)
+                || (self.toks.tok(i + n).spaced
+                    && !self.toks.tok(i + n).after_comma
+                    && contains(SPEECH_VERBS, self.toks.key(i + n)));
             let affiliation = self.speech_after_affiliation(i + n);
             if role_prefix.is_none() && apposition.is_none() && !speech && affiliation.is_none() {
                 i += n;
@@ -1706,6 +1710,21 @@ impl Scan<'_, '_> {
             let surname = self.toks.tok(i + n - 1).span.text(self.text);
             if !self.index.not_name.contains(&text::fold(surname)) {
                 self.local.insert(surname, true, id);
+            }
+            // "Hessa Al Mansoori" is "Al Mansoori" later, as "Ursula von der Leyen" is "von
+            // der Leyen": the surname with the particles before it.
+            let mut first_particle = i + n - 1;
+            while first_particle > i + 1
+                && contains(lexicon::NAME_PARTICLES, self.toks.key(first_particle - 1))
+            {
+                first_particle -= 1;
+            }
+            if first_particle < i + n - 1 {
+                let long_surname = self
+                    .words_span(first_particle, i + n)
+                    .text(self.text)
+                    .to_owned();
+                self.local.insert(&long_surname, true, id);
             }
             self.push(id, name_span, MentionVia::Discovered, sentence_idx);
             self.cover(i, i + n);
@@ -1856,7 +1875,11 @@ impl Scan<'_, '_> {
     /// the clause (next comma, semicolon or the sentence's end), at most a dozen words.
     fn apposition_after(&self, after: usize) -> Option<String> {
         let first = self.toks.tok(after);
-        if after >= self.toks.len() || !first.after_comma {
+        // ("…, said the French leader was …": a verb, not a description.)
+        if after >= self.toks.len()
+            || !first.after_comma
+            || contains(SPEECH_VERBS, self.toks.key(after))
+        {
             return None;
         }
         let mut end = after;

@@ -692,6 +692,31 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         out
     }
 
+    /// `"…," Zhao said`: a noun phrase of one capitalised word that no mention covers, and
+    /// that is a word of the name of a person the article named before (a family name
+    /// written first, "Zhao Lingyun", which the actor stage does not shorten): the last
+    /// such person.
+    fn named_by_one_word(&self, (start, end): (usize, usize)) -> Option<ActorId> {
+        if end != start + 1 || !self.toks[start].cap || self.toks[start].mention.is_some() {
+            return None;
+        }
+        let word = self.toks[start].span.text(self.text);
+        if lexicon::SUBJECT_PRONOUNS.contains(&self.word(start)) || word.len() < 2 {
+            return None;
+        }
+        let at = self.toks[start].span.start;
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .find(|m| {
+                self.actors.lookup(m.actor).is_some_and(|(name, kind)| {
+                    kind == ActorKind::Person && name.split(' ').any(|w| w == word)
+                })
+            })
+            .map(|m| m.actor)
+    }
+
     /// Whether mention `m`, met at word `k` of a noun phrase ending before `end`, is a
     /// possessive before other people: "Macron's critics" are not Macron (while "Macron's
     /// spokesman" and "Macron's office" speak for him).
@@ -804,6 +829,9 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let mut actors = self.np_actors(np);
         if actors.is_empty() {
             actors.extend(self.possessor(np));
+        }
+        if actors.is_empty() {
+            actors.extend(self.named_by_one_word(np));
         }
         let words = &self.words[np.0..np.1];
         let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
@@ -1566,10 +1594,12 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             let Some(q) = qs.iter().find(|q| q.inner == quote.span) else {
                 continue;
             };
+            // (A quotation left open runs to its paragraph's end, past its first sentence.)
+            let after = q.span.end.min(view.span.end)..view.span.end;
             let alone = text
                 .get(view.span.start..q.span.start)
                 .is_some_and(|s| s.trim().is_empty())
-                && text.get(q.span.end..view.span.end).is_some_and(|s| {
+                && text.get(after.clone()).is_some_and(|s| {
                     s.chars()
                         .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
                 });
@@ -1581,7 +1611,7 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
             // A sentence, not a title in quotation marks ("'Belligerence threshold'").
             let ends_sentence = quote.text.trim_end().ends_with(['.', '!', '?', '…'])
                 || text
-                    .get(q.span.end..view.span.end)
+                    .get(after)
                     .is_some_and(|s| s.contains(['.', '!', '?', '…']));
             // "In the original French, the phrase was «…».", "The president's words in
             // French were even more blunt: «…»": the words just quoted, in the language
