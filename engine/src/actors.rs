@@ -1290,6 +1290,11 @@ impl Scan<'_, '_> {
     /// words at most between ("Macron said", "Macron also told").
     fn speaks_after(&self, end: usize) -> bool {
         let mut j = self.toks.toks.partition_point(|t| t.span.start < end);
+        // ("Donald Tusk, speaking alongside Petr Fiala, said": a comma before the verb
+        // closes a description, and the one it describes speaks.)
+        if self.toks.tok(j).after_comma {
+            return false;
+        }
         let limit = j + 2;
         while j < self.toks.len() && j < limit && contains(PRONOUN_FILLERS, self.toks.key(j)) {
             j += 1;
@@ -2151,7 +2156,18 @@ impl Scan<'_, '_> {
             } else {
                 Gender::Female
             };
-            self.antecedent_person(first_new, at, gender)
+            // "The French leader, he said, \"constantly talks …\"": a speech tag between
+            // commas speaks of the sentence's first person; "he" is the one who spoke
+            // before.
+            let tag = self.toks.tok(i).after_comma
+                && speech
+                && self.toks.tok(j + 1).after_comma
+                && j + 1 < self.toks.len();
+            if tag {
+                self.earlier.person[usize::from(gender == Gender::Male)]
+            } else {
+                self.antecedent_person(first_new, at, gender)
+            }
         };
         if let Some(actor) = actor {
             let span = self.toks.tok(i).span;

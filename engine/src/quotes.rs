@@ -905,7 +905,16 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// The subject of the main clause: the first noun phrase after an introductory phrase.
     fn main_subject(&self, before: usize) -> Option<Speaker> {
         let mut start = self.after_dateline();
-        if lexicon::INTRO_SET.contains(self.word(start)) {
+        // "But he repeated …, and said": a conjunction, then the subject, no comma between.
+        let conjunction = matches!(self.word(start), "but" | "and" | "yet");
+        let subject_next = conjunction
+            && self.np_forward(start + 1).is_some_and(|np| {
+                let speaker = self.speaker_np(np);
+                np.1 <= before && (!speaker.actors.is_empty() || speaker.pronoun)
+            });
+        if subject_next {
+            start += 1;
+        } else if lexicon::INTRO_SET.contains(self.word(start)) {
             let comma =
                 (start + 1..before.min(start + MAX_INTRO_WORDS)).find(|&k| self.comma_before(k));
             start = match comma {
@@ -1970,7 +1979,44 @@ fn attribute<L: ActorLookup + ?Sized>(
             found: true,
         };
     }
-    Attribution::default()
+    sentence_tag(view, q, verbs).unwrap_or_default()
+}
+
+/// `If such a deployment took place, "we would need to talk … about the inevitability" of
+/// a direct conflict, Peskov said.`: the speech tag that closes the sentence after a comma
+/// gives it every quotation before it.
+fn sentence_tag<L: ActorLookup + ?Sized>(
+    view: &View<'_, L>,
+    q: Span,
+    verbs: &[VerbHit],
+) -> Option<Attribution> {
+    let hit = verbs.last()?;
+    let verb_end = view.toks[hit.k + hit.n - 1].span.end;
+    let closes = view
+        .text
+        .get(verb_end..view.span.end)?
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || text::is_quotation_mark(c));
+    if !closes || view.toks[hit.k].span.start < q.end {
+        return None;
+    }
+    let np = view.np_back(view.skip_back(hit.k))?;
+    if np.0 == 0 || !view.comma_before(np.0) || view.toks[np.0].span.start < q.end {
+        return None;
+    }
+    let speaker = view.speaker_np(np);
+    if speaker.actors.is_empty() && !speaker.pronoun && !speaker.anonymous {
+        return None;
+    }
+    let span = view.verb_span(hit.k, hit.n, hit.verb);
+    Some(
+        Attribution {
+            speaker,
+            verb: Some(hit.verb),
+            found: true,
+        }
+        .with_verb_span(span),
+    )
 }
 
 /// The two ways a headline names whose words it quotes around a colon: `'Nothing is
