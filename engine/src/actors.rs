@@ -305,6 +305,8 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// Nouns of roles and occupations that may stand right before a person's name
 /// ("figurehead Marine Le Pen", "analyst Jane Doe") or head an apposition after it.
 const ROLE_NOUNS: &[&str] = &[
+    "presenter",
+    "anchor",
     "president",
     "minister",
     "chancellor",
@@ -1463,6 +1465,14 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             };
+            // "France's armed forces minister": the body's name is part of a title.
+            if matches!(
+                self.toks.key(i + n),
+                "minister" | "secretary" | "chief" | "spokesman"
+            ) {
+                i += n;
+                continue;
+            }
             // "<Adjective> <body>", "<Country>'s <body>", or "<body> of <Country>".
             let before = self
                 .scope_ending_at(i)
