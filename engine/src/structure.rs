@@ -251,11 +251,12 @@ pub fn parse_with_sources(
     mark_labels_in_boxes(text, &lines, &mut kinds);
     mark_writer_block(text, &lines, &mut kinds);
     mark_writer_biography(text, &lines, &mut kinds);
-    mark_appeal_block(text, &lines, &mut kinds);
+    let appeals_read_from = mark_appeal_block(text, &lines, &mut kinds, lines.len());
     mark_trailing_teasers(text, &lines, &mut kinds);
     mark_trailing_labelled_list(text, &lines, &mut kinds);
-    // Once the lists after it are set aside, an appeal may be among the last lines.
-    mark_appeal_block(text, &lines, &mut kinds);
+    // Once the lists after it are set aside, an appeal may be among the last lines (those
+    // read already are not read again).
+    mark_appeal_block(text, &lines, &mut kinds, appeals_read_from);
     mark_trailing_boxed_lines(text, &lines, &mut kinds);
     // Once the lists after it are set aside, the writer's biography may be the last line.
     mark_writer_biography(text, &lines, &mut kinds);
@@ -794,7 +795,15 @@ const NEWSROOM_ROLES: &[&str] = &[
 /// The outlet asking its readers for support, among the last lines of the article: a line
 /// that says so ([`is_appeal_for_support`]), or, after "A Message from The Moscow
 /// Times:" or "Dear readers,", everything from that opening on, whatever it says.
-fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+///
+/// Lines from `read_from` on were read by an earlier call: they are not read for an
+/// appeal's words again. Returns the first line this call read.
+fn mark_appeal_block(
+    text: &str,
+    lines: &[Span],
+    kinds: &mut [LineKind],
+    read_from: usize,
+) -> usize {
     // The page's furniture already set aside below it does not count: "Explore more on
     // these topics", the tags and the most viewed stories under the Guardian's appeal.
     let last_lines: Vec<usize> = (0..kinds.len())
@@ -815,7 +824,8 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
                 "dear readers" | "dear reader"
             )
     };
-    for &idx in &last_lines {
+    let first_read = last_lines.last().copied().unwrap_or(kinds.len());
+    for &idx in last_lines.iter().filter(|&&idx| idx < read_from) {
         if kinds[idx] == LineKind::Text && is_appeal_for_support(lines[idx].text(text)) {
             kinds[idx] = LineKind::Removed(APPEAL_REASON);
             // Its button, on the next line, a blank line between at most: "Support
@@ -831,7 +841,7 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
         }
     }
     let Some(&first) = last_lines.iter().rev().find(|&&idx| opens_appeal(idx)) else {
-        return;
+        return first_read;
     };
     for kind in &mut kinds[first..] {
         if *kind == LineKind::Text
@@ -840,6 +850,7 @@ fn mark_appeal_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             *kind = LineKind::Removed(APPEAL_REASON);
         }
     }
+    first_read
 }
 /// The longest opening of an appeal ("A Message from The Moscow Times:").
 const MAX_APPEAL_OPENING_BYTES: usize = 60;
@@ -1596,11 +1607,25 @@ fn is_appeal_for_support(line: &str) -> bool {
     if line.len() > 2 * MAX_FURNITURE_BYTES {
         return false;
     }
-    // Every phrase holds one of these words: most lines are turned away without a copy.
-    if !["support", "contribut", "donat", "member", "readers like"]
-        .iter()
-        .any(|w| contains_ignoring_ascii_case(line, w))
-    {
+    // Every phrase holds one of these words: most lines are turned away without a copy,
+    // in one pass over the line.
+    const GATE: &[&[u8]] = &[
+        b"support",
+        b"contribut",
+        b"donat",
+        b"member",
+        b"readers like",
+    ];
+    let bytes = line.as_bytes();
+    let gated = (0..bytes.len()).any(|i| {
+        matches!(bytes[i] | 0x20, b's' | b'c' | b'd' | b'm' | b'r')
+            && GATE.iter().any(|w| {
+                bytes
+                    .get(i..i + w.len())
+                    .is_some_and(|part| part.eq_ignore_ascii_case(w))
+            })
+    });
+    if !gated {
         return false;
     }
     // What the outlet says, not what it quotes ("… urged people to "make a donation"").
