@@ -1206,7 +1206,8 @@ struct Scan<'a, 'g> {
 #[derive(Default)]
 struct Earlier {
     /// Per gender (female, male): the person of the latest sentence that names one of
-    /// that gender or of none known, its first outside quotation marks if any.
+    /// that gender or of none known outside quotation marks (its speaker, else its
+    /// first).
     person: [Option<ActorId>; 2],
     /// The first actor (by position) of the latest sentence with mentions.
     first_actor: Option<Recent>,
@@ -1263,11 +1264,12 @@ impl Scan<'_, '_> {
             .map(|h| self.history[h]);
         for gender in [Gender::Female, Gender::Male] {
             let fits = |r: &&Recent| r.person && r.gender.is_none_or(|g| g == gender);
+            // (People named only inside a quotation are the speaker's subject, not whom a
+            // later "he" means: the sentence before them still holds.)
             let pick = speaker
                 .as_ref()
                 .filter(fits)
-                .or_else(|| group.iter().filter(|r| !r.in_quote).find(fits))
-                .or_else(|| group.iter().find(fits));
+                .or_else(|| group.iter().filter(|r| !r.in_quote).find(fits));
             if let Some(r) = pick {
                 self.earlier.person[usize::from(gender == Gender::Male)] = Some(r.actor);
             }

@@ -1656,19 +1656,28 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     }
     // Labelled: a paragraph opening on "Quote:" under one opening on "Source:" (`Source:
     // Macron at a press conference …`, `Quote: "…"`), a layout of labelled paragraphs:
-    // the quotation is the source's, the first person it names (else its first actor).
-    if found.iter().any(|(_, a)| !a.found) && opens_with_label(text, view.span, "quote:") {
+    // the quotation is the source's, the first person it names (else its first actor);
+    // or on "Quote from Macron:", the one the label names.
+    let mentions_in = |span: Span| {
+        let from = view.mentions.partition_point(|m| m.span.start < span.start);
+        let to = view.mentions.partition_point(|m| m.span.start < span.end);
+        &view.mentions[from..to]
+    };
+    let quote_from = opens_with_label(text, view.span, "quote from ")
+        .then(|| text.get(view.span.start..view.span.end)?.find(':'))
+        .flatten()
+        .map(|colon| Span::new(view.span.start, view.span.start + colon));
+    if found.iter().any(|(_, a)| !a.found)
+        && (quote_from.is_some() || opens_with_label(text, view.span, "quote:"))
+    {
         let source = (sentence_idx.saturating_sub(MAX_LABELLED_REACH)..sentence_idx)
             .rev()
             .filter_map(|i| structure.sentences.get(i))
             .find(|s| opens_with_label(text, s.span, "source:"));
-        let named = source.map_or(&[][..], |s| {
-            let from = view
-                .mentions
-                .partition_point(|m| m.span.start < s.span.start);
-            let to = view.mentions.partition_point(|m| m.span.start < s.span.end);
-            &view.mentions[from..to]
-        });
+        let named = match quote_from {
+            Some(label) => mentions_in(label),
+            None => source.map_or(&[][..], |s| mentions_in(s.span)),
+        };
         let pick = named
             .iter()
             .find(|m| view.actors.is_person(m.actor))
@@ -1700,10 +1709,12 @@ fn attribute_sentence<L: ActorLookup + ?Sized>(
     out.extend(found);
 }
 
-/// Whether the text at `span` opens with `label` (lower case, any case in the text).
-/// The named speaker the paragraph before introduces, for a paragraph (the sentence
-/// `sentence_idx`, whose quotations are `qs`) that opens with a quotation: the subject of
-/// the last speech verb of the previous paragraph's last sentence.
+/// The named speaker the sentence before introduces, for a sentence (`sentence_idx`,
+/// whose quotations are `qs`) that opens with a quotation and has no speech verb: the
+/// subject of the last speech verb of the previous paragraph's last sentence, when the
+/// quotation opens its paragraph, or of the sentence before it in its paragraph ("He
+/// added that the jets mattered more. \"Jets, a trained brigade – this is what changes
+/// things.\"").
 fn introduced_speaker<L: ActorLookup + ?Sized>(
     view: &View<'_, L>,
     structure: &Structure,
@@ -1720,15 +1731,17 @@ fn introduced_speaker<L: ActorLookup + ?Sized>(
             .is_some_and(|b| b.kind == BlockKind::Paragraph)
     };
     let block = structure.blocks.get(this.block_idx)?;
-    let opens_paragraph = block.span.start == this.span.start
-        && qs.first().is_some_and(|q| {
-            view.text
-                .get(this.span.start..q.span.start)
-                .is_some_and(|lead| {
-                    lead.chars()
-                        .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
-                })
-        });
+    let opens_sentence = qs.first().is_some_and(|q| {
+        view.text
+            .get(this.span.start..q.span.start)
+            .is_some_and(|lead| {
+                lead.chars()
+                    .all(|c| c.is_whitespace() || text::is_quotation_mark(c))
+            })
+    });
+    let opens_paragraph = block.span.start == this.span.start && opens_sentence;
+    let follows = (opens_paragraph && prev.block_idx + 1 == this.block_idx)
+        || (opens_sentence && prev.block_idx == this.block_idx);
     // A sentence, not a title in quotation marks ("'Belligerence threshold'").
     let ends_sentence = qs.first().is_some_and(|q| {
         q.inner
@@ -1740,12 +1753,7 @@ fn introduced_speaker<L: ActorLookup + ?Sized>(
                 .get(q.span.end..this.span.end)
                 .is_some_and(|s| s.contains(['.', '!', '?', '…']))
     });
-    if !opens_paragraph
-        || !ends_sentence
-        || prev.block_idx + 1 != this.block_idx
-        || !paragraph(prev.block_idx)
-        || !paragraph(this.block_idx)
-    {
+    if !follows || !ends_sentence || !paragraph(prev.block_idx) || !paragraph(this.block_idx) {
         return None;
     }
     let words = structure.sentence_words(view.text, sentence_idx - 1);
@@ -1804,6 +1812,7 @@ const LANGUAGES: &[&str] = &[
     "swedish",
 ];
 
+/// Whether the text at `span` opens with `label` (lower case, any case in the text).
 fn opens_with_label(text: &str, span: Span, label: &str) -> bool {
     text.get(span.start..span.end)
         .and_then(|s| s.get(..label.len()))
