@@ -258,6 +258,7 @@ pub fn parse_with_sources(
     // read already are not read again).
     mark_appeal_block(text, &lines, &mut kinds, appeals_read_from);
     mark_trailing_boxed_lines(text, &lines, &mut kinds);
+    mark_footer_block(text, &lines, &mut kinds);
     // Once the lists after it are set aside, the writer's biography may be the last line.
     mark_writer_biography(text, &lines, &mut kinds);
 
@@ -1357,6 +1358,14 @@ const PROMPT_LINES: &[&str] = &[
     "join the conversation",
     "start a conversation",
     "end of article",
+    "by",
+    "short url",
+    "resize",
+    "author bio",
+    "why join",
+    "share by email",
+    "get it",
+    "share your thoughts",
     "translate",
     "listen in english",
     "listen in arabic",
@@ -1592,6 +1601,8 @@ const PROMPT_OPENINGS: &[&str] = &[
     "newyou can now listen to",
     "read more at",
     "click to subscribe",
+    "click to share on",
+    "comments are subject to",
     "discover more stories",
     "remind me in",
     "get the latest",
@@ -1795,9 +1806,13 @@ fn is_print_edition_note(line: &str) -> bool {
         "this article appeared in print",
         "this story appeared in print",
     ];
+    // "Appeared in the March 9, 2024, print edition as '…'."
+    let appeared = opens_with(line, "appeared in the ")
+        && contains_ignoring_ascii_case(line, " print edition");
     line.len() <= 3 * MAX_FURNITURE_BYTES
-        && opens_with_one_of(line, &["a", "this"])
-        && OPENINGS.iter().any(|o| opens_with(line, o))
+        && (appeared
+            || (opens_with_one_of(line, &["a", "this"])
+                && OPENINGS.iter().any(|o| opens_with(line, o))))
 }
 
 /// A line that is only a web address ("https://p.dw.com/p/4dXyZ").
@@ -2247,6 +2262,15 @@ fn is_photo_credit(line: &str) -> bool {
     if line.len() > MAX_CAPTION_BYTES {
         return false;
     }
+    // "… at the Élysée Palace in Paris late Monday.Credit...Camille Dorval for The New York
+    // Times": the caption and its credit run together as copied.
+    if let Some((caption, credit)) = rsplit_in_credit(line, "Credit...")
+        && !caption.is_empty()
+        && !credit.is_empty()
+        && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
+    {
+        return true;
+    }
     // A caption closed by its credit in brackets: "(AP Photo/…)", "[Gonzalo
     // Fuentes/Reuters]", "[File: Ludovic Marin/AFP]".
     let bracketed = line
@@ -2433,7 +2457,13 @@ fn is_credit_line(line: &str) -> bool {
         .and_then(|l| l.strip_suffix(')'))
         .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
         .unwrap_or(line);
+    // "— CNBC's Tom Aldridge contributed to this report.": a dash before the credit.
+    let line = ["— ", "– ", "- "]
+        .iter()
+        .find_map(|dash| line.strip_prefix(dash))
+        .unwrap_or(line);
     is_byline(line)
+        || is_filed_from(line)
         || is_byline_with_site(line)
         || is_reporting_credits(line)
         || is_agency_inputs(line)
@@ -2608,16 +2638,25 @@ fn is_filed_from(sentence: &str) -> bool {
         return false;
     };
     let capitalised = |part: &str| {
-        part.split_whitespace()
-            .all(|w| w == "and" || w.starts_with(char::is_uppercase))
+        !part.is_empty()
+            && part
+                .split_whitespace()
+                .all(|w| w == "and" || w.starts_with(char::is_uppercase))
     };
+    // "Claire Moutet reported from Paris, and Daniel Hersh from Berlin."
+    let mut places = place.trim_end_matches('.').split(", and ");
+    let first_place = places.next().unwrap_or("");
+    let others_filed = places.all(|other| {
+        other
+            .split_once(" from ")
+            .is_some_and(|(who, place)| capitalised(who) && capitalised(place))
+    });
     text::count_words_up_to(sentence, MAX_FILED_FROM_WORDS + 1) <= MAX_FILED_FROM_WORDS
-        && !names.is_empty()
-        && !place.is_empty()
         && capitalised(names)
-        && capitalised(place)
+        && capitalised(first_place)
+        && others_filed
 }
-const MAX_FILED_FROM_WORDS: usize = 10;
+const MAX_FILED_FROM_WORDS: usize = 16;
 /// A credit may name several writers with their cities ("Associated Press writers Lorne
 /// Cook in Brussels and Sylvie Corbet in Paris contributed to this report.").
 const MAX_CONTRIBUTION_WORDS: usize = 30;
@@ -2636,6 +2675,14 @@ const CONTRIBUTION_ENDINGS: &[&str] = &[
 /// Indian outlet's story draws on.
 fn is_agency_inputs(line: &str) -> bool {
     let lower = line.trim_end_matches('.');
+    // "(With newswires)", "(With agencies)".
+    if let Some(rest) = lower
+        .strip_prefix("With ")
+        .or_else(|| lower.strip_prefix("with "))
+        && ["newswires", "agencies", "wires", "wire services"].contains(&rest)
+    {
+        return true;
+    }
     ["with inputs from ", "with input from ", "inputs from "]
         .iter()
         .any(|o| opens_with(lower, o))
@@ -2907,10 +2954,15 @@ fn is_publisher_line(line: &str) -> bool {
 /// www.novinite.com)": a writer or a site given with its address, a few words that do not
 /// end like a sentence.
 fn is_line_with_address(line: &str) -> bool {
-    line.len() <= MAX_FURNITURE_BYTES
+    // "Write to Tomasz Wiśniewski at tomasz.wisniewski@wsj.com and Margaret Leclerc at …":
+    // the writers' addresses, however many.
+    let write_to = opens_with(line, "write to ") || opens_with(line, "contact ");
+    line.len() <= 2 * MAX_FURNITURE_BYTES
         && (line.contains('@') || line.contains("www."))
-        && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
-        && text::count_words_up_to(line, MAX_FURNITURE_WORDS + 1) <= MAX_FURNITURE_WORDS
+        && (write_to
+            || (line.len() <= MAX_FURNITURE_BYTES
+                && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
+                && text::count_words_up_to(line, MAX_FURNITURE_WORDS + 1) <= MAX_FURNITURE_WORDS))
         && line.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             (w.contains('@') || w.starts_with("www.")) && w.contains('.') && !w.ends_with('.')
@@ -3576,6 +3628,67 @@ fn mark_trailing_boxed_lines(text: &str, lines: &[Span], kinds: &mut [LineKind])
         kinds[idx] = LineKind::Removed("page furniture: a line among the page's boxes");
     }
 }
+/// Sets aside the site's footer after the article's last long paragraph: a run of lines
+/// one under the other, at least [`MIN_FOOTER_LINES`], most of them short entries that do
+/// not end like a sentence ("Subscribe to CNBC PRO", "Licensing & Reprints", "Site Map",
+/// "Careers", "Help", with a sentence or two among them: "Got a confidential news tip? We
+/// want to hear from you."). A list the text introduces with a colon is not one.
+fn mark_footer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
+    const REASON: &str = "page furniture: the site's footer";
+    let long = |i: usize| {
+        kinds[i] == LineKind::Text
+            && text::count_words_up_to(lines[i].text(text), MIN_LONG_PARAGRAPH_WORDS)
+                >= MIN_LONG_PARAGRAPH_WORDS
+    };
+    let Some(last_long) = (0..kinds.len()).rev().find(|&i| long(i)) else {
+        return;
+    };
+    let entry = |line: &str| {
+        !line.ends_with(['.', '!', '?', ':', ',', ';'])
+            && text::count_words_up_to(line, MAX_FOOTER_ENTRY_WORDS + 1) <= MAX_FOOTER_ENTRY_WORDS
+    };
+    let mut start = last_long + 1;
+    while start < kinds.len() {
+        if kinds[start] == LineKind::Blank {
+            start += 1;
+            continue;
+        }
+        let end = (start..kinds.len())
+            .find(|&i| kinds[i] == LineKind::Blank)
+            .unwrap_or(kinds.len());
+        let texts: Vec<usize> = (start..end)
+            .filter(|&i| kinds[i] == LineKind::Text)
+            .collect();
+        let n_entries = texts
+            .iter()
+            .filter(|&&i| entry(lines[i].text(text)))
+            .count();
+        let introduced = (0..start)
+            .rev()
+            .find(|&i| kinds[i] != LineKind::Blank)
+            .is_some_and(|i| lines[i].text(text).ends_with(':'));
+        let heads_a_list = texts.iter().any(|&i| lines[i].text(text).ends_with(':'));
+        if end - start >= MIN_FOOTER_LINES
+            && 3 * n_entries >= 2 * texts.len()
+            && !introduced
+            && !heads_a_list
+        {
+            for &i in &texts {
+                let short = text::count_words_up_to(lines[i].text(text), MAX_CAPTION_WORDS + 1)
+                    <= MAX_CAPTION_WORDS;
+                if short {
+                    kinds[i] = LineKind::Removed(REASON);
+                }
+            }
+        }
+        start = end;
+    }
+}
+/// The fewest lines of a site's footer after the article.
+const MIN_FOOTER_LINES: usize = 6;
+/// The longest entry of a site's footer ("Do Not Sell My Personal Information").
+const MAX_FOOTER_ENTRY_WORDS: usize = 6;
+
 /// Words from which a line is the article's own paragraph, never the page's furniture.
 const MIN_LONG_PARAGRAPH_WORDS: usize = 25;
 /// Removed lines right above a short line after the article that make it one of the boxes.
@@ -4011,10 +4124,15 @@ const STORY_LIST_LABELS: &[&str] = &[
     "other headlines",
     "in this section",
     "all news",
+    "what to read next",
+    "on the same topic",
+    "you might like",
+    "you may like",
 ];
 /// How a longer label of a list of other stories begins ("More from Europe").
 const STORY_LIST_LABEL_OPENINGS: &[&str] = &[
     "read more ",
+    "most read in ",
     "more from ",
     "more on ",
     "more about ",
