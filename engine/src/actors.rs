@@ -305,6 +305,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// Nouns of roles and occupations that may stand right before a person's name
 /// ("figurehead Marine Le Pen", "analyst Jane Doe") or head an apposition after it.
 const ROLE_NOUNS: &[&str] = &[
+    "scientist",
     "presenter",
     "anchor",
     "president",

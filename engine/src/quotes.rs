@@ -378,8 +378,14 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     }
 
     /// Whether word `k` follows an honorific and its dot ("Prof. Anthony King").
+    /// Whether word `k` follows an honorific or a middle initial and its full stop ("Mr.
+    /// Scholz", "Dmitri S. Peskov"): the stop does not end the noun phrase.
     fn after_honorific(&self, k: usize) -> bool {
-        k > 0 && lexicon::HONORIFICS.contains(&self.word(k - 1)) && self.gap_before(k) == ". "
+        let initial = |w: &str| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+        k > 0
+            && self.gap_before(k) == ". "
+            && (lexicon::HONORIFICS.contains(&self.word(k - 1))
+                || (initial(self.toks[k - 1].span.text(self.text)) && self.toks[k].cap))
     }
 
     /// Whether the gap before word `k` holds nothing but spaces and round brackets.
@@ -1898,7 +1904,11 @@ fn attribute<L: ActorLookup + ?Sized>(
     let reported = after
         .as_ref()
         .is_some_and(|a| a.verb.is_some_and(|v| v.lemma == ACCORDING_TO.lemma));
-    if reported && let Some(a) = verb_right_before(view, q, verbs, before) {
+    if reported
+        && let Some(a) = verb_right_before(view, q, verbs, before)
+            // `Peskov called Macron's remarks "very dangerous", according to TASS`.
+            .or_else(|| naming_verb_before(view, q))
+    {
         return a;
     }
     // `Peskov called Macron's statement "very dangerous", saying …`: a participle after
@@ -2268,7 +2278,9 @@ fn after_quote<L: ActorLookup + ?Sized>(
             .filter(|&k| !lexicon::BETWEEN_SET.contains(view.word(k)))
             .collect::<Vec<_>>();
         let (&a, &b) = (between.first()?, between.last()?);
-        let plain = hit.k < first + MAX_POST_QUOTE_WORDS
+        // (A title may run long: "White House National Security Council spokeswoman
+        // Adrienne Watson said".)
+        let plain = hit.k < first + MAX_NP_WORDS
             && (a..=b)
                 .all(|k| view.np_word(k) || lexicon::SUBJECT_PRONOUNS.contains(&view.word(k)));
         if plain {
