@@ -509,6 +509,21 @@ const SPEECH_VERBS: &[&str] = &[
     "promised",
 ];
 
+/// Prepositions that open an introductory phrase before a sentence's subject ("after
+/// talks with …, he said").
+const INTRO_PREPOSITIONS: &[&str] = &[
+    "after",
+    "before",
+    "alongside",
+    "with",
+    "during",
+    "following",
+    "despite",
+    "at",
+    "in",
+    "on",
+];
+
 /// Words that may stand between a pronoun and its speech verb ("he also said").
 const PRONOUN_FILLERS: &[&str] = &[
     "also",
@@ -2179,7 +2194,11 @@ impl Scan<'_, '_> {
             if tag {
                 self.earlier.person[usize::from(gender == Gender::Male)]
             } else {
-                self.antecedent_person(first_new, at, gender)
+                // "The next day, standing alongside President Zelensky, he said …": the
+                // people of an introductory phrase right before the pronoun are not whom it
+                // means; look before the phrase.
+                let until = self.intro_phrase_before(i).unwrap_or(at);
+                self.antecedent_person(first_new, until, gender)
             }
         };
         if let Some(actor) = actor {
@@ -2187,6 +2206,22 @@ impl Scan<'_, '_> {
             self.push(actor, span, MentionVia::Pronoun, sentence_idx);
             self.cover(i, i + 1);
         }
+    }
+
+    /// Where the introductory phrase ending with the comma right before word `i` begins,
+    /// when it opens with a participle or a preposition ("standing alongside …,", "after
+    /// talks with …,"): the byte its first word starts at.
+    fn intro_phrase_before(&self, i: usize) -> Option<usize> {
+        if i == 0 || !self.toks.tok(i).after_comma {
+            return None;
+        }
+        let start = (0..i)
+            .rev()
+            .find(|&p| p == 0 || self.toks.tok(p).after_comma)?;
+        let first = self.toks.key(start);
+        let opens =
+            (first.ends_with("ing") && first.len() > 4) || contains(INTRO_PREPOSITIONS, first);
+        opens.then(|| self.toks.tok(start).span.start)
     }
 
     /// The person "he" or "she" at byte `at` stands for: the first fitting mention of the

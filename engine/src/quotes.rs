@@ -765,20 +765,55 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// speech, before the colon that opens the quotation `q`.
     fn speech_owner(&self, q: Span) -> Option<Speaker> {
         let before = self.text.get(self.span.start..q.start)?;
-        if !before.trim_end().ends_with(':') {
+        // (Or a dash: "His original words – «…»".)
+        if !before.trim_end().ends_with([':', '–', '—']) {
             return None;
         }
         let n_before = self.toks.partition_point(|t| t.span.end <= q.start);
         let noun = (n_before.saturating_sub(MAX_WORDS_AFTER_SPEECH_NOUN + 1)..n_before)
             .rev()
             .find(|&k| k > 0 && lexicon::SPEECH_NOUNS.contains(&self.word(k)))?;
-        let owner = noun - 1;
-        let possessive = self.word(owner).ends_with("'s") || self.word(owner).ends_with("s'");
-        let mention = self.toks[owner]
-            .mention
-            .and_then(|m| self.mentions.get(m))?;
-        possessive.then(|| Speaker {
-            actors: vec![mention.actor],
+        self.owner_of_noun(noun)
+    }
+
+    /// Whose words the speech noun at word `noun` are: a possessive before it, a few
+    /// modifiers between at most ("Macron's statement", "his February statement", "His
+    /// original words"); "his" and "her" stand for the nearest person named before.
+    fn owner_of_noun(&self, noun: usize) -> Option<Speaker> {
+        let owner = (noun.saturating_sub(MAX_NOUN_MODIFIERS + 1)..noun)
+            .rev()
+            .take_while(|&k| k + 1 == noun || !self.punct_before(k + 1))
+            .find(|&k| {
+                let word = self.word(k);
+                word.ends_with("'s") || word.ends_with("s'") || matches!(word, "his" | "her")
+            })?;
+        let actor = match self.word(owner) {
+            // The sentence's first person, its subject ("He did not name any country, but
+            // … leaders distanced themselves from his February 26 statement"), else the
+            // nearest person named before.
+            "his" | "her" => {
+                let at = self.toks[owner].span.start;
+                let before = self.mentions.partition_point(|m| m.span.start < at);
+                let in_sentence = self
+                    .mentions
+                    .partition_point(|m| m.span.start < self.span.start);
+                let person = |m: &&Mention| self.actors.is_person(m.actor);
+                self.mentions[in_sentence.min(before)..before]
+                    .iter()
+                    .find(person)
+                    .or_else(|| {
+                        self.mentions[..before]
+                            .iter()
+                            .rev()
+                            .take_while(|m| at - m.span.start < PRONOUN_REACH)
+                            .find(person)
+                    })?
+                    .actor
+            }
+            _ => self.mentions.get(self.toks[owner].mention?)?.actor,
+        };
+        Some(Speaker {
+            actors: vec![actor],
             np: self.span_of(owner, noun + 1),
             np_words: (owner, noun + 1),
             ..Speaker::default()
@@ -793,16 +828,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         let that = (from.max(2)..n_before).rev().find(|&k| {
             self.word(k) == "that" && lexicon::SPEECH_NOUNS.contains(&self.word(k - 1))
         })?;
-        let (noun, owner) = (that - 1, that - 2);
-        let word = self.word(owner);
-        let possessive = word.ends_with("'s") || word.ends_with("s'");
-        let mention = self.mentions.get(self.toks[owner].mention?)?;
-        possessive.then(|| Speaker {
-            actors: vec![mention.actor],
-            np: self.span_of(owner, noun + 1),
-            np_words: (owner, noun + 1),
-            ..Speaker::default()
-        })
+        self.owner_of_noun(that - 1)
     }
 
     /// `Macron's 'strategic ambiguity'`: a person's possessive right before the quotation
@@ -948,7 +974,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     /// "and" continues, which opens after a comma or a word such as "when".
     fn coordinated_subject(&self, k: usize) -> Option<Speaker> {
         let and = self.skip_back(k).checked_sub(1)?;
-        if !matches!(self.word(and), "and" | "but") {
+        if !matches!(self.word(and), "and" | "but" | "by") {
             return None;
         }
         let start = (and.saturating_sub(MAX_COORDINATED_CLAUSE_WORDS)..and)
@@ -1067,6 +1093,16 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 .cloned()
                 .or_else(|| self.main_subject(k))
                 .or_else(|| self.coordinated_subject(k));
+        }
+        // "…, when Macron stunned allies by saying that …": the subject of the clause the
+        // participle after "by" belongs to.
+        if lexicon::is_participle(self.word(k))
+            && self
+                .skip_back(k)
+                .checked_sub(1)
+                .is_some_and(|b| self.word(b) == "by")
+        {
+            return prior.cloned().or_else(|| self.coordinated_subject(k));
         }
         let j = self.skip_back(k);
         if j == 0 {
@@ -1352,6 +1388,9 @@ fn introduced_unnamed(before: &str, head: &str) -> bool {
 }
 /// Words between a determiner and the role it introduces ("a senior US defence official").
 const MAX_ROLE_MODIFIERS: usize = 4;
+
+/// Words between a possessive and the word for speech it owns ("his February statement").
+const MAX_NOUN_MODIFIERS: usize = 2;
 
 /// Words between a word for speech and the colon that opens its quotation ("message was
 /// very clear:").
