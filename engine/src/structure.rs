@@ -403,6 +403,17 @@ fn mark_names_over_credits(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 /// "Oliver Haynes in Paris and Tom Adler in Berlin": writers' names, each with the city
 /// they write from.
 fn is_names_with_places(line: &str) -> bool {
+    // "Matthew Lacey, Paris": one writer, then the city after a comma.
+    if let Some((name, place)) = line.split_once(", ")
+        && is_names_line(name)
+        && !name.contains(" and ")
+        && (1..=MAX_PLACE_WORDS).contains(&place.split_whitespace().count())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    {
+        return true;
+    }
     // "Tom Ambrose (now) and Martin Belam (earlier)": a live page's writers by shift.
     let shifts = [" (now)", " (earlier)", " (later)"];
     let by_shift = shifts.iter().any(|s| line.contains(s));
@@ -671,12 +682,19 @@ fn mark_labels_in_boxes(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
             continue;
         }
         let next = lines.get(idx + 1).map(|s| s.text(text));
+        // (Points may be sentences when several stand one under the other: "Key Points",
+        // then "Macron said Friday that …", "Lavrov said this week that …".)
+        let listed = kinds.get(idx + 2) == Some(&LineKind::Text);
         let points = is_summary_label(line)
             && kinds.get(idx + 1) == Some(&LineKind::Text)
             && next.is_some_and(|point| {
-                !point.ends_with(['.', ':'])
-                    && text::count_words_up_to(point, MAX_STORY_TITLE_WORDS + 1)
-                        <= MAX_STORY_TITLE_WORDS
+                let limit = if listed {
+                    MAX_CAPTION_WORDS * 2
+                } else {
+                    MAX_STORY_TITLE_WORDS
+                };
+                (listed || !point.ends_with(['.', ':']))
+                    && text::count_words_up_to(point, limit + 1) <= limit
             });
         if points {
             kinds[idx] = LineKind::Removed("page furniture: the label of the story's key points");
@@ -1349,6 +1367,7 @@ const PAGE_NOTICE_ENDINGS: &[&str] = &[
     // The Trust Project's definition of a news story, under the story's type.
     "reported and verified from knowledgeable sources",
     "find the latest episode here",
+    "join the conversation below",
     "delivered to your inbox",
 ];
 /// Where an outlet invites its readers to a channel of its own (folded).
@@ -1366,6 +1385,7 @@ const PROMPT_LINES: &[&str] = &[
     "share by email",
     "get it",
     "share your thoughts",
+    "thumbnail",
     "translate",
     "listen in english",
     "listen in arabic",
@@ -2910,6 +2930,7 @@ const LINE_RULES: &[(LineTest, &str)] = &[
     (is_story_link, "page furniture: a link to another story"),
     (is_picture_caption_or_credit, CAPTION_REASON),
     (is_dated_line, TIMESTAMP_REASON),
+    (is_dated_line_with_site, TIMESTAMP_REASON),
     (is_credits_and_timestamp, TIMESTAMP_REASON),
     (is_tag_list, TAG_LIST_REASON),
     (is_copyright_notice, "page furniture: a copyright notice"),
@@ -2968,6 +2989,20 @@ fn is_line_with_address(line: &str) -> bool {
             (w.contains('@') || w.starts_with("www.")) && w.contains('.') && !w.ends_with('.')
         })
 }
+
+/// "Monday March 18 2024, 12.01am GMT, The Times": a timestamp, then the site's name.
+fn is_dated_line_with_site(line: &str) -> bool {
+    line.len() <= MAX_FURNITURE_BYTES
+        && line.rsplit_once(", ").is_some_and(|(dated, site)| {
+            (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
+                && site
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && is_dated_line(dated)
+        })
+}
+/// The longest site name after a timestamp.
+const MAX_SITE_WORDS: usize = 3;
 
 /// The last word of a company's name.
 const COMPANY_ENDINGS: &[&str] = &["Ltd", "Limited", "Inc", "plc", "LLC", "Group", "GmbH", "SA"];
@@ -3049,6 +3084,12 @@ fn is_sponsor_line(line: &str) -> bool {
 fn is_player_line(line: &str) -> bool {
     if line.len() > MAX_SECTION_LABEL_BYTES {
         return false;
+    }
+    // "VIDEO03:12", "Video 3:12": a video's label and its length.
+    if let Some(length) = ["VIDEO", "Video"].iter().find_map(|v| line.strip_prefix(v))
+        && is_duration(length.trim())
+    {
+        return true;
     }
     // "Listen · 4:12": the word, then the length after any marks.
     if opens_with(line, "listen") {
