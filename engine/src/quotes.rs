@@ -710,9 +710,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         if lexicon::SUBJECT_PRONOUNS.contains(&self.word(start)) || word.len() < 2 {
             return None;
         }
-        let at = self.toks[start].span.start;
-        let before = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..before]
+        self.mentions_before(self.toks[start].span.start)
             .iter()
             .rev()
             .find(|m| {
@@ -721,6 +719,11 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 })
             })
             .map(|m| m.actor)
+    }
+
+    /// The article's mentions that start before byte `at`, in text order.
+    fn mentions_before(&self, at: usize) -> &'a [Mention] {
+        &self.mentions[..self.mentions.partition_point(|m| m.span.start < at)]
     }
 
     /// Whether mention `m`, met at word `k` of a noun phrase ending before `end`, is a
@@ -749,8 +752,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             return None;
         }
         let at = self.toks[start].span.start;
-        let before = self.mentions.partition_point(|m| m.span.start < at);
-        self.mentions[..before]
+        self.mentions_before(at)
             .iter()
             .rev()
             .take_while(|m| at - m.span.start < PRONOUN_REACH)

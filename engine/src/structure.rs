@@ -3628,12 +3628,7 @@ fn is_closing_mark(c: char) -> bool {
 /// only furniture below it ("Ukraine war: latest news and analysis", a link to the site's
 /// page on the story).
 fn mark_trailing_boxed_lines(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
-    let long = |i: usize| {
-        kinds[i] == LineKind::Text
-            && text::count_words_up_to(lines[i].text(text), MIN_LONG_PARAGRAPH_WORDS)
-                >= MIN_LONG_PARAGRAPH_WORDS
-    };
-    let Some(last_long) = (0..kinds.len()).rev().find(|&i| long(i)) else {
+    let Some(last_long) = last_long_paragraph(text, lines, kinds) else {
         return;
     };
     let short = |i: usize| {
@@ -3676,12 +3671,7 @@ fn mark_trailing_boxed_lines(text: &str, lines: &[Span], kinds: &mut [LineKind])
 /// want to hear from you."). A list the text introduces with a colon is not one.
 fn mark_footer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
     const REASON: &str = "page furniture: the site's footer";
-    let long = |i: usize| {
-        kinds[i] == LineKind::Text
-            && text::count_words_up_to(lines[i].text(text), MIN_LONG_PARAGRAPH_WORDS)
-                >= MIN_LONG_PARAGRAPH_WORDS
-    };
-    let Some(last_long) = (0..kinds.len()).rev().find(|&i| long(i)) else {
+    let Some(last_long) = last_long_paragraph(text, lines, kinds) else {
         return;
     };
     let entry = |line: &str| {
@@ -3729,6 +3719,16 @@ fn mark_footer_block(text: &str, lines: &[Span], kinds: &mut [LineKind]) {
 const MIN_FOOTER_LINES: usize = 6;
 /// The longest entry of a site's footer ("Do Not Sell My Personal Information").
 const MAX_FOOTER_ENTRY_WORDS: usize = 6;
+
+/// The article's last long paragraph: the last text line of at least
+/// [`MIN_LONG_PARAGRAPH_WORDS`] words, after which only the page's furniture may stand.
+fn last_long_paragraph(text: &str, lines: &[Span], kinds: &[LineKind]) -> Option<usize> {
+    (0..kinds.len()).rev().find(|&i| {
+        kinds[i] == LineKind::Text
+            && text::count_words_up_to(lines[i].text(text), MIN_LONG_PARAGRAPH_WORDS)
+                >= MIN_LONG_PARAGRAPH_WORDS
+    })
+}
 
 /// Words from which a line is the article's own paragraph, never the page's furniture.
 const MIN_LONG_PARAGRAPH_WORDS: usize = 25;
