@@ -1386,6 +1386,20 @@ const PROMPT_LINES: &[&str] = &[
     "get it",
     "share your thoughts",
     "thumbnail",
+    "join our community",
+    "newsletter email address",
+    "send by email",
+    "play",
+    "social sharing",
+    "larger text size",
+    "normal text size",
+    "very large text size",
+    "gift this article",
+    "comments are closed",
+    "featured video of the day",
+    "photo gallery click to enlarge",
+    "what's next",
+    "whats next",
     "translate",
     "listen in english",
     "listen in arabic",
@@ -1621,6 +1635,12 @@ const PROMPT_OPENINGS: &[&str] = &[
     "newyou can now listen to",
     "read more at",
     "click to subscribe",
+    "log in register or subscribe",
+    "help keep family friends informed",
+    "get breaking news alerts",
+    "stay informed with",
+    "by signing up you agree",
+    "already a member sign in",
     "click to share on",
     "comments are subject to",
     "discover more stories",
@@ -1955,6 +1975,13 @@ fn is_dated_line(line: &str) -> bool {
         let w = w
             .strip_suffix("am")
             .or_else(|| w.strip_suffix("pm"))
+            // "March 9th".
+            .or_else(|| {
+                ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|o| w.strip_suffix(o))
+                    .filter(|n| n.len() <= 2)
+            })
             .unwrap_or(w);
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
@@ -1978,7 +2005,7 @@ fn is_dated_line(line: &str) -> bool {
                 || DATED_WORDS.contains(&w.as_str())
         })
 }
-const MAX_DATED_WORDS: usize = 14;
+const MAX_DATED_WORDS: usize = 16;
 
 /// `line` with a space put back where a copy ran a page's elements together: between a
 /// figure and a capital ("2024May", "GMT+1Updated") and between a year and the time after
@@ -2146,6 +2173,12 @@ const DATED_WORDS: &[&str] = &[
     "pdt",
     "cst",
     "cdt",
+    "aest",
+    "aedt",
+    // "27.02.2024, 19.12 Uhr": German time.
+    "uhr",
+    // "Published date: 8 June 2024 15:42 BST".
+    "date",
     // "Tuesday 27 February 2024 14:25, UK": the country whose time it is.
     "uk",
     // "February 27, 2024 12:24 AM 2 min read": the reading time after the date.
@@ -2165,7 +2198,7 @@ const DATED_WORDS: &[&str] = &[
 /// Words that make a number a time of day ("14.32 GMT", "10:05 am").
 const TIME_ZONES: &[&str] = &[
     "am", "pm", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "et", "msk", "eet", "eest",
-    "ist", "pst", "pdt", "cst", "cdt",
+    "ist", "pst", "pdt", "cst", "cdt", "aest", "aedt", "uhr",
 ];
 /// Abbreviated month names (the full names are [`lexicon::MONTH_NAMES`]).
 /// Weekdays as timestamps shorten them ("Tue, February 27, 2024 at 6:12 AM EST"), folded.
@@ -2309,10 +2342,12 @@ fn is_photo_credit(line: &str) -> bool {
         {
             return true;
         }
-        // "… after the Paris conference on Ukraine (Reuters)": an agency's name alone.
+        // "… after the Paris conference on Ukraine (Reuters)": an agency's name alone;
+        // "LUDOVIC VERNE (AFP)": the photographer's name before it.
         if open > 0
             && PICTURE_AGENCIES.contains(&credit)
-            && text::count_words_up_to(&line[..open], 4) >= 4
+            && (text::count_words_up_to(&line[..open], 4) >= 4
+                || is_names_line(line[..open].trim()))
         {
             return true;
         }
@@ -2463,6 +2498,12 @@ const PICTURE_AGENCIES: &[&str] = &[
     "ANP",
     "Xinhua",
     "Bloomberg",
+    "ANSA",
+    "ČTK",
+    "CTK",
+    "AAP",
+    "PTI",
+    "PAP",
 ];
 /// The longest credit line ("Ludovic Marin / AFP via Getty Images").
 const MAX_CREDIT_WORDS: usize = 7;
@@ -2484,6 +2525,9 @@ fn is_credit_line(line: &str) -> bool {
         .unwrap_or(line);
     is_byline(line)
         || is_filed_from(line)
+        || is_byline_with_places(line)
+        || is_byline_with_dotted_parts(line)
+        || is_agencies_line(line)
         || is_byline_with_site(line)
         || is_reporting_credits(line)
         || is_agency_inputs(line)
@@ -2637,6 +2681,38 @@ fn is_contribution_credit(line: &str) -> bool {
     credits
         && line.starts_with(char::is_uppercase)
         && text::count_words_up_to(line, MAX_CONTRIBUTION_WORDS + 1) <= MAX_CONTRIBUTION_WORDS
+}
+
+/// "By Jonas Reinhardt in Berlin and Mathilde Kessler in Paris".
+fn is_byline_with_places(line: &str) -> bool {
+    ["By ", "BY "]
+        .iter()
+        .find_map(|by| line.strip_prefix(by))
+        .is_some_and(is_names_with_places)
+}
+
+/// "Daniel Kowalczuk · CBC News · Posted: Feb 27, 2024 4:00 AM EST | Last Updated: …": the
+/// writer, the site and the date, between dots.
+fn is_byline_with_dotted_parts(line: &str) -> bool {
+    let mut parts = line.split(" · ");
+    let (Some(name), Some(rest)) = (parts.next(), parts.last()) else {
+        return false;
+    };
+    let dated = rest.split(" | ").next().unwrap_or(rest);
+    line.len() <= 2 * MAX_FURNITURE_BYTES && is_names_line(name) && is_dated_line(dated)
+}
+
+/// "AFP | Reuters", "ABC/wires": agencies alone, the story's sources.
+fn is_agencies_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['|', '/']).map(str::trim).collect();
+    let wires = |p: &str| ["wires", "agencies", "newswires"].contains(&p);
+    line.len() <= MAX_SECTION_LABEL_BYTES
+        && parts.len() >= 2
+        && (parts.iter().all(|p| PICTURE_AGENCIES.contains(p))
+            || (parts.len() == 2
+                && wires(parts[1])
+                && (1..=2).contains(&parts[0].split_whitespace().count())
+                && parts[0].starts_with(char::is_uppercase)))
 }
 
 /// News agencies as a story's credits name them (folded).
@@ -2992,14 +3068,24 @@ fn is_line_with_address(line: &str) -> bool {
 
 /// "Monday March 18 2024, 12.01am GMT, The Times": a timestamp, then the site's name.
 fn is_dated_line_with_site(line: &str) -> bool {
+    // "Hungary Today 2024.06.07.": the site's name, then the date in figures.
+    let site_first = line.rsplit_once(' ').is_some_and(|(site, date)| {
+        (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
+            && site
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && date.starts_with(|c: char| c.is_ascii_digit())
+            && has_numeric_date(date)
+    });
     line.len() <= MAX_FURNITURE_BYTES
-        && line.rsplit_once(", ").is_some_and(|(dated, site)| {
-            (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
-                && site
-                    .split_whitespace()
-                    .all(|w| w.starts_with(char::is_uppercase))
-                && is_dated_line(dated)
-        })
+        && (site_first
+            || line.rsplit_once(", ").is_some_and(|(dated, site)| {
+                (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
+                    && site
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                    && is_dated_line(dated)
+            }))
 }
 /// The longest site name after a timestamp.
 const MAX_SITE_WORDS: usize = 3;
@@ -3289,7 +3375,7 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     };
     let may_be_furniture = is_number(first)
         || is_compact_age(first)
-        || ["a", "an", "one", "time", "reading", "est"]
+        || ["a", "an", "one", "time", "reading", "read", "est"]
             .iter()
             .any(|v| first.eq_ignore_ascii_case(v))
         || in_vocabulary(COUNTED)
@@ -3334,7 +3420,9 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
             return Some("page furniture: a reading time");
         }
         [reading, time, n, unit]
-            if reading == "reading" && time == "time" && reading_time(n, unit) =>
+            if (reading == "reading" || reading == "read")
+                && time == "time"
+                && reading_time(n, unit) =>
         {
             return Some("page furniture: a reading time");
         }
@@ -3865,6 +3953,19 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
         if !matches!(kinds[idx], LineKind::Text | LineKind::Removed(_)) {
             continue;
         }
+        // "Read More »" under a story's title is the card's button: the title above is the
+        // link, and what follows is the article's own text.
+        if line.ends_with(['»', '›', '→']) {
+            if opens_with(line, "read more")
+                && idx > 0
+                && kinds[idx - 1] == LineKind::Text
+                && is_story_title(lines[idx - 1].text(text))
+            {
+                kinds[idx - 1] = LineKind::Removed(STORY_LINK_REASON);
+                kinds[idx] = LineKind::Removed(STORY_LINK_REASON);
+            }
+            continue;
+        }
         // "Read more:", "Don't miss...", and the read-more links that need no colon.
         let Some(label) = line
             .strip_suffix(':')
@@ -3911,7 +4012,25 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
                 && reason == STORY_LIST_REASON
                 && is_teaser_blurb(line)
                 && line.len() <= MAX_FURNITURE_BYTES;
-            if !(fits(line) || blurb) || items.len() == MAX_STORY_LINKS_UNDER_LABEL {
+            // A line over a paragraph of the text, after the first item, is the text's
+            // subheading ("Read more:", a title, "Warsaw's position unchanged", then the
+            // next paragraph).
+            let separate = items.last().is_some_and(|&last| last + 1 != i);
+            let short = text::count_words_up_to(line, MAX_SHORT_SUBHEADING_WORDS + 1)
+                <= MAX_SHORT_SUBHEADING_WORDS;
+            let heads_text = !items.is_empty()
+                && reason == STORY_LIST_REASON
+                && (separate || short)
+                && (i + 1..kinds.len())
+                    .find(|&j| kinds[j] != LineKind::Blank)
+                    .is_some_and(|j| {
+                        kinds[j] == LineKind::Text
+                            && text::count_words_up_to(
+                                lines[j].text(text),
+                                MIN_LONG_PARAGRAPH_WORDS,
+                            ) >= MIN_LONG_PARAGRAPH_WORDS
+                    });
+            if !(fits(line) || blurb) || heads_text || items.len() == MAX_STORY_LINKS_UNDER_LABEL {
                 break;
             }
             if let Some(&last) = items.last() {
@@ -3928,6 +4047,10 @@ fn mark_story_links_under_label(text: &str, lines: &[Span], kinds: &mut [LineKin
         }
     }
 }
+const STORY_LINK_REASON: &str = "page furniture: a link to another story";
+/// The longest subheading told apart from a story's title by its length alone.
+const MAX_SHORT_SUBHEADING_WORDS: usize = 5;
+
 /// Labels of links to other stories that need no colon to be read as such.
 const READ_MORE_LABELS: &[&str] = &[
     "read more",
