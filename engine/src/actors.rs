@@ -509,6 +509,9 @@ const SPEECH_VERBS: &[&str] = &[
     "promised",
 ];
 
+/// The longest relative clause between a discovered name and its speech verb.
+const MAX_WHO_CLAUSE_WORDS: usize = 24;
+
 /// Prepositions that open an introductory phrase before a sentence's subject ("after
 /// talks with …, he said").
 const INTRO_PREPOSITIONS: &[&str] = &[
@@ -1706,6 +1709,9 @@ impl Scan<'_, '_> {
                     && !self.toks.tok(i + n).after_comma
                     && contains(SPEECH_VERBS, self.toks.key(i + n)));
             let affiliation = self.speech_after_affiliation(i + n);
+            // "Philippe Leblanc, who teaches European security at …, said": a relative
+            // clause between commas, then the speech verb.
+            let speech = speech || self.who_clause_then_speech(i + n);
             if role_prefix.is_none() && apposition.is_none() && !speech && affiliation.is_none() {
                 i += n;
                 continue;
@@ -1906,6 +1912,18 @@ impl Scan<'_, '_> {
 
     /// ", <role noun phrase> …" right after a name: the role as written, up to the end of
     /// the clause (next comma, semicolon or the sentence's end), at most a dozen words.
+    fn who_clause_then_speech(&self, after: usize) -> bool {
+        if after >= self.toks.len()
+            || !self.toks.tok(after).after_comma
+            || self.toks.key(after) != "who"
+        {
+            return false;
+        }
+        (after + 1..self.toks.len().min(after + MAX_WHO_CLAUSE_WORDS))
+            .find(|&j| self.toks.tok(j).after_comma)
+            .is_some_and(|j| contains(SPEECH_VERBS, self.toks.key(j)))
+    }
+
     fn apposition_after(&self, after: usize) -> Option<String> {
         let first = self.toks.tok(after);
         // ("…, said the French leader was …": a verb, not a description.)

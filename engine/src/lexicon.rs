@@ -1054,6 +1054,7 @@ pub const PERSON_ROLE_HEADS: &[&str] = &[
     "head",
     "governor",
     "mayor",
+    "candidate",
 ];
 
 /// The last word of a writer's post printed under their name ("Europe digital editor",

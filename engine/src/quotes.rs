@@ -1391,6 +1391,10 @@ fn introduced_unnamed(before: &str, head: &str) -> bool {
 /// Words between a determiner and the role it introduces ("a senior US defence official").
 const MAX_ROLE_MODIFIERS: usize = 4;
 
+/// Words after the verb of a speech tag that closes its sentence ("he told reporters on
+/// Tuesday").
+const MAX_TAG_OBJECT_WORDS: usize = 4;
+
 /// Words between a possessive and the word for speech it owns ("his February statement").
 const MAX_NOUN_MODIFIERS: usize = 2;
 
@@ -2052,11 +2056,12 @@ fn sentence_tag<L: ActorLookup + ?Sized>(
 ) -> Option<Attribution> {
     let hit = verbs.last()?;
     let verb_end = view.toks[hit.k + hit.n - 1].span.end;
-    let closes = view
-        .text
-        .get(verb_end..view.span.end)?
-        .chars()
-        .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || text::is_quotation_mark(c));
+    // The verb ends the sentence, or a few words after it do ("he told reporters", "said
+    // in a statement"), none of them quoted.
+    let after = view.text.get(verb_end..view.span.end)?;
+    let closes = !after.contains(|c: char| text::is_quotation_mark(c) && c != '\'' && c != '’')
+        && !after.contains(',')
+        && text::count_words_up_to(after, MAX_TAG_OBJECT_WORDS + 1) <= MAX_TAG_OBJECT_WORDS;
     if !closes || view.toks[hit.k].span.start < q.end {
         return None;
     }
