@@ -2704,10 +2704,12 @@ fn is_byline_with_dotted_parts(line: &str) -> bool {
 
 /// "AFP | Reuters", "ABC/wires": agencies alone, the story's sources.
 fn is_agencies_line(line: &str) -> bool {
+    if line.len() > MAX_SECTION_LABEL_BYTES || !line.contains(['|', '/']) {
+        return false;
+    }
     let parts: Vec<&str> = line.split(['|', '/']).map(str::trim).collect();
     let wires = |p: &str| ["wires", "agencies", "newswires"].contains(&p);
-    line.len() <= MAX_SECTION_LABEL_BYTES
-        && parts.len() >= 2
+    parts.len() >= 2
         && (parts.iter().all(|p| PICTURE_AGENCIES.contains(p))
             || (parts.len() == 2
                 && wires(parts[1])
@@ -3068,24 +3070,27 @@ fn is_line_with_address(line: &str) -> bool {
 
 /// "Monday March 18 2024, 12.01am GMT, The Times": a timestamp, then the site's name.
 fn is_dated_line_with_site(line: &str) -> bool {
+    // Most lines are turned away by their length or for having no figure at all.
+    if line.len() > MAX_FURNITURE_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     // "Hungary Today 2024.06.07.": the site's name, then the date in figures.
     let site_first = line.rsplit_once(' ').is_some_and(|(site, date)| {
-        (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
+        date.starts_with(|c: char| c.is_ascii_digit())
+            && (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
             && site
                 .split_whitespace()
                 .all(|w| w.starts_with(char::is_uppercase))
-            && date.starts_with(|c: char| c.is_ascii_digit())
             && has_numeric_date(date)
     });
-    line.len() <= MAX_FURNITURE_BYTES
-        && (site_first
-            || line.rsplit_once(", ").is_some_and(|(dated, site)| {
-                (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
-                    && site
-                        .split_whitespace()
-                        .all(|w| w.starts_with(char::is_uppercase))
-                    && is_dated_line(dated)
-            }))
+    site_first
+        || line.rsplit_once(", ").is_some_and(|(dated, site)| {
+            (1..=MAX_SITE_WORDS).contains(&site.split_whitespace().count())
+                && site
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && is_dated_line(dated)
+        })
 }
 /// The longest site name after a timestamp.
 const MAX_SITE_WORDS: usize = 3;
