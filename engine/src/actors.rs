@@ -1312,16 +1312,26 @@ impl Scan<'_, '_> {
     /// Whether a speech verb follows byte `end` of the current sentence, a few filler
     /// words at most between ("Macron said", "Macron also told").
     fn speaks_after(&self, end: usize) -> bool {
-        let mut j = self.toks.toks.partition_point(|t| t.span.start < end);
+        let j = self.toks.toks.partition_point(|t| t.span.start < end);
         // ("Donald Tusk, speaking alongside Petr Fiala, said": a comma before the verb
         // closes a description, and the one it describes speaks.)
         if self.toks.tok(j).after_comma {
             return false;
         }
+        self.is_speech_verb(self.past_fillers(j))
+    }
+
+    /// The word at or after `j` once two filler words at most are skipped ("also",
+    /// "later": "he also said").
+    fn past_fillers(&self, mut j: usize) -> usize {
         let limit = j + 2;
         while j < self.toks.len() && j < limit && contains(PRONOUN_FILLERS, self.toks.key(j)) {
             j += 1;
         }
+        j
+    }
+
+    fn is_speech_verb(&self, j: usize) -> bool {
         j < self.toks.len() && contains(SPEECH_VERBS, self.toks.key(j))
     }
 
@@ -2161,11 +2171,8 @@ impl Scan<'_, '_> {
     /// A pronoun that attributes speech or opens the sentence as its subject.
     fn pronoun(&mut self, sentence_idx: usize, first_new: usize, i: usize) {
         let pronoun = self.toks.key(i).to_owned();
-        let mut j = i + 1;
-        while j < self.toks.len() && j - i <= 2 && contains(PRONOUN_FILLERS, self.toks.key(j)) {
-            j += 1;
-        }
-        let speech = j < self.toks.len() && contains(SPEECH_VERBS, self.toks.key(j));
+        let j = self.past_fillers(i + 1);
+        let speech = self.is_speech_verb(j);
         let opens = i == 0 && !self.in_quote(self.toks.tok(i).span.start);
         let after_intro = i > 0
             && i <= 6

@@ -721,6 +721,17 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             .map(|m| m.actor)
     }
 
+    /// The actor of the nearest mention before byte `at`, within the pronouns' reach, that
+    /// `fits`.
+    fn nearest_before(&self, at: usize, fits: impl Fn(ActorId) -> bool) -> Option<ActorId> {
+        self.mentions_before(at)
+            .iter()
+            .rev()
+            .take_while(|m| at - m.span.start < PRONOUN_REACH)
+            .find(|m| fits(m.actor))
+            .map(|m| m.actor)
+    }
+
     /// The article's mentions that start before byte `at`, in text order.
     fn mentions_before(&self, at: usize) -> &'a [Mention] {
         &self.mentions[..self.mentions.partition_point(|m| m.span.start < at)]
@@ -751,16 +762,9 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         if end != start + 2 || !lexicon::ROLE_NOUN_SET.contains(self.word(start + 1)) {
             return None;
         }
-        let at = self.toks[start].span.start;
-        self.mentions_before(at)
-            .iter()
-            .rev()
-            .take_while(|m| at - m.span.start < PRONOUN_REACH)
-            .find(|m| {
-                let person = self.actors.is_person(m.actor);
-                person != body
-            })
-            .map(|m| m.actor)
+        self.nearest_before(self.toks[start].span.start, |a| {
+            self.actors.is_person(a) != body
+        })
     }
 
     /// `Fiala's message was clear: "…"`, `Macron's words: "…"`: the owner of a word for
@@ -795,22 +799,12 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             // nearest person named before.
             "his" | "her" => {
                 let at = self.toks[owner].span.start;
-                let before = self.mentions.partition_point(|m| m.span.start < at);
-                let in_sentence = self
-                    .mentions
-                    .partition_point(|m| m.span.start < self.span.start);
-                let person = |m: &&Mention| self.actors.is_person(m.actor);
-                self.mentions[in_sentence.min(before)..before]
+                let person = |a: ActorId| self.actors.is_person(a);
+                self.mentions_before(at)
                     .iter()
-                    .find(person)
-                    .or_else(|| {
-                        self.mentions[..before]
-                            .iter()
-                            .rev()
-                            .take_while(|m| at - m.span.start < PRONOUN_REACH)
-                            .find(person)
-                    })?
-                    .actor
+                    .find(|m| m.span.start >= self.span.start && person(m.actor))
+                    .map(|m| m.actor)
+                    .or_else(|| self.nearest_before(at, person))?
             }
             _ => self.mentions.get(self.toks[owner].mention?)?.actor,
         };
