@@ -48,10 +48,12 @@ fmt:
 	@printf '\n== cargo fmt --all --check\n'
 	cargo fmt --all --check
 
-# Lints of every crate and target, warnings denied.
+# Lints of every crate and target, warnings denied; the app's binaries also as the browser
+# builds them (natively the app's binary only prerenders its first view).
 lint:
 	@printf '\n== cargo clippy (warnings denied)\n'
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --bins --quiet -- -D warnings
 
 # Native tests of the engine and the app, kept for the summary.
 unit:
@@ -64,10 +66,11 @@ release:
 	@printf '\n== trunk build --release --offline\n'
 	trunk build --release --offline
 
-# The first load of the release build may not grow past a ceiling: 360 KB gzip, just above
-# today's 351 KB. The aim of issue #6, 250 KB, is still missed; `make bench` reports it.
-# The analysis worker is loaded on demand and counted apart.
-SIZE_CEILING_BYTES := 360000
+# The first load of the release build may not grow past a ceiling: 370 KB gzip, just above
+# today's 365 KB (of which 16 KB are the first view prerendered into index.html, which
+# shows the articles before the wasm has loaded). The aim of issue #6, 250 KB, is still
+# missed; `make bench` reports it. The analysis worker is loaded on demand, counted apart.
+SIZE_CEILING_BYTES := 370000
 size:
 	@printf '\n== first-load size ceiling (%s bytes gzip)\n' $(SIZE_CEILING_BYTES)
 	PARALLAX_SIZE_BUDGET_BYTES=$(SIZE_CEILING_BYTES) scripts/check-size-budget.sh dist

@@ -13,7 +13,11 @@
 //    the wasm. An inline script needs `'unsafe-inline'` (or a hash) in `script-src`, so the
 //    loader moves, as it is, to `boot-<hash>.js` next to index.html, named for its content
 //    like every other file Trunk writes, so it can be cached for long.
-// 2. In release builds it adds the policy as a `<meta http-equiv="Content-Security-Policy">`
+// 2. In release builds it puts the first view, prerendered by the app's own binary built
+//    natively (`cargo run --bin parallax`, see src/prerender.rs), last in <body>, after the
+//    small inline script that hides it when the page opens on another view; the policy
+//    allows that script by its hash.
+// 3. In release builds it adds the policy as a `<meta http-equiv="Content-Security-Policy">`
 //    (first in <head>, so it covers everything after it) and fails the build if anything
 //    the policy would block is left: an inline script, an inline event handler, a `style`
 //    attribute or a `<style>` element, a `<base>` element.
@@ -33,6 +37,7 @@
 // there, fetches the wasm in the meantime, then starts the app, which mounts into the
 // host's `<div id="parallax" data-…>` (see README, "Embedding").
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -44,15 +49,25 @@ import { fileURLToPath } from 'node:url';
  * are blocked, CSSOM changes (`el.style.left = …`, Leptos `style:left=`) are not.
  * `frame-ancestors` cannot be set from a `<meta>` (browsers ignore it there and warn), so
  * the page may be framed: that is the iframe embed. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CSP = policy([]);
+
+/** The policy, allowing the inline scripts whose hashes (`sha256-…`) are given and no other. */
+export function policy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'${h}'`)].join(' '),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** A script's hash as a policy names it: `sha256-<base64>`. */
+export function scriptHash(text) {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+}
 
 /** The file host pages include; its name is part of the embedding contract. */
 export const EMBED_FILE = 'embed.js';
@@ -113,13 +128,17 @@ const escapeAttr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * next to it, or throws with a message that says what is wrong.
  *
  * @param {string} html        index.html as Trunk wrote it
- * @param {{release: boolean, publicUrl?: string, workerLoader?: string | null}} options
+ * @param {{release: boolean, publicUrl?: string, workerLoader?: string | null,
+ *          prerender?: {gate: string, root: string} | null}} options
  *   `workerLoader`: the analysis worker's loader, relative to the build folder (see
  *   [`workerFiles`]); the loader scripts name it to the app.
+ *   `prerender`: the first view as the app's native binary prints it (`src/prerender.rs`):
+ *   its gate script's text and its root element, put last in `<body>`; the policy allows
+ *   the gate script by its hash.
  * @returns {{html: string, files: Record<string, string>, refs: string[]}}
  *   `refs`: the build files the page and embed.js load, relative to the build folder.
  */
-export function transform(html, { release, publicUrl = './', workerLoader = null }) {
+export function transform(html, { release, publicUrl = './', workerLoader = null, prerender = null }) {
   // 1. Trunk's loader: the inline module script that imports the glue and calls init.
   const inline = scripts(html).filter((s) => !s.attrs.has('src'));
   const loaders = inline.filter((s) => /\bimport\s+init\b/.test(s.content));
@@ -135,43 +154,71 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
   if (!glue || !wasm) {
     throw new Error("index.html: Trunk's loader names no .js glue or no .wasm file");
   }
-  const bootSource = `${workerGlobal(workerLoader)}${loader.content.trim()}\n`;
+  const wasmPreload = startTags(html, 'link').find(
+    (l) => relative(l.attrs.get('href') ?? '', publicUrl) === relative(wasm, publicUrl),
+  );
+  const wasmIntegrity = wasmPreload?.attrs.get('integrity') ?? '';
+  // With a prerendered view the wasm is not on the way to the first content: it is fetched
+  // when the app starts, after that paint, instead of preloaded, where it would share the
+  // line with the page's own HTML and style sheets. Its integrity goes with the fetch.
+  let start = loader.content.trim();
+  if (prerender) {
+    const literal = /(['"])[^'"]+\.wasm\1/.exec(start)[0];
+    const options = wasmIntegrity ? `, { integrity: ${JSON.stringify(wasmIntegrity)} }` : '';
+    start = start.replace(literal, `fetch(${literal}${options})`);
+  }
+  const bootSource = `${workerGlobal(workerLoader)}${prerender ? PAINT_FIRST : ''}${start}\n`;
   const bootFile = hashedName('boot', 'js', bootSource);
   const bootTag =
     `<script type="module" src="${escapeAttr(publicUrl + bootFile)}" ` +
     `integrity="${sri(bootSource)}" crossorigin="anonymous"></script>`;
   let out = html.slice(0, loader.index) + bootTag + html.slice(loader.end);
+  if (prerender && wasmPreload) {
+    const at = out.indexOf(wasmPreload.text);
+    out = out.slice(0, at) + out.slice(at + wasmPreload.text.length);
+  }
 
   // 2. What embed.js must load: the style sheets in page order, the glue and the wasm.
   const styles = startTags(out, 'link')
     .filter((l) => (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'))
     .map((l) => ({ href: relative(l.attrs.get('href') ?? '', publicUrl), integrity: l.attrs.get('integrity') ?? '' }))
     .filter((s) => s.href !== '');
-  const wasmPreload = startTags(out, 'link').find(
-    (l) => relative(l.attrs.get('href') ?? '', publicUrl) === relative(wasm, publicUrl),
-  );
   const files = {
     [bootFile]: bootSource,
     [EMBED_FILE]: embedSource({
       glue: relative(glue, publicUrl),
       wasm: relative(wasm, publicUrl),
-      wasmIntegrity: wasmPreload?.attrs.get('integrity') ?? '',
+      wasmIntegrity,
       styles,
       workerLoader,
     }),
   };
 
+  // 3. The prerendered first view, last in <body> (after its <noscript>, which says what
+  //    needs JavaScript), after the script that hides it when the page opens on something
+  //    else. The app mounts after it.
+  const hashes = [];
+  if (prerender) {
+    if (prerender.gate.toLowerCase().includes('</script')) {
+      throw new Error('the prerendered view\'s gate script would end its <script> element early');
+    }
+    const close = out.toLowerCase().lastIndexOf('</body');
+    if (close < 0) throw new Error('index.html: no </body> to put the prerendered view before');
+    out = out.slice(0, close) + `<script>${prerender.gate}</script>${prerender.root}` + out.slice(close);
+    hashes.push(scriptHash(prerender.gate));
+  }
+
   if (release) {
-    // 3. The policy, first thing in <head> (after the charset, which must stay early).
+    // 4. The policy, first thing in <head> (after the charset, which must stay early).
     out = out.replace(/<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/gi, '');
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CSP)}">`;
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy(hashes))}">`;
     const charset = startTags(out, 'meta').find((m) => m.attrs.has('charset'));
     const head = startTags(out, 'head')[0];
     const at = charset?.end ?? head?.end;
     if (at === undefined) throw new Error('index.html: no <head> to put the security policy in');
     out = out.slice(0, at) + meta + out.slice(at);
-    // 4. Nothing the policy would block may be left.
-    const problems = blockedByPolicy(out);
+    // 5. Nothing the policy would block may be left.
+    const problems = blockedByPolicy(out, hashes);
     if (problems.length > 0) {
       throw new Error(`index.html: the Content Security Policy would block ${problems.join('; ')}`);
     }
@@ -181,11 +228,15 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
   return { html: out, files, refs };
 }
 
-/** What in `html` a `script-src 'self'; style-src 'self'; base-uri 'none'` policy blocks. */
-export function blockedByPolicy(html) {
+/** What in `html` a `script-src 'self'; style-src 'self'; base-uri 'none'` policy blocks;
+ * inline scripts whose hashes are in `scriptHashes` are allowed. */
+export function blockedByPolicy(html, scriptHashes = []) {
   const problems = [];
   for (const s of scripts(html)) {
-    if (!s.attrs.has('src') && s.content.trim() !== '') problems.push(`an inline script (${s.content.trim().slice(0, 60)}…)`);
+    const allowed = scriptHashes.includes(scriptHash(s.content));
+    if (!s.attrs.has('src') && s.content.trim() !== '' && !allowed) {
+      problems.push(`an inline script (${s.content.trim().slice(0, 60)}…)`);
+    }
   }
   // Every start tag, scripts' contents skipped: an inline handler or style attribute.
   const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
@@ -200,6 +251,30 @@ export function blockedByPolicy(html) {
   if (/javascript:/i.test(withoutScripts)) problems.push('a javascript: URL');
   return problems;
 }
+
+/** Before the app starts (it takes the page's thread for a while, building its view, then
+ * puts it in the prerendered view's place), the browser paints the prerendered view and
+ * accounts for it: the app waits for the page's first largest-contentful-paint entry (a
+ * frame where the browser has none), or 250 ms at most (a tab in the background paints
+ * nothing). Otherwise the browser can learn that its first frame was shown only after the
+ * app has replaced what it showed, and drops it from its paint timing as if the articles
+ * had shown only with the app. The wasm is fetched meanwhile (`<link rel=preload>`), and
+ * the loader's `import` has fetched the glue. No wait when the prerendered view is hidden
+ * (the page opens on another view: its gate script hid it; `.px-app--prerendered` is
+ * `ROOT_CLASS` of src/prerender.rs). */
+export const PAINT_FIRST = `await new Promise((painted) => {
+  const shown = document.querySelector('.px-app--prerendered')?.getClientRects().length > 0;
+  if (!shown) {
+    painted();
+  } else if ((globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) {
+    new PerformanceObserver((_, seen) => { seen.disconnect(); setTimeout(painted); })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+  } else {
+    requestAnimationFrame(() => setTimeout(painted));
+  }
+  setTimeout(painted, 250);
+});
+`;
 
 /** The global a loader script sets for the app to find the analysis worker's loader
  * (`src/analysis.rs`), resolved against the script's own address; nothing without one. */
@@ -323,6 +398,29 @@ async function stagedWorker(staging) {
   return found;
 }
 
+/** The first view, as the app's binary built natively prints it (`src/prerender.rs`): the
+ * gate script's text on its first line, the root element on its second; `null` when it
+ * prints nothing (a corpus too large to prerender). The same corpus as the wasm's: cargo
+ * sees this build's environment (`PARALLAX_SEEDS`). Release builds only: `trunk serve`
+ * rebuilds stay as fast as they were, and its page starts with the live app. */
+function prerendered() {
+  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'parallax'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.error || run.status !== 0) {
+    throw new Error(`the first view could not be prerendered (cargo run --bin parallax: ${run.error?.message ?? `exit ${run.status}`})`);
+  }
+  const out = run.stdout.trim();
+  if (out === '') return null;
+  const newline = out.indexOf('\n');
+  if (newline < 0 || !out.slice(newline + 1).startsWith('<div')) {
+    throw new Error('the prerendered view is not a gate script and a root element');
+  }
+  return { gate: out.slice(0, newline), root: out.slice(newline + 1) };
+}
+
 /** The hook: rewrites the staged index.html and writes the files next to it. */
 async function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
@@ -333,7 +431,13 @@ async function main() {
   const publicUrl = process.env.TRUNK_PUBLIC_URL ?? './';
   const index = join(staging, 'index.html');
   const worker = await stagedWorker(staging);
-  const result = transform(await readFile(index, 'utf8'), { release, publicUrl, workerLoader: worker.loader });
+  const prerender = release ? prerendered() : null;
+  const result = transform(await readFile(index, 'utf8'), {
+    release,
+    publicUrl,
+    workerLoader: worker.loader,
+    prerender,
+  });
   for (const ref of result.refs.filter((r) => !(r in result.files))) {
     await access(join(staging, ref)).catch(() => {
       throw new Error(`index.html loads ${ref}, which is not in the build (${staging})`);
@@ -343,9 +447,10 @@ async function main() {
     await writeFile(join(staging, name), text);
   }
   await writeFile(index, result.html);
-  const policy = release ? 'with its Content Security Policy' : 'no security policy in a debug build';
+  const csp = release ? 'with its Content Security Policy' : 'no security policy in a debug build';
+  const first = prerender ? `the first view prerendered (${prerender.root.length} bytes)` : 'no prerendered view';
   console.log(
-    `post-build: index.html loads ${result.refs[0]} (${policy}); wrote ${EMBED_FILE} and the worker's ${worker.loader}`,
+    `post-build: index.html loads ${result.refs[0]} (${csp}, ${first}); wrote ${EMBED_FILE} and the worker's ${worker.loader}`,
   );
 }
 

@@ -107,6 +107,7 @@ pub fn App(
             }
             let reader = ReaderState::load(notices);
             provide_context(reader);
+            crate::prerender::adopt(!reader.articles.with_untracked(Vec::is_empty));
             // The one analysis of the page: the bundled corpus's, made at build time, and
             // again, by the analysis worker, only when the reader adds or removes an article
             // of their own. Decoding runs in slices, handing the page back in between
@@ -168,9 +169,15 @@ pub fn App(
                     match built {
                         Built::Model(model) if current() => {
                             progress.set(None);
+                            // The live view takes the prerendered one's place in the same
+                            // frame: it is removed now, the view renders before the paint.
+                            crate::prerender::retire();
                             vm.set(Some(Shared(Arc::new(model))));
                         }
-                        Built::Failed(message) if current() => crate::fatal::show_panel(&message),
+                        Built::Failed(message) if current() => {
+                            crate::prerender::retire();
+                            crate::fatal::show_panel(&message);
+                        }
                         _ => {}
                     }
                 });
@@ -189,22 +196,56 @@ pub fn App(
                 vm.with(Option::is_some)
                     .then(|| view! { <AnalysisProgress progress first=false /> })
             };
-            view! {
-                <div
-                    class="px-app"
-                    class:px-app--embed=embed
-                    class:px-hosted=hosted
-                    data-testid="parallax"
-                >
-                    {shell}
-                    {again}
-                    <ReaderPanel />
-                </div>
-            }
-            .into_any()
+            root(embed, hosted, false, (shell, again)).into_any()
         }
-        Err(message) => view! { <div class="px-app"><ErrorPanel message /></div> }.into_any(),
+        Err(message) => {
+            crate::prerender::retire();
+            view! { <div class="px-app"><ErrorPanel message /></div> }.into_any()
+        }
     }
+}
+
+/// The app's root element around `content`, and the reader's articles dialog. The same
+/// element is prerendered at build time (`prerendered`, see [`crate::prerender`]): shown
+/// until the live app has its first view, inert meanwhile.
+fn root(embed: bool, hosted: bool, prerendered: bool, content: impl IntoView) -> impl IntoView {
+    view! {
+        <div
+            class="px-app"
+            class:px-app--embed=embed
+            class:px-hosted=hosted
+            class:px-app--prerendered=prerendered
+            inert=prerendered
+            aria-busy=prerendered.then_some("true")
+            data-testid=(!prerendered).then_some("parallax")
+        >
+            {content}
+            <ReaderPanel />
+        </div>
+    }
+}
+
+/// The first view as the app shows it on its own page with no choices made and no
+/// articles of the reader's, from the bundled corpus's prepared analysis: what
+/// [`crate::prerender`] renders to HTML at build time. Needs a reactive owner.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_view(bundle: crate::bundle::Bundled, vm: ViewModel) -> impl IntoView {
+    let notices = Notices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    for text in bundle.warnings {
+        notices.push(text);
+    }
+    provide_context(ReaderState::empty(notices));
+    let options = HostOptions {
+        sync_url: true,
+        ..HostOptions::default()
+    };
+    // A known, empty query: the prerendered view never reads the page's address.
+    let query = RwSignal::new(Some(String::new()));
+    let shell = view! { <Shell vm=Arc::new(vm) options query /> };
+    // The status line of a later analysis, as the live app has it once its view is shown.
+    let again = view! { <AnalysisProgress progress=RwSignal::new(None) first=false /> };
+    root(false, false, true, (shell, again))
 }
 
 /// A view model compared by identity: a new one is a new analysis.

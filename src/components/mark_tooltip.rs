@@ -98,10 +98,9 @@ pub fn MarkTooltip() -> impl IntoView {
             })
         })
     };
-    let px = |v: Option<f64>| {
-        v.map(|v| format!("{v:.0}px"))
-            .unwrap_or_else(|| "auto".into())
-    };
+    // No value, no property (`auto`): the tip rendered before any mark was hovered — the
+    // prerendered first view's — has no style at all.
+    let px = |v: Option<f64>| v.map(|v| format!("{v:.0}px"));
     view! {
         <div
             id=TOOLTIP_ID
@@ -112,7 +111,7 @@ pub fn MarkTooltip() -> impl IntoView {
             style:top=move || px(place().and_then(|p| p.1))
             style:bottom=move || px(place().and_then(|p| p.2))
         >
-            {move || state.0.with(|t| t.as_ref().map(|t| t.text.clone()).unwrap_or_default())}
+            {move || state.0.with(|t| t.as_ref().map(|t| t.text.clone()))}
         </div>
     }
 }

@@ -10,9 +10,10 @@ use leptos::task::spawn_local;
 use parallax_engine::export;
 
 /// Where the app is published (origin and path, no query), or `None` when the page is not
-/// the app's own (script embedding: the host page's address says nothing of the view).
+/// the app's own (script embedding: the host page's address says nothing of the view) or
+/// there is no page (the prerendered first view: the links are made when the app starts).
 fn app_base(sync_url: bool) -> Option<String> {
-    if !sync_url {
+    if !sync_url || cfg!(not(target_arch = "wasm32")) {
         return None;
     }
     let location = web_sys::window()?.location();

@@ -27,15 +27,21 @@ pub struct ReaderState {
 }
 
 impl ReaderState {
-    /// Loads what the browser kept; storage problems become notices.
-    pub fn load(notices: Notices) -> ReaderState {
-        let state = ReaderState {
+    /// No articles of the reader's: the state of a page that has not looked at storage
+    /// (the first view prerendered at build time, `crate::prerender`).
+    pub fn empty(notices: Notices) -> ReaderState {
+        ReaderState {
             articles: RwSignal::new(Vec::new()),
             unreadable: RwSignal::new(None),
             status: RwSignal::new(Vec::new()),
             open: RwSignal::new(false),
             notices,
-        };
+        }
+    }
+
+    /// Loads what the browser kept; storage problems become notices.
+    pub fn load(notices: Notices) -> ReaderState {
+        let state = ReaderState::empty(notices);
         match reader_store::load() {
             Loaded::Empty => {}
             Loaded::Articles(articles) => state.articles.set(articles),

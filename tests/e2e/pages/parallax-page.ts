@@ -6,10 +6,17 @@ export class ParallaxPage {
   constructor(readonly page: Page) {}
 
   /** Opens the app at `path`, relative to the server's base URL (`./` or
-   * `tools/parallax/`), and waits until the wasm has mounted something. */
+   * `tools/parallax/`), and waits until the live app shows something: not the first view
+   * prerendered in index.html, which is inert until the app takes its place. */
   async goto(path = './'): Promise<void> {
     await this.page.goto(path);
+    await expect(this.page.getByTestId('parallax')).toBeVisible();
     await expect(this.page.getByRole('region').first()).toBeVisible();
+  }
+
+  /** The first view prerendered in index.html, while it is in the page. */
+  prerendered(): Locator {
+    return this.page.locator('.px-app--prerendered');
   }
 
   /** The outlet column whose accessible name is `title` (the outlet's name). */

@@ -11,7 +11,7 @@ import { test, expect } from '../fixtures';
 import { columnTitle, readManifest } from '../corpus';
 import { ParallaxPage } from '../pages/parallax-page';
 // The Trunk post_build hook's pure functions (plain Node ESM, no types).
-import { CSP, blockedByPolicy, transform, workerFiles } from '../../../scripts/post-build.mjs';
+import { CSP, PAINT_FIRST, blockedByPolicy, policy, scriptHash, transform, workerFiles } from '../../../scripts/post-build.mjs';
 
 const titles = readManifest().map(columnTitle);
 /** A reader's article, added in a host page. */
@@ -115,6 +115,39 @@ test.describe('the post-build hook', () => {
     expect(() => transform(served, { release: true })).toThrow(/would block an inline script/);
   });
 
+  test('puts the prerendered first view last in the body and allows its gate script by its hash alone', () => {
+    const prerender = {
+      gate: 'document.body.classList.add("px-no-prerender")',
+      root: '<div inert class="px-app px-app--prerendered"><p>Sputnik</p></div>',
+    };
+    const { html } = transform(TRUNK_HTML, { release: true, prerender });
+    const hash = scriptHash(prerender.gate);
+    expect(hash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    expect(html).toContain(`content="${policy([hash])}"`);
+    expect(policy([hash])).toContain(`script-src 'self' 'wasm-unsafe-eval' '${hash}';`);
+    // After the <noscript> message, before </body>: the live app mounts after it.
+    expect(html).toMatch(
+      new RegExp(`</noscript><script>${prerender.gate.replace(/[.()]/g, '\\$&')}</script>${prerender.root}</body>`),
+    );
+    expect(blockedByPolicy(html, [hash])).toEqual([]);
+    // The app lets the browser paint the prerendered view before it starts.
+    const { files } = transform(TRUNK_HTML, { release: true, prerender });
+    const boot = Object.keys(files).find((f) => f.startsWith('boot-'))!;
+    expect(files[boot].indexOf(PAINT_FIRST)).toBeGreaterThanOrEqual(0);
+    expect(files[boot].indexOf(PAINT_FIRST)).toBeLessThan(files[boot].indexOf('await init('));
+    // It fetches the wasm then, with its integrity, rather than preloading it.
+    expect(files[boot]).toContain(
+      `init({ module_or_path: fetch('./parallax-0123456789abcdef_bg.wasm', { integrity: "sha384-WASM" }) })`,
+    );
+    expect(html).not.toContain('rel="preload"');
+    expect(transform(TRUNK_HTML, { release: true }).html).toContain('rel="preload"');
+    // Any other inline script is still refused, and so is a gate that would end its element.
+    expect(blockedByPolicy(html)).toEqual([expect.stringMatching(/^an inline script \(document\.body/)]);
+    expect(() => transform(TRUNK_HTML, { release: true, prerender: { ...prerender, gate: 'x="</script>"' } })).toThrow(
+      /would end its <script> element early/,
+    );
+  });
+
   test('fails the build when the loader is missing or the page has what the policy blocks', () => {
     expect(() => transform('<html><head></head><body></body></html>', { release: true })).toThrow(
       /expected one inline Trunk loader script/,
@@ -131,18 +164,25 @@ test.describe('the post-build hook', () => {
 });
 
 test.describe('the release build on a static host', () => {
-  test('index.html carries the Content Security Policy and no inline script', async ({ request }) => {
+  test('index.html carries the Content Security Policy and one inline script, allowed by its hash', async ({
+    request,
+  }) => {
     const response = await request.get('index.html');
     expect(response.status()).toBe(200);
     const html = await response.text();
     const metas = [...html.matchAll(/<meta\s[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/gi)];
     expect(metas).toHaveLength(1);
-    expect(metas[0][0]).toContain(`content="${CSP}"`);
     // First in <head> after the charset: before every script and style sheet it covers.
     const firstLoad = html.search(/<(script|link)\b/i);
     expect(metas[0].index!).toBeLessThan(firstLoad);
-    expect(blockedByPolicy(html)).toEqual([]);
-    for (const m of html.matchAll(/<script\b([^>]*)>/gi)) expect(m[1]).toMatch(/\ssrc=/);
+    // The one inline script is the prerendered view's gate; the policy names its hash and
+    // allows no other inline script.
+    const inline = [...html.matchAll(/<script>([^<]*)<\/script>/gi)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('px-no-prerender');
+    expect(metas[0][0]).toContain(`content="${policy([scriptHash(inline[0])])}"`);
+    expect(blockedByPolicy(html, [scriptHash(inline[0])])).toEqual([]);
+    for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (m[1] !== '') expect(m[1]).toMatch(/\ssrc=/);
   });
 
   test('the app runs under its policy with no violation, and the browser enforces it', async ({
@@ -152,11 +192,13 @@ test.describe('the release build on a static host', () => {
     await app.goto();
     for (const title of titles) await expect(app.column(title)).toBeVisible();
     const page = app.page;
-    const policy = await page.evaluate(() => ({
+    const found = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
-      inlineScripts: document.querySelectorAll('script:not([src])').length,
+      inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
     }));
-    expect(policy).toEqual({ csp: CSP, inlineScripts: 0 });
+    // The prerendered view's gate script, allowed by its hash, is the only inline script.
+    expect(found.inline).toHaveLength(1);
+    expect(found.csp).toBe(policy([scriptHash(found.inline[0])]));
     expect(problems.seen, 'no CSP violation while the app starts').toEqual([]);
 
     // The policy is not only present but enforced: inline code and inline styles are refused.

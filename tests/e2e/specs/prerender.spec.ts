@@ -1,0 +1,175 @@
+// Issue #6: the first view is prerendered into index.html when the site is built
+// (src/prerender.rs, scripts/post-build.mjs), so the articles show as soon as the page
+// arrives, before the wasm has loaded. It is inert until the live app takes its place, the
+// live app's markup is the same (nothing moves), and it never shows when the page opens
+// on something else.
+import type { Page, Route } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { bodySample, columnTitle, readArticle, readManifest } from '../corpus';
+
+const manifest = readManifest();
+
+/** Holds the app's wasm (not the analysis worker's) until the returned function is called:
+ * the page shows what it has before the app starts. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/parallax-[0-9a-f]+_bg\.wasm$/, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** What the page shows of an element, as text: every element with its attributes (sorted,
+ * class lists sorted, an empty `style` left out: the live app's inputs get one from the
+ * properties it sets), the text between them with runs of white space as one space. Left
+ * out: Leptos' comment markers, what only tells the prerendered root from the live one
+ * (`inert`, `aria-busy`, the test id, its class), and the content of closed dialogs,
+ * which is not shown (the share dialog's links need the page's address). Runs in the page. */
+function shown(root: Element): string {
+  const out: string[] = [];
+  let text = '';
+  const flush = () => {
+    if (text !== '') out.push(JSON.stringify(text.replace(/\s+/g, ' ')));
+    text = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    flush();
+    const el = node as Element;
+    const attrs = [...el.attributes]
+      .filter((a) => !(a.name === 'style' && a.value === ''))
+      .filter((a) => !(el === root && ['inert', 'aria-busy', 'data-testid'].includes(a.name)))
+      .map((a) => {
+        const value =
+          a.name === 'class'
+            ? a.value.split(/\s+/).filter((c) => c !== '' && c !== 'px-app--prerendered').sort().join(' ')
+            : a.value;
+        return `${a.name}=${JSON.stringify(value)}`;
+      })
+      .sort();
+    out.push(`<${el.localName} ${attrs.join(' ')}>`);
+    if (!(el.localName === 'dialog' && !el.hasAttribute('open'))) el.childNodes.forEach(walk);
+    flush();
+    out.push(`</${el.localName}>`);
+  };
+  walk(root);
+  return out.join('\n');
+}
+
+test.describe('the prerendered first view', () => {
+  for (const [screen, size] of [
+    ['a wide screen', { width: 1440, height: 900 }],
+    ['a phone', { width: 390, height: 844 }],
+  ] as const) {
+    test(`on ${screen} it shows every article before the app starts, inert, and the app takes its place without moving anything`, async ({
+      page,
+      app,
+    }, testInfo) => {
+      await page.setViewportSize(size);
+      const release = await holdWasm(page);
+      await page.goto('./');
+
+      const first = app.prerendered();
+      await expect(first).toBeVisible();
+      await expect(first).toHaveAttribute('inert', '');
+      await expect(page.getByTestId('parallax')).toHaveCount(0);
+      const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
+      for (const entry of manifest) {
+        const title = columnTitle(entry);
+        const column = first.locator(`section[aria-label="${title}"]`);
+        await expect(column).toBeVisible();
+        await expect(column).toContainText(bodySample(readArticle(entry.file)));
+        boxes[title] = (await column.locator('p').first().boundingBox())!;
+      }
+      // Inert: the keyboard cannot reach into it, a click changes nothing.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      // (Inert content is out of the accessibility tree, so found here by its class.)
+      const tab = first.locator('#px-tab-claims');
+      await tab.click({ force: true });
+      await expect(tab).toHaveAttribute('aria-selected', 'false');
+      await page.screenshot({ path: testInfo.outputPath('prerendered.png') });
+      const before = await first.evaluate(shown);
+
+      release();
+      const live = page.getByTestId('parallax');
+      await expect(live).toBeVisible();
+      await expect(first).toHaveCount(0);
+      await expect(page.locator('.px-app')).toHaveCount(1);
+      for (const entry of manifest) {
+        const title = columnTitle(entry);
+        const box = (await app.column(title).locator('p').first().boundingBox())!;
+        for (const key of ['x', 'y', 'width', 'height'] as const) {
+          expect(Math.abs(box[key] - boxes[title][key]), `${title}: ${key}`).toBeLessThan(1);
+        }
+      }
+      await page.screenshot({ path: testInfo.outputPath('live.png') });
+      // The same markup: the prerender is the live app's own first view, not a look-alike.
+      const after = await live.evaluate(shown);
+      expect(after).toBe(before);
+      // And it is live now.
+      await page.getByRole('tab', { name: /^Claims/ }).click();
+      await expect(page.getByRole('tab', { name: /^Claims/ })).toHaveAttribute('aria-selected', 'true');
+    });
+  }
+
+  for (const [what, query, shown] of [
+    ['a link to another view', '?view=claims', (p: Page) => p.getByRole('tab', { name: /^Claims/ })],
+    ['a link with a filter', '?actors=olaf-scholz', (p: Page) => p.getByRole('checkbox', { name: /Olaf Scholz/ })],
+    ['the compact embed', '?embed=1', (p: Page) => p.getByRole('link', { name: 'Open the full view' })],
+  ] as const) {
+    test(`${what} never shows the prerendered view, which is hidden before the app starts`, async ({ page, app }) => {
+      const release = await holdWasm(page);
+      await page.goto(`./${query}`);
+      await expect(app.prerendered()).toBeAttached();
+      await expect(app.prerendered()).toBeHidden();
+      release();
+      await expect(app.prerendered()).toHaveCount(0);
+      await expect(page.getByTestId('parallax')).toBeVisible();
+      await expect(shown(page).first()).toBeVisible();
+      if (query === '?view=claims') {
+        await expect(shown(page)).toHaveAttribute('aria-selected', 'true');
+      }
+      if (query === '?actors=olaf-scholz') await expect(shown(page)).toBeChecked();
+    });
+  }
+
+  test('with articles of the reader’s kept in the browser, the page waits for the app instead', async ({ page, app }) => {
+    await app.goto();
+    await app.addPasted('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent to Ukraine.', 'Reader Daily');
+    await expect(app.column('Reader Daily')).toBeVisible({ timeout: 20_000 });
+
+    const release = await holdWasm(page);
+    await page.reload();
+    await expect(app.prerendered()).toBeAttached();
+    await expect(app.prerendered()).toBeHidden();
+    release();
+    await expect(app.prerendered()).toHaveCount(0);
+    await expect(app.column('Reader Daily')).toBeVisible({ timeout: 20_000 });
+  });
+
+  test('without JavaScript the articles can still be read, and the page says what needs it', async ({
+    browser,
+    baseURL,
+  }, testInfo) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto('./');
+    const message = page.locator('noscript');
+    await expect(message).toBeVisible();
+    expect(await message.textContent()).toMatch(/needs JavaScript and WebAssembly to compare and filter/);
+    for (const entry of manifest) {
+      const column = page.locator(`section[aria-label="${columnTitle(entry)}"]`);
+      await expect(column).toBeVisible();
+      await expect(column).toContainText(bodySample(readArticle(entry.file)));
+    }
+    await page.screenshot({ path: testInfo.outputPath('no-javascript.png') });
+    await context.close();
+  });
+});
