@@ -167,7 +167,9 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
     const options = wasmIntegrity ? `, { integrity: ${JSON.stringify(wasmIntegrity)} }` : '';
     start = start.replace(literal, `fetch(${literal}${options})`);
   }
-  const bootSource = `${workerGlobal(workerLoader)}${prerender ? PAINT_FIRST : ''}${start}\n`;
+  const bootSource = prerender
+    ? `${workerGlobal(workerLoader)}${START_FAILED}${PAINT_FIRST}${start}\n${STARTED}`
+    : `${workerGlobal(workerLoader)}${start}\n`;
   const bootFile = hashedName('boot', 'js', bootSource);
   const bootTag =
     `<script type="module" src="${escapeAttr(publicUrl + bootFile)}" ` +
@@ -275,6 +277,28 @@ export const PAINT_FIRST = `await new Promise((painted) => {
   setTimeout(painted, 250);
 });
 `;
+
+/** Should the app fail to start (its wasm not fetched or not compiled: Trunk's loader then
+ * fails with an uncaught error), the page says so above the prerendered articles, which
+ * stay readable but inert, rather than leaving them as if the page were working. The
+ * listener is removed once the app has started ([`STARTED`]); failures after that are the
+ * app's own to show (its panic hook's error panel). */
+export const START_FAILED = `const startFailed = (event) => {
+  // Once, and not over the app's own error panel (a panic while it starts).
+  if (document.querySelector('.px-start-failed, .px-fatal')) return;
+  const shown = document.querySelector('.px-app--prerendered')?.getClientRects().length > 0;
+  const note = document.createElement('p');
+  note.className = 'px-start-failed';
+  note.setAttribute('role', 'alert');
+  const why = event.error?.message ?? event.message ?? 'an unknown error';
+  note.textContent = \`Parallax could not start in this browser (\${why}). \` +
+    (shown ? 'The articles below are shown as they were when the site was built; comparing and filtering them needs the app. ' : '') +
+    'Reloading the page may help.';
+  document.body.prepend(note);
+};
+addEventListener('error', startFailed);
+`;
+export const STARTED = "removeEventListener('error', startFailed);\n";
 
 /** The global a loader script sets for the app to find the analysis worker's loader
  * (`src/analysis.rs`), resolved against the script's own address; nothing without one. */

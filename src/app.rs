@@ -174,10 +174,7 @@ pub fn App(
                             crate::prerender::retire();
                             vm.set(Some(Shared(Arc::new(model))));
                         }
-                        Built::Failed(message) if current() => {
-                            crate::prerender::retire();
-                            crate::fatal::show_panel(&message);
-                        }
+                        Built::Failed(message) if current() => crate::fatal::show_panel(&message),
                         _ => {}
                     }
                 });

@@ -15,8 +15,10 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Puts the error panel at the top of the app's host element (once).
+/// Puts the error panel at the top of the app's host element (once), and takes away the
+/// prerendered first view, which is no longer going to come alive.
 pub fn show_panel(message: &str) {
+    crate::prerender::retire();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -11,7 +11,17 @@ import { test, expect } from '../fixtures';
 import { columnTitle, readManifest } from '../corpus';
 import { ParallaxPage } from '../pages/parallax-page';
 // The Trunk post_build hook's pure functions (plain Node ESM, no types).
-import { CSP, PAINT_FIRST, blockedByPolicy, policy, scriptHash, transform, workerFiles } from '../../../scripts/post-build.mjs';
+import {
+  CSP,
+  PAINT_FIRST,
+  START_FAILED,
+  STARTED,
+  blockedByPolicy,
+  policy,
+  scriptHash,
+  transform,
+  workerFiles,
+} from '../../../scripts/post-build.mjs';
 
 const titles = readManifest().map(columnTitle);
 /** A reader's article, added in a host page. */
@@ -135,6 +145,11 @@ test.describe('the post-build hook', () => {
     const boot = Object.keys(files).find((f) => f.startsWith('boot-'))!;
     expect(files[boot].indexOf(PAINT_FIRST)).toBeGreaterThanOrEqual(0);
     expect(files[boot].indexOf(PAINT_FIRST)).toBeLessThan(files[boot].indexOf('await init('));
+    // Should it fail to start, the page says so; the listener goes once the app has started.
+    const failedAt = files[boot].indexOf(START_FAILED);
+    expect(failedAt).toBeGreaterThanOrEqual(0);
+    expect(failedAt).toBeLessThan(files[boot].indexOf(PAINT_FIRST));
+    expect(files[boot].trimEnd().endsWith(STARTED.trim())).toBe(true);
     // It fetches the wasm then, with its integrity, rather than preloading it.
     expect(files[boot]).toContain(
       `init({ module_or_path: fetch('./parallax-0123456789abcdef_bg.wasm', { integrity: "sha384-WASM" }) })`,
