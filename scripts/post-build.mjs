@@ -254,19 +254,21 @@ export function blockedByPolicy(html, scriptHashes = []) {
   return problems;
 }
 
+/** A script expression: whether the page shows its prerendered first view (in it, and not
+ * hidden; `.px-app--prerendered` is `ROOT_CLASS` of src/prerender.rs). */
+const PRERENDER_SHOWN = "(document.querySelector('.px-app--prerendered')?.getClientRects().length > 0)";
+
 /** Before the app starts (it takes the page's thread for a while, building its view, then
  * puts it in the prerendered view's place), the browser paints the prerendered view and
  * accounts for it: the app waits for the page's first largest-contentful-paint entry (a
  * frame where the browser has none), or 250 ms at most (a tab in the background paints
  * nothing). Otherwise the browser can learn that its first frame was shown only after the
  * app has replaced what it showed, and drops it from its paint timing as if the articles
- * had shown only with the app. The wasm is fetched meanwhile (`<link rel=preload>`), and
- * the loader's `import` has fetched the glue. No wait when the prerendered view is hidden
- * (the page opens on another view: its gate script hid it; `.px-app--prerendered` is
- * `ROOT_CLASS` of src/prerender.rs). */
+ * had shown only with the app. The loader's `import` has fetched the glue meanwhile; the
+ * wasm is fetched after the wait (see `transform`). No wait when the prerendered view is
+ * hidden (the page opens on another view: its gate script hid it). */
 export const PAINT_FIRST = `await new Promise((painted) => {
-  const shown = document.querySelector('.px-app--prerendered')?.getClientRects().length > 0;
-  if (!shown) {
+  if (!${PRERENDER_SHOWN}) {
     painted();
   } else if ((globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) {
     new PerformanceObserver((_, seen) => { seen.disconnect(); setTimeout(painted); })
@@ -286,7 +288,7 @@ export const PAINT_FIRST = `await new Promise((painted) => {
 export const START_FAILED = `const startFailed = (event) => {
   // Once, and not over the app's own error panel (a panic while it starts).
   if (document.querySelector('.px-start-failed, .px-fatal')) return;
-  const shown = document.querySelector('.px-app--prerendered')?.getClientRects().length > 0;
+  const shown = ${PRERENDER_SHOWN};
   const note = document.createElement('p');
   note.className = 'px-start-failed';
   note.setAttribute('role', 'alert');

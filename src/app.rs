@@ -100,11 +100,7 @@ pub fn App(
 ) -> impl IntoView {
     match crate::bundle::load() {
         Ok(bundle) => {
-            let notices = Notices(RwSignal::new(Vec::new()));
-            provide_context(notices);
-            for text in &bundle.warnings {
-                notices.push(text.clone());
-            }
+            let notices = provide_notices(&bundle.warnings);
             let reader = ReaderState::load(notices);
             provide_context(reader);
             crate::prerender::adopt(!reader.articles.with_untracked(Vec::is_empty));
@@ -202,6 +198,16 @@ pub fn App(
     }
 }
 
+/// The page's notices, provided by context, starting with the bundle's warnings.
+fn provide_notices(warnings: &[String]) -> Notices {
+    let notices = Notices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    for text in warnings {
+        notices.push(text.clone());
+    }
+    notices
+}
+
 /// The app's root element around `content`, and the reader's articles dialog. The same
 /// element is prerendered at build time (`prerendered`, see [`crate::prerender`]): shown
 /// until the live app has its first view, inert meanwhile.
@@ -227,11 +233,7 @@ fn root(embed: bool, hosted: bool, prerendered: bool, content: impl IntoView) ->
 /// [`crate::prerender`] renders to HTML at build time. Needs a reactive owner.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn first_view(bundle: crate::bundle::Bundled, vm: ViewModel) -> impl IntoView {
-    let notices = Notices(RwSignal::new(Vec::new()));
-    provide_context(notices);
-    for text in bundle.warnings {
-        notices.push(text);
-    }
+    let notices = provide_notices(&bundle.warnings);
     provide_context(ReaderState::empty(notices));
     let options = HostOptions {
         sync_url: true,
