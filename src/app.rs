@@ -5,7 +5,7 @@ use crate::components::actor_filter::ActorFilter;
 use crate::components::actors_heatmap::ActorsHeatmap;
 use crate::components::analysis_progress::AnalysisProgress;
 use crate::components::claims_matrix::ClaimsMatrix;
-use crate::components::compare_view::CompareView;
+use crate::components::compare_view::{CompareView, OpeningColumns};
 use crate::components::cue_filter::CueFilter;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mark_tooltip::{MarkTooltip, TooltipState};
@@ -113,6 +113,8 @@ pub fn App(
             let bundle = Arc::new(bundle);
             let vm = RwSignal::new(None::<Shared>);
             let progress = RwSignal::new(None);
+            let opening = RwSignal::new(usize::MAX);
+            provide_context(OpeningColumns(opening));
             let latest = StoredValue::new(0_u64);
             Effect::new(move |_| {
                 let own = reader.articles.get();
@@ -132,6 +134,13 @@ pub fn App(
                     } else {
                         pace::SLICE_MS
                     });
+                    // Behind the prerendered view the live app is hidden: its start can
+                    // be spread over several tasks, each short enough for the page to
+                    // answer in between, instead of one long one.
+                    let standing_in = first && crate::prerender::standing_in();
+                    if standing_in {
+                        pacer.hand_back().await;
+                    }
                     let mut claims_named = false;
                     let built = ViewModel::build_with(
                         &bundle.corpus,
@@ -159,10 +168,27 @@ pub fn App(
                     .await;
                     // After an analysis long enough to have shown its progress, rendering
                     // the viewer is a task of its own.
-                    if matches!(built, Built::Model(_)) && pacer.turns() > 0 {
+                    if matches!(built, Built::Model(_)) && (pacer.turns() > 0 || standing_in) {
                         pacer.hand_back().await;
                     }
                     match built {
+                        Built::Model(model) if current() && standing_in => {
+                            // Built out of sight behind the prerendered view: the shell,
+                            // then one outlet column per task. Once every column is in,
+                            // the prerendered view is removed and the next paint shows the
+                            // live one, complete.
+                            progress.set(None);
+                            let n_columns = model.articles.len();
+                            opening.set(0);
+                            vm.set(Some(Shared(Arc::new(model))));
+                            for columns in 1..=n_columns {
+                                pacer.hand_back().await;
+                                opening.set(columns);
+                            }
+                            opening.set(usize::MAX);
+                            pacer.hand_back().await;
+                            crate::prerender::retire();
+                        }
                         Built::Model(model) if current() => {
                             progress.set(None);
                             // The live view takes the prerendered one's place in the same

@@ -26,6 +26,20 @@ mod view_model;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     fatal::install_panic_hook();
+    if prerender::standing_in() {
+        // The task that compiled the wasm runs this: behind the prerendered view the app
+        // mounts in a task of its own, so that neither task is long.
+        wasm_bindgen_futures::spawn_local(async {
+            pace::Pacer::new(0.0).hand_back().await;
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount() {
     let host = app::Host::find();
     let options = host.options.clone();
     let handle = leptos::mount::mount_to(host.element, move || app::App(app::AppProps { options }));

@@ -121,6 +121,16 @@ pub fn adopt(own_articles: bool) {
     let _ = own_articles;
 }
 
+/// Whether the page has a prerendered view, which hides the live app until [`retire`]:
+/// the app can then be built over several tasks, out of sight. (At start it may be one
+/// that [`adopt`] will retire at once; after `adopt`, it is the view the app will show.)
+pub fn standing_in() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return prerendered().is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 /// Removes the prerendered view, if any: the live app shows from the next paint.
 pub fn retire() {
     #[cfg(target_arch = "wasm32")]

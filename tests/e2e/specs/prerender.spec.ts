@@ -140,6 +140,43 @@ test.describe('the prerendered first view', () => {
     });
   }
 
+  test('behind it the app is built in short steps, one outlet column at a time, and shows only once complete', async ({
+    page,
+    app,
+  }) => {
+    // Every batch of the live root's DOM changes (a MutationObserver callback runs once per
+    // task that changed it): how many columns each batch added, and how many columns the
+    // live root held when the prerendered view was removed.
+    await page.addInitScript(() => {
+      const log: { added: number[]; atSwap: number | null } = { added: [], atSwap: null };
+      (window as unknown as { __start: typeof log }).__start = log;
+      const isColumn = (n: Node) => n instanceof Element && n.matches('section.px-column');
+      new MutationObserver((records) => {
+        let added = 0;
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            const inLive = n instanceof Element && n.closest('.px-app:not(.px-app--prerendered)');
+            if (inLive) added += (isColumn(n) ? 1 : 0) + (n instanceof Element ? n.querySelectorAll('section.px-column').length : 0);
+          }
+          for (const n of r.removedNodes) {
+            if (n instanceof Element && n.matches('.px-app--prerendered')) {
+              log.atSwap = document.querySelectorAll('.px-app:not(.px-app--prerendered) section.px-column').length;
+            }
+          }
+        }
+        if (added > 0) log.added.push(added);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('./');
+    await expect(page.getByTestId('parallax')).toBeVisible();
+    await expect(app.prerendered()).toHaveCount(0);
+    const log = await page.evaluate(() => (window as unknown as { __start: { added: number[]; atSwap: number | null } }).__start);
+    // One column per step, never all at once; and the reader never saw a part of the view.
+    expect(log.added).toEqual(manifest.map(() => 1));
+    expect(log.atSwap).toBe(manifest.length);
+    await expect(page.locator('section.px-column')).toHaveCount(manifest.length);
+  });
+
   test('with articles of the reader’s kept in the browser, the page waits for the app instead', async ({ page, app }) => {
     await app.goto();
     await app.addPasted('Scholz rules out troops\n\nGerman Chancellor Olaf Scholz said no troops would be sent to Ukraine.', 'Reader Daily');
