@@ -17,7 +17,12 @@
 //    natively (`cargo run --bin parallax`, see src/prerender.rs), last in <body>, after the
 //    small inline script that hides it when the page opens on another view; the policy
 //    allows that script by its hash.
-// 3. In release builds it adds the policy as a `<meta http-equiv="Content-Security-Policy">`
+// 3. In release builds it puts the style sheets into index.html, as one `<style>` element
+//    where Trunk linked the first one: the page is styled as soon as it has arrived, with
+//    no request more before its first paint (and the browser lays out the prerendered
+//    view once, not unstyled first and again when the sheets arrive). The files stay in
+//    dist/ for embed.js. The policy allows that element by its hash.
+// 4. In release builds it adds the policy as a `<meta http-equiv="Content-Security-Policy">`
 //    (first in <head>, so it covers everything after it) and fails the build if anything
 //    the policy would block is left: an inline script, an inline event handler, a `style`
 //    attribute or a `<style>` element, a `<base>` element.
@@ -39,24 +44,27 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The policy of the built page. Only the app's own files; `'wasm-unsafe-eval'` lets it
  * compile its WebAssembly and nothing else; no plugins, no `<base>` rewriting, no forms
- * posting anywhere. Styles from the app's own files only: inline `style="…"` attributes
- * are blocked, CSSOM changes (`el.style.left = …`, Leptos `style:left=`) are not.
+ * posting anywhere. Styles from the app's own files and the build's own `<style>` element
+ * (by its hash) only: inline `style="…"` attributes are blocked, CSSOM changes
+ * (`el.style.left = …`, Leptos `style:left=`) are not.
  * `frame-ancestors` cannot be set from a `<meta>` (browsers ignore it there and warn), so
  * the page may be framed: that is the iframe embed. */
 export const CSP = policy([]);
 
-/** The policy, allowing the inline scripts whose hashes (`sha256-…`) are given and no other. */
-export function policy(scriptHashes) {
+/** The policy, allowing the inline scripts and `<style>` elements whose hashes
+ * (`sha256-…`) are given and no other. */
+export function policy(scriptHashes, styleHashes = []) {
   return [
     "default-src 'self'",
     ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'${h}'`)].join(' '),
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes.map((h) => `'${h}'`)].join(' '),
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -64,7 +72,7 @@ export function policy(scriptHashes) {
   ].join('; ');
 }
 
-/** A script's hash as a policy names it: `sha256-<base64>`. */
+/** An inline script's or `<style>` element's hash as a policy names it: `sha256-<base64>`. */
 export function scriptHash(text) {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
@@ -138,7 +146,7 @@ const escapeAttr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * @returns {{html: string, files: Record<string, string>, refs: string[]}}
  *   `refs`: the build files the page and embed.js load, relative to the build folder.
  */
-export function transform(html, { release, publicUrl = './', workerLoader = null, prerender = null }) {
+export function transform(html, { release, publicUrl = './', workerLoader = null, prerender = null, readStyle = null }) {
   // 1. Trunk's loader: the inline module script that imports the glue and calls init.
   const inline = scripts(html).filter((s) => !s.attrs.has('src'));
   const loaders = inline.filter((s) => /\bimport\s+init\b/.test(s.content));
@@ -210,17 +218,42 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
     hashes.push(scriptHash(prerender.gate));
   }
 
+  const styleHashes = [];
+  if (release && readStyle && styles.length > 0) {
+    // 4. The style sheets, in page order, as one element where the first was linked.
+    const links = startTags(out, 'link').filter((l) =>
+      (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'),
+    );
+    const css = links
+      .map((l) => {
+        const text = readStyle(relative(l.attrs.get('href') ?? '', publicUrl));
+        const media = l.attrs.get('media');
+        return media ? `@media ${media}{${text}}` : text;
+      })
+      .join('\n');
+    if (/<\/style/i.test(css)) throw new Error('a style sheet would end its <style> element early');
+    const first = links[0];
+    let inlined = out.slice(0, first.index) + `<style>${css}</style>`;
+    let from = first.end;
+    for (const l of links.slice(1)) {
+      inlined += out.slice(from, l.index);
+      from = l.end;
+    }
+    out = inlined + out.slice(from);
+    styleHashes.push(scriptHash(css));
+  }
+
   if (release) {
-    // 4. The policy, first thing in <head> (after the charset, which must stay early).
+    // 5. The policy, first thing in <head> (after the charset, which must stay early).
     out = out.replace(/<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/gi, '');
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy(hashes))}">`;
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy(hashes, styleHashes))}">`;
     const charset = startTags(out, 'meta').find((m) => m.attrs.has('charset'));
     const head = startTags(out, 'head')[0];
     const at = charset?.end ?? head?.end;
     if (at === undefined) throw new Error('index.html: no <head> to put the security policy in');
     out = out.slice(0, at) + meta + out.slice(at);
-    // 5. Nothing the policy would block may be left.
-    const problems = blockedByPolicy(out, hashes);
+    // 6. Nothing the policy would block may be left.
+    const problems = blockedByPolicy(out, hashes, styleHashes);
     if (problems.length > 0) {
       throw new Error(`index.html: the Content Security Policy would block ${problems.join('; ')}`);
     }
@@ -231,8 +264,9 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
 }
 
 /** What in `html` a `script-src 'self'; style-src 'self'; base-uri 'none'` policy blocks;
- * inline scripts whose hashes are in `scriptHashes` are allowed. */
-export function blockedByPolicy(html, scriptHashes = []) {
+ * inline scripts whose hashes are in `scriptHashes`, and `<style>` elements whose hashes
+ * are in `styleHashes`, are allowed. */
+export function blockedByPolicy(html, scriptHashes = [], styleHashes = []) {
   const problems = [];
   for (const s of scripts(html)) {
     const allowed = scriptHashes.includes(scriptHash(s.content));
@@ -240,8 +274,13 @@ export function blockedByPolicy(html, scriptHashes = []) {
       problems.push(`an inline script (${s.content.trim().slice(0, 60)}…)`);
     }
   }
-  // Every start tag, scripts' contents skipped: an inline handler or style attribute.
-  const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+  // Every start tag, scripts' and allowed style elements' contents skipped: an inline
+  // handler or style attribute.
+  const withoutScripts = html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style>([\s\S]*?)<\/style\s*>/gi, (element, css) =>
+      styleHashes.includes(scriptHash(css)) ? '' : element,
+    );
   for (const m of withoutScripts.matchAll(/<([a-z][a-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
     for (const name of parseAttributes(m[2]).keys()) {
       if (/^on/.test(name)) problems.push(`the inline event handler ${name} on <${m[1]}>`);
@@ -463,6 +502,7 @@ async function main() {
     publicUrl,
     workerLoader: worker.loader,
     prerender,
+    readStyle: (file) => readFileSync(join(staging, file), 'utf8'),
   });
   for (const ref of result.refs.filter((r) => !(r in result.files))) {
     await access(join(staging, ref)).catch(() => {

@@ -163,6 +163,37 @@ test.describe('the post-build hook', () => {
     );
   });
 
+  test('puts the style sheets into a release build’s page as one element, allowed by its hash alone', () => {
+    const sheets: Record<string, string> = {
+      'base-aaaa.css': '.px-page { color: #222; }',
+      'views-bbbb.css': '.px-tabs { display: flex; }',
+    };
+    const readStyle = (file: string) => sheets[file];
+    const { html, files, refs } = transform(TRUNK_HTML, { release: true, readStyle });
+    const css = `${sheets['base-aaaa.css']}\n${sheets['views-bbbb.css']}`;
+    // Where the first sheet was linked, in page order; no sheet linked any more.
+    expect(html).toContain(`</script>\n<style>${css}</style>\n\n<link rel="modulepreload"`);
+    expect(html).not.toContain('rel="stylesheet"');
+    const hash = scriptHash(css);
+    expect(html).toContain(`content="${policy([], [hash])}"`);
+    expect(policy([], [hash])).toContain(`style-src 'self' '${hash}';`);
+    expect(blockedByPolicy(html, [], [hash])).toEqual([]);
+    // Any other <style> element is still refused.
+    expect(blockedByPolicy(html)).toEqual(['a <style> element']);
+    expect(blockedByPolicy(html.replace(css, `${css} p{}`), [], [hash])).toEqual(['a <style> element']);
+    // The files stay for embed.js, which links them into a host page.
+    expect(refs).toContain('base-aaaa.css');
+    expect(files['embed.js']).toContain('const STYLES = [["base-aaaa.css","sha384-AAAA"],["views-bbbb.css","sha384-BBBB"]];');
+    // A sheet linked for a medium keeps it; a sheet that would end the element fails the build.
+    const print = TRUNK_HTML.replace('href="./views-bbbb.css"', 'media="print" href="./views-bbbb.css"');
+    expect(transform(print, { release: true, readStyle }).html).toContain(`@media print{${sheets['views-bbbb.css']}}`);
+    expect(() => transform(TRUNK_HTML, { release: true, readStyle: () => 'p{}</style><script>' })).toThrow(
+      /would end its <style> element early/,
+    );
+    // Debug builds (trunk serve, which reloads changed sheets) keep the links.
+    expect(transform(TRUNK_HTML, { release: false, readStyle }).html).toContain('rel="stylesheet"');
+  });
+
   test('fails the build when the loader is missing or the page has what the policy blocks', () => {
     expect(() => transform('<html><head></head><body></body></html>', { release: true })).toThrow(
       /expected one inline Trunk loader script/,
@@ -179,7 +210,7 @@ test.describe('the post-build hook', () => {
 });
 
 test.describe('the release build on a static host', () => {
-  test('index.html carries the Content Security Policy and one inline script, allowed by its hash', async ({
+  test('index.html carries the Content Security Policy, one inline script and the styles, allowed by their hashes', async ({
     request,
   }) => {
     const response = await request.get('index.html');
@@ -187,16 +218,23 @@ test.describe('the release build on a static host', () => {
     const html = await response.text();
     const metas = [...html.matchAll(/<meta\s[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/gi)];
     expect(metas).toHaveLength(1);
-    // First in <head> after the charset: before every script and style sheet it covers.
-    const firstLoad = html.search(/<(script|link)\b/i);
+    // First in <head> after the charset: before every script and style it covers.
+    const firstLoad = html.search(/<(script|link|style)\b/i);
     expect(metas[0].index!).toBeLessThan(firstLoad);
     // The one inline script is the prerendered view's gate; the policy names its hash and
     // allows no other inline script.
     const inline = [...html.matchAll(/<script>([^<]*)<\/script>/gi)].map((m) => m[1]);
     expect(inline).toHaveLength(1);
     expect(inline[0]).toContain('px-no-prerender');
-    expect(metas[0][0]).toContain(`content="${policy([scriptHash(inline[0])])}"`);
-    expect(blockedByPolicy(html, [scriptHash(inline[0])])).toEqual([]);
+    // The styles are one element in <head>, the policy names its hash; no sheet is linked.
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
+    expect(styles).toHaveLength(1);
+    expect(html.indexOf('<style>')).toBeLessThan(html.indexOf('</head>'));
+    expect(styles[0]).toContain('.px-app');
+    expect(html).not.toMatch(/rel="?stylesheet/);
+    const [scriptHashes, styleHashes] = [[scriptHash(inline[0])], [scriptHash(styles[0])]];
+    expect(metas[0][0]).toContain(`content="${policy(scriptHashes, styleHashes)}"`);
+    expect(blockedByPolicy(html, scriptHashes, styleHashes)).toEqual([]);
     for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (m[1] !== '') expect(m[1]).toMatch(/\ssrc=/);
   });
 
@@ -210,10 +248,13 @@ test.describe('the release build on a static host', () => {
     const found = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
       inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
+      styles: [...document.querySelectorAll('style')].map((s) => s.textContent ?? ''),
     }));
-    // The prerendered view's gate script, allowed by its hash, is the only inline script.
+    // The prerendered view's gate script, allowed by its hash, is the only inline script;
+    // the build's style element the only one.
     expect(found.inline).toHaveLength(1);
-    expect(found.csp).toBe(policy([scriptHash(found.inline[0])]));
+    expect(found.styles).toHaveLength(1);
+    expect(found.csp).toBe(policy([scriptHash(found.inline[0])], [scriptHash(found.styles[0])]));
     expect(problems.seen, 'no CSP violation while the app starts').toEqual([]);
 
     // The policy is not only present but enforced: inline code and inline styles are refused.
@@ -532,9 +573,11 @@ test.describe('script embedding in the example host page', () => {
       for (const sheet of sheets) walk(sheet.cssRules, new URL(sheet.href!).pathname);
       return { n_sheets: sheets.length, n_selectors, unscoped };
     }, APP_PATH);
-    const index = await (await page.request.get(`${APP_PATH.slice(1)}index.html`)).text();
-    const n_links = [...index.matchAll(/<link\b[^>]*rel="?stylesheet/gi)].length;
-    expect(found.n_sheets).toBe(n_links);
+    // Every sheet embed.js names (the app's own page has them inline, in one element).
+    const embed = await (await page.request.get(`${APP_PATH.slice(1)}embed.js`)).text();
+    const n_named = [.../^const STYLES = (.*);$/m.exec(embed)![1].matchAll(/\.css"/g)].length;
+    expect(n_named).toBeGreaterThan(1);
+    expect(found.n_sheets).toBe(n_named);
     expect(found.n_selectors).toBeGreaterThan(200);
     expect(found.unscoped).toEqual([]);
   });
