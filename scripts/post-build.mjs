@@ -174,6 +174,14 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
     const literal = /(['"])[^'"]+\.wasm\1/.exec(start)[0];
     const options = wasmIntegrity ? `, { integrity: ${JSON.stringify(wasmIntegrity)} }` : '';
     start = start.replace(literal, `fetch(${literal}${options})`);
+    // The glue too is run after that paint: a static import would be evaluated first of
+    // all, before the browser's first frame. Its `modulepreload` still fetches it early.
+    const staticImport = /^import\s+init\s*,\s*\*\s*as\s+bindings\s+from\s*((['"])[^'"]+\.js\2)\s*;/m;
+    const found = staticImport.exec(start);
+    if (!found) {
+      throw new Error("index.html: Trunk's loader does not `import init, * as bindings from` its glue; has Trunk changed how it starts the app?");
+    }
+    start = start.replace(found[0], `const bindings = await import(${found[1]});\nconst init = bindings.default;`);
   }
   const bootSource = prerender
     ? `${workerGlobal(workerLoader)}${START_FAILED}${PAINT_FIRST}${start}\n${STARTED}`
@@ -303,8 +311,8 @@ const PRERENDER_SHOWN = "(document.querySelector('.px-app--prerendered')?.getCli
  * frame where the browser has none), or 250 ms at most (a tab in the background paints
  * nothing). Otherwise the browser can learn that its first frame was shown only after the
  * app has replaced what it showed, and drops it from its paint timing as if the articles
- * had shown only with the app. The loader's `import` has fetched the glue meanwhile; the
- * wasm is fetched after the wait (see `transform`). No wait when the prerendered view is
+ * had shown only with the app. The glue, preloaded meanwhile, is imported after the wait,
+ * and the wasm fetched (see `transform`). No wait when the prerendered view is
  * hidden (the page opens on another view: its gate script hid it). */
 export const PAINT_FIRST = `await new Promise((painted) => {
   if (!${PRERENDER_SHOWN}) {

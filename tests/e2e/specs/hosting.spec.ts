@@ -145,6 +145,13 @@ test.describe('the post-build hook', () => {
     const boot = Object.keys(files).find((f) => f.startsWith('boot-'))!;
     expect(files[boot].indexOf(PAINT_FIRST)).toBeGreaterThanOrEqual(0);
     expect(files[boot].indexOf(PAINT_FIRST)).toBeLessThan(files[boot].indexOf('await init('));
+    // The glue is imported (so evaluated) after that paint, not before everything else.
+    expect(files[boot]).not.toMatch(/^import /m);
+    const imported = files[boot].indexOf("const bindings = await import('./parallax-0123456789abcdef.js');\nconst init = bindings.default;");
+    expect(imported).toBeGreaterThan(files[boot].indexOf(PAINT_FIRST));
+    expect(() => transform(TRUNK_HTML.replace('import init, * as bindings', 'import init'), { release: true, prerender })).toThrow(
+      /does not `import init, \* as bindings from` its glue/,
+    );
     // Should it fail to start, the page says so; the listener goes once the app has started.
     const failedAt = files[boot].indexOf(START_FAILED);
     expect(failedAt).toBeGreaterThanOrEqual(0);
