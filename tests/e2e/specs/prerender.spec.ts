@@ -191,25 +191,30 @@ test.describe('the prerendered first view', () => {
     await expect(app.column('Reader Daily')).toBeVisible({ timeout: 20_000 });
   });
 
-  test('when the app cannot start, the page says so above the articles, which stay readable', async ({
-    page,
-    app,
-    problems,
-  }, testInfo) => {
-    problems.allow(/parallax-[0-9a-f]+_bg\.wasm|WebAssembly|wasm|Failed to fetch|net::ERR_FAILED/i);
-    await page.route(/\/parallax-[0-9a-f]+_bg\.wasm$/, (route) => route.abort('failed'));
-    await page.goto('./');
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Parallax could not start in this browser');
-    await expect(alert).toContainText('The articles below are shown as they were when the site was built');
-    await expect(app.prerendered()).toBeVisible();
-    for (const entry of manifest) {
-      await expect(app.prerendered().locator(`section[aria-label="${columnTitle(entry)}"]`)).toContainText(
-        bodySample(readArticle(entry.file)),
-      );
-    }
-    await page.screenshot({ path: testInfo.outputPath('start-failed.png') });
-  });
+  for (const [what, file] of [
+    ['its wasm', /\/parallax-[0-9a-f]+_bg\.wasm$/],
+    ['its JavaScript glue', /\/parallax-[0-9a-f]+\.js$/],
+  ] as const) {
+    test(`when the app cannot start (${what} not loaded), the page says so above the articles, which stay readable`, async ({
+      page,
+      app,
+      problems,
+    }, testInfo) => {
+      problems.allow(/parallax-[0-9a-f]+(_bg\.wasm|\.js)|WebAssembly|wasm|module|Failed to fetch|net::ERR_FAILED/i);
+      await page.route(file, (route) => route.abort('failed'));
+      await page.goto('./');
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('Parallax could not start in this browser');
+      await expect(alert).toContainText('The articles below are shown as they were when the site was built');
+      await expect(app.prerendered()).toBeVisible();
+      for (const entry of manifest) {
+        await expect(app.prerendered().locator(`section[aria-label="${columnTitle(entry)}"]`)).toContainText(
+          bodySample(readArticle(entry.file)),
+        );
+      }
+      await page.screenshot({ path: testInfo.outputPath('start-failed.png') });
+    });
+  }
 
   test('without JavaScript the articles can still be read, and the page says what needs it', async ({
     browser,
