@@ -307,22 +307,37 @@ const PRERENDER_SHOWN = "(document.querySelector('.px-app--prerendered')?.getCli
 
 /** Before the app starts (it takes the page's thread for a while, building its view, then
  * puts it in the prerendered view's place), the browser paints the prerendered view and
- * accounts for it: the app waits for the page's first largest-contentful-paint entry (a
- * frame where the browser has none), or 250 ms at most (a tab in the background paints
- * nothing). Otherwise the browser can learn that its first frame was shown only after the
+ * accounts for it. Otherwise the browser can learn that a frame was shown only after the
  * app has replaced what it showed, and drops it from its paint timing as if the articles
- * had shown only with the app. The glue, preloaded meanwhile, is imported after the wait,
- * and the wasm fetched (see `transform`). No wait when the prerendered view is
- * hidden (the page opens on another view: its gate script hid it). */
-export const PAINT_FIRST = `await new Promise((painted) => {
+ * had shown only with the app; and a paint of the prerendered view that comes after the
+ * app has asked for its wasm makes the wasm, to Lighthouse's simulation, a cause of that
+ * paint. This script runs once the document is parsed, which the browser may have painted
+ * only in part by then (it paints as the page arrives): the app waits for a
+ * largest-contentful-paint entry after this moment (the whole document painted and
+ * accounted for), or three frames where none comes (its largest element was painted
+ * before), 250 ms at most (a tab in the background paints nothing). The glue, preloaded
+ * meanwhile, is imported after the wait, and the wasm fetched (see `transform`). No wait
+ * when the prerendered view is hidden (the page opens on another view: its gate script
+ * hid it). */
+export const PAINT_FIRST = `await new Promise((resolve) => {
   if (!${PRERENDER_SHOWN}) {
-    painted();
-  } else if ((globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) {
-    new PerformanceObserver((_, seen) => { seen.disconnect(); setTimeout(painted); })
-      .observe({ type: 'largest-contentful-paint', buffered: true });
-  } else {
-    requestAnimationFrame(() => setTimeout(painted));
+    resolve();
+    return;
   }
+  const parsed = performance.now();
+  let observer = null;
+  const painted = () => {
+    observer?.disconnect();
+    setTimeout(resolve);
+  };
+  if ((globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((entry) => entry.startTime >= parsed)) painted();
+    });
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+  }
+  const frames = (n) => requestAnimationFrame(() => (n > 1 ? frames(n - 1) : painted()));
+  frames(3);
   setTimeout(painted, 250);
 });
 `;

@@ -5,7 +5,7 @@ use crate::components::actor_filter::ActorFilter;
 use crate::components::actors_heatmap::ActorsHeatmap;
 use crate::components::analysis_progress::AnalysisProgress;
 use crate::components::claims_matrix::ClaimsMatrix;
-use crate::components::compare_view::{CompareView, OpeningColumns};
+use crate::components::compare_view::CompareView;
 use crate::components::cue_filter::CueFilter;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::mark_tooltip::{MarkTooltip, TooltipState};
@@ -17,6 +17,7 @@ use crate::components::remarks_view::RemarksView;
 use crate::components::share_panel::SharePanel;
 use crate::components::view_tabs::{ViewTabs, panel_id, tab_id};
 use crate::filter::{self, Criteria};
+use crate::opening::{Opening, use_opening};
 use crate::pace::{self, Pacer};
 use crate::state::actors::ActorFilterState;
 use crate::state::cues::CueFilterState;
@@ -113,8 +114,8 @@ pub fn App(
             let bundle = Arc::new(bundle);
             let vm = RwSignal::new(None::<Shared>);
             let progress = RwSignal::new(None);
-            let opening = RwSignal::new(usize::MAX);
-            provide_context(OpeningColumns(opening));
+            let opening = Opening::new();
+            provide_context(opening);
             let latest = StoredValue::new(0_u64);
             Effect::new(move |_| {
                 let own = reader.articles.get();
@@ -173,19 +174,19 @@ pub fn App(
                     }
                     match built {
                         Built::Model(model) if current() && standing_in => {
-                            // Built out of sight behind the prerendered view: the shell,
-                            // then one outlet column per task. Once every column is in,
-                            // the prerendered view is removed and the next paint shows the
-                            // live one, complete.
+                            // Built out of sight behind the prerendered view, one step per
+                            // task (`opening`). Once every column is in, the prerendered
+                            // view is removed and the next paint shows the live one,
+                            // complete.
                             progress.set(None);
-                            let n_columns = model.articles.len();
-                            opening.set(0);
+                            let steps = Opening::steps(model.articles.len());
+                            opening.start();
                             vm.set(Some(Shared(Arc::new(model))));
-                            for columns in 1..=n_columns {
+                            for _ in 0..steps {
                                 pacer.hand_back().await;
-                                opening.set(columns);
+                                opening.step();
                             }
-                            opening.set(usize::MAX);
+                            opening.finish();
                             pacer.hand_back().await;
                             crate::prerender::retire();
                         }
@@ -364,6 +365,19 @@ fn Shell(
     }
 
     let filters_open = RwSignal::new(false);
+    // While the app opens in steps, the filters come in a step of their own.
+    // (A memo: built once, not again at each later step.)
+    let opening = use_opening();
+    let filters_built = Memo::new(move |_| opening.is_none_or(Opening::filters));
+    let filters = move || {
+        filters_built.get().then(|| {
+            view! {
+                <ActorFilter />
+                <CueFilter />
+                <OutletFilter />
+            }
+        })
+    };
     let n_outlets = vm.articles.len();
     let n_actors = vm.actor_order.len();
     let n_active = move || {
@@ -499,9 +513,7 @@ fn Shell(
                     class:px-sidebar--open=move || filters_open.get()
                     aria-label="Filters"
                 >
-                    <ActorFilter />
-                    <CueFilter />
-                    <OutletFilter />
+                    {filters}
                 </aside>
                 {panel}
             </div>

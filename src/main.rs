@@ -12,6 +12,7 @@ mod components;
 mod download;
 mod fatal;
 mod filter;
+mod opening;
 mod pace;
 mod prerender;
 mod quote_groups;

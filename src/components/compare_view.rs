@@ -9,6 +9,7 @@
 //! outlet switcher behave as if all were there.
 
 use crate::components::outlet_column::OutletColumn;
+use crate::opening::use_opening;
 use crate::state::outlets::{position_label, use_outlet_filter};
 use crate::state::use_model;
 use crate::state::view::{Reveal, use_reveal};
@@ -23,12 +24,6 @@ pub const RENDER_ALL_UP_TO: usize = 12;
 const FIRST_VIEW: usize = 4;
 /// Columns rendered beyond each edge of the view, so a scroll by one column shows no gap.
 const OVERSCAN: usize = 1;
-
-/// How many columns to render yet, while the app starts behind its prerendered view (see
-/// [`crate::app::App`]): it adds one column per task, so that no task of the start is
-/// long. `usize::MAX` once started. Not provided, every column renders at once.
-#[derive(Clone, Copy, Debug)]
-pub struct OpeningColumns(pub RwSignal<usize>);
 
 /// Positions `[first, end)`, among `n_shown` columns, of the columns in view in a strip
 /// scrolled by `scroll_left` pixels, `width` pixels wide, whose columns repeat every
@@ -113,7 +108,8 @@ pub fn CompareView() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let opening = use_context::<OpeningColumns>();
+    // While the app opens in steps, one more column per step.
+    let opening = use_opening();
     let columns = move || {
         shown.with(|shown| {
             let (start, end) = if windowed.get() {
@@ -121,7 +117,7 @@ pub fn CompareView() -> impl IntoView {
             } else {
                 (0, shown.len())
             };
-            let end = opening.map_or(end, |o| end.min(start.saturating_add(o.0.get())));
+            let end = opening.map_or(end, |o| end.min(start.saturating_add(o.columns())));
             shown[start..end].to_vec()
         })
     };
