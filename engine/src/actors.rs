@@ -662,17 +662,7 @@ impl Tokens {
         for &word in words {
             let original = word.text(text);
             let start = self.buf.len();
-            if original.is_ascii() {
-                self.buf.push_str(original);
-                self.buf[start..].make_ascii_lowercase();
-                if original.contains('`') {
-                    let folded = text::fold(original);
-                    self.buf.truncate(start);
-                    self.buf.push_str(&folded);
-                }
-            } else {
-                self.buf.extend(original.chars().map(text::fold_char));
-            }
+            text::fold_into(&mut self.buf, original);
             let full = (start, self.buf.len());
             let possessive = self.buf.ends_with("'s") && self.buf.len() - start > 2;
             let (key, span) = if possessive {

@@ -725,7 +725,7 @@ impl Grouping {
             // A sentence that points back continues the one before it in its paragraph.
             if s > first_sentence
                 && article.sentences[sentence_idx - 1].block_idx == sentence.block_idx
-                && points_back(text, sentence.span)
+                && points_back(text, sentence.span, &words)
             {
                 let mut both: Vec<usize> = Vec::new();
                 for &(t, k) in sentence_bags[s - 1].iter().chain(&bag) {
@@ -910,10 +910,10 @@ impl Unit {
     }
 }
 
-/// Whether the sentence at `span` opens by pointing back at the one before it ("This
-/// could …", "However, such a move …", "According to one diplomat, such a step …").
-fn points_back(text: &str, span: Span) -> bool {
-    let words = text::words(text, span);
+/// Whether the sentence at `span`, of words `words` ([`text::words`] of the span), opens by
+/// pointing back at the one before it ("This could …", "However, such a move …",
+/// "According to one diplomat, such a step …").
+fn points_back(text: &str, span: Span, words: &[Span]) -> bool {
     let word = |k: usize| words.get(k).map(|w| text::fold(w.text(text)));
     let mut k = 0;
     if word(0).is_some_and(|w| OPENING_CONNECTIVES.contains(&w.as_str())) {
@@ -1459,6 +1459,23 @@ fn cosine(a: &[(usize, f32)], b: &[(usize, f32)], who: &[bool]) -> (f32, usize, 
     (dot, shared, what)
 }
 
+/// [`cosine`] of a vector spread out by term (`spread[term]`, `None` where it lacks the
+/// term) and a vector sorted by term: the same products added in the same order (the
+/// shared terms, ascending), so the same figures to the last bit.
+fn cosine_spread(spread: &[Option<f32>], b: &[(usize, f32)], who: &[bool]) -> (f32, usize, usize) {
+    let (mut dot, mut shared, mut what) = (0.0, 0, 0);
+    for &(t, wb) in b {
+        if let Some(wa) = spread.get(t).copied().flatten() {
+            dot += wa * wb;
+            shared += 1;
+            if !who.get(t).copied().unwrap_or(false) {
+                what += 1;
+            }
+        }
+    }
+    (dot, shared, what)
+}
+
 /// Dot product of a group's summed vector and a unit's vector.
 fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
     v.iter()
@@ -1487,7 +1504,11 @@ struct Search {
     postings: Vec<Vec<(usize, f32)>>,
     partial: Vec<f32>,
     touched: Vec<usize>,
-    candidates: Vec<(u32, usize)>,
+    candidates: Vec<u128>,
+    /// The vector of the unit whose candidates are scored, spread out by term (`None`
+    /// where it lacks the term), so that scoring a candidate reads the candidate's terms
+    /// once instead of walking both sorted lists.
+    spread: Vec<Option<f32>>,
     /// (similarity as a [`descending`] key, earlier unit, later unit).
     pairs: Vec<(u32, usize, usize)>,
     /// Per unit: whether it rules something out and whether it does not ([`Polarity`]).
@@ -1520,6 +1541,7 @@ impl Search {
             voices: units.iter().map(Voices::of).collect(),
             postings: vec![Vec::new(); n_terms],
             partial: vec![0.0; units.len()],
+            spread: vec![None; n_terms],
             touched: Vec::new(),
             candidates: Vec::new(),
             pairs: Vec::new(),
@@ -1545,26 +1567,36 @@ impl Search {
             partial,
             touched,
             candidates,
+            spread,
             pairs,
             searched,
             polarity,
         } = self;
+        // A slice, not the vector: its place and length stay in registers across the
+        // pushes of the hottest loop of grouping.
+        let partial: &mut [f32] = partial;
         for (u, v) in vectors.iter().enumerate().take(to).skip(from) {
             touched.clear();
             for &(t, w) in v {
                 let list = &postings[t];
                 for &(other, ow) in &list[list.len().saturating_sub(MAX_POSTINGS)..] {
-                    if partial[other] == 0.0 {
+                    let score = &mut partial[other];
+                    if *score == 0.0 {
                         touched.push(other);
                     }
-                    partial[other] += w * ow;
+                    *score += w * ow;
                 }
             }
             // Best first: highest partial score, then lowest index. The score goes into an
-            // integer key that orders as `f32::total_cmp` does, reversed, so that comparing
-            // two candidates is two integer comparisons.
+            // integer key that orders as `f32::total_cmp` does, reversed, and key and index
+            // into one integer (key in the high 64 bits, the index, at most 64 bits wide,
+            // in the low ones), so that comparing two candidates is one integer comparison.
             candidates.clear();
-            candidates.extend(touched.iter().map(|&o| (descending(partial[o]), o)));
+            candidates.extend(
+                touched
+                    .iter()
+                    .map(|&o| (u128::from(descending(partial[o])) << 64) | o as u128),
+            );
             for &o in touched.iter() {
                 partial[o] = 0.0;
             }
@@ -1575,15 +1607,22 @@ impl Search {
                 candidates.truncate(MAX_CANDIDATES);
             }
             candidates.sort_unstable();
-            for &(_, other) in candidates.iter() {
+            for &(t, w) in v {
+                spread[t] = Some(w);
+            }
+            // (The low 64 bits are the index, which came from a `usize`.)
+            for other in candidates.iter().map(|&c| c as u64 as usize) {
                 if units[u].shares_sentence(&units[other]) || polarity[u].opposes(polarity[other]) {
                     continue;
                 }
-                let (cos, shared, what) = cosine(v, &vectors[other], who);
+                let (cos, shared, what) = cosine_spread(spread, &vectors[other], who);
                 let sim = cos * sides.agreement(&voices[u], &voices[other]);
                 if shared >= MIN_SHARED_TERMS && what >= MIN_SHARED_WHAT && sim >= JOIN_SIMILARITY {
                     pairs.push((descending(sim), other, u));
                 }
+            }
+            for &(t, _) in v {
+                spread[t] = None;
             }
             for &(t, w) in v {
                 // Only the latest MAX_POSTINGS are read: the older ones are dropped in

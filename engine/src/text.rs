@@ -76,27 +76,28 @@ pub fn ascii_spelling(s: &str) -> Cow<'_, str> {
 
 /// `s` folded with [`fold_char`].
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = s.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
-        }
-        return out;
+    if is_plain_ascii(s) {
+        return s.to_ascii_lowercase();
     }
     s.chars().map(fold_char).collect()
 }
 
+/// ASCII without the grave accent: text that [`fold_char`] only lower-cases, so that it
+/// is folded by ASCII lower-casing alone. One pass over the bytes, without the setup of a
+/// search for the accent: most words are a few letters.
+#[inline]
+fn is_plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && b != b'`')
+}
+
 /// Appends `s` folded with [`fold_char`] to `out`: [`fold`] without an allocation of its
 /// own, for callers that fold many words into one buffer.
+#[inline]
 pub fn fold_into(out: &mut String, s: &str) {
-    if s.is_ascii() {
+    if is_plain_ascii(s) {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
-        if s.contains('`') {
-            out.truncate(start);
-            out.extend(s.chars().map(fold_char));
-        }
         return;
     }
     out.extend(s.chars().map(fold_char));
