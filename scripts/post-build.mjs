@@ -102,6 +102,13 @@ function startTags(html, name) {
   }));
 }
 
+/** Every `<link rel="stylesheet">` start tag of `html`, in page order. */
+function styleLinks(html) {
+  return startTags(html, 'link').filter((l) =>
+    (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'),
+  );
+}
+
 /** Every `<script …>…</script>` element, with its attributes and content. */
 function scripts(html) {
   return startTags(html, 'script').map((tag) => {
@@ -197,8 +204,7 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
   }
 
   // 2. What embed.js must load: the style sheets in page order, the glue and the wasm.
-  const styles = startTags(out, 'link')
-    .filter((l) => (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'))
+  const styles = styleLinks(out)
     .map((l) => ({ href: relative(l.attrs.get('href') ?? '', publicUrl), integrity: l.attrs.get('integrity') ?? '' }))
     .filter((s) => s.href !== '');
   const files = {
@@ -229,9 +235,7 @@ export function transform(html, { release, publicUrl = './', workerLoader = null
   const styleHashes = [];
   if (release && readStyle && styles.length > 0) {
     // 4. The style sheets, in page order, as one element where the first was linked.
-    const links = startTags(out, 'link').filter((l) =>
-      (l.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet'),
-    );
+    const links = styleLinks(out);
     const css = links
       .map((l) => {
         const text = readStyle(relative(l.attrs.get('href') ?? '', publicUrl));
