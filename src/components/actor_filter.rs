@@ -2,7 +2,7 @@
 //! "any"/"all" and "hide"/"dim" choices. Each checkbox's accessible name begins with the
 //! actor's canonical name.
 
-use crate::state::actors::{Match, Others, use_actor_filter};
+use crate::state::actors::{ActorSelection, Match, Others, use_actor_filter};
 use crate::state::use_model;
 use leptos::prelude::*;
 use parallax_engine::{ActorId, ActorKind};
@@ -26,6 +26,47 @@ pub(crate) const fn kind_label(kind: ActorKind) -> &'static str {
         ActorKind::Government => "government",
         ActorKind::Organization => "organisation",
         ActorKind::Media => "media",
+    }
+}
+
+/// A choice of the filter's segmented controls ("any"/"all", "hide"/"dim").
+trait SegChoice: Copy + PartialEq + Send + Sync + 'static {
+    /// The choice's word, shown and used as the radio button's value.
+    fn word(self) -> &'static str;
+}
+
+impl SegChoice for Match {
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl SegChoice for Others {
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+/// The radio button of `choice` in the group `name`: checked while the selection's `get`
+/// is it, and `set` into the selection when chosen.
+fn seg_option<T: SegChoice>(
+    selection: RwSignal<ActorSelection>,
+    name: &'static str,
+    choice: T,
+    get: fn(&ActorSelection) -> T,
+    set: fn(&mut ActorSelection, T),
+) -> impl IntoView {
+    view! {
+        <label class="px-seg__opt">
+            <input
+                type="radio"
+                name=name
+                value=choice.word()
+                prop:checked=move || selection.with(|s| get(s) == choice)
+                on:change=move |_| selection.update(|s| set(s, choice))
+            />
+            <span>{choice.word()}</span>
+        </label>
     }
 }
 
@@ -55,49 +96,13 @@ pub fn ActorFilter() -> impl IntoView {
             <div class="px-filter__row">
                 <fieldset class="px-seg">
                     <legend class="px-seg__legend">"Passages naming"</legend>
-                    <label class="px-seg__opt">
-                        <input
-                            type="radio"
-                            name="px-match"
-                            value="any"
-                            prop:checked=move || selection.with(|s| s.mode == Match::Any)
-                            on:change=move |_| selection.update(|s| s.mode = Match::Any)
-                        />
-                        <span>"any"</span>
-                    </label>
-                    <label class="px-seg__opt">
-                        <input
-                            type="radio"
-                            name="px-match"
-                            value="all"
-                            prop:checked=move || selection.with(|s| s.mode == Match::All)
-                            on:change=move |_| selection.update(|s| s.mode = Match::All)
-                        />
-                        <span>"all"</span>
-                    </label>
+                    {seg_option(selection, "px-match", Match::Any, |s| s.mode, |s, c| s.mode = c)}
+                    {seg_option(selection, "px-match", Match::All, |s| s.mode, |s, c| s.mode = c)}
                 </fieldset>
                 <fieldset class="px-seg">
                     <legend class="px-seg__legend">"Other passages"</legend>
-                    <label class="px-seg__opt">
-                        <input
-                            type="radio"
-                            name="px-others"
-                            value="hide"
-                            prop:checked=move || selection.with(|s| s.others == Others::Hide)
-                            on:change=move |_| selection.update(|s| s.others = Others::Hide)
-                        />
-                        <span>"hide"</span>
-                    </label>
-                    <label class="px-seg__opt">
-                        <input
-                            type="radio"
-                            name="px-others"
-                            value="dim"
-                            prop:checked=move || selection.with(|s| s.others == Others::Dim)
-                            on:change=move |_| selection.update(|s| s.others = Others::Dim)
-                        />
-                        <span>"dim"</span>
-                    </label>
+                    {seg_option(selection, "px-others", Others::Hide, |s| s.others, |s, c| s.others = c)}
+                    {seg_option(selection, "px-others", Others::Dim, |s| s.others, |s, c| s.others = c)}
                 </fieldset>
             </div>
             <div class="px-chips" class:px-hidden=move || selection.with(|s| s.chosen.is_empty())>

@@ -1,12 +1,11 @@
 //! The Actors view: actors × outlets as a heat map of mentions, with quotations and the
 //! share of each article's quoted words; clicking a cell filters every view by that actor.
-//! Past [`MATRIX_PAGE`] shown outlets the columns come a page at a time, with the actors
-//! those outlets name.
+//! Past [`MATRIX_PAGE`](crate::state::outlets::MATRIX_PAGE) shown outlets the columns
+//! come a page at a time, with the actors those outlets name.
 
 use crate::components::actor_filter::{colour_class, kind_label};
-use crate::components::claims_matrix::OutletPager;
+use crate::components::outlet_pager::{MatrixHead, OutletPager, OutletPages};
 use crate::state::actors::{Others, use_actor_filter};
-use crate::state::outlets::{MATRIX_PAGE, page_range};
 use crate::state::{use_filtered, use_model};
 use leptos::prelude::*;
 use parallax_engine::ActorId;
@@ -24,22 +23,8 @@ fn heat(mentions: usize, max: usize) -> usize {
 pub fn ActorsHeatmap() -> impl IntoView {
     let vm = use_model();
     let filtered = use_filtered();
-    let shown_vm = vm.clone();
-    let shown = Memo::new(move |_| {
-        filtered.with(|f| {
-            shown_vm
-                .articles
-                .iter()
-                .filter(|a| f.shown(a.idx))
-                .map(|a| a.idx)
-                .collect::<Vec<_>>()
-        })
-    });
-    let page = RwSignal::new(0);
-    // The outlets with a column: every shown one, or the page of them. Ascending.
-    let columns = Memo::new(move |_| {
-        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
-    });
+    let pages = OutletPages::of_filtered();
+    let columns = pages.columns;
     let rows_vm = vm.clone();
     let rows = move || {
         columns.with(|columns| {
@@ -73,7 +58,6 @@ pub fn ActorsHeatmap() -> impl IntoView {
         .max()
         .unwrap_or(0);
     let row_vm = vm.clone();
-    let name_vm = vm.clone();
     view! {
         <div class="px-view px-actors-view" data-testid="actors-view">
             <header class="px-view__head">
@@ -91,17 +75,10 @@ pub fn ActorsHeatmap() -> impl IntoView {
                     <span>"more"</span>
                 </p>
             </header>
-            <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
+            <OutletPager pages />
             <div class="px-table-wrap" tabindex="0" role="region" aria-label="Actors heat map">
                 <table class="px-heatmap">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="px-heatmap__actor">"Actor"</th>
-                            <For each=move || columns.get() key=|idx| *idx let:idx>
-                                <th scope="col">{name_vm.articles[idx].name.clone()}</th>
-                            </For>
-                        </tr>
-                    </thead>
+                    <MatrixHead corner="Actor" corner_class="px-heatmap__actor" columns />
                     <tbody>
                         <For each=rows key=|id| *id let:id>
                             <HeatRow id max columns vm=row_vm.clone() />

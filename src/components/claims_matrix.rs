@@ -1,82 +1,22 @@
 //! The Claims view: one row per claim the engine grouped, one column per outlet, each cell
 //! the outlet's own sentence or "not reported"; rows carried by more outlets first. Past
-//! [`MATRIX_PAGE`] shown outlets the columns come a page at a time ([`OutletPager`]), with
+//! [`MATRIX_PAGE`](crate::state::outlets::MATRIX_PAGE) shown outlets the columns come a page
+//! at a time ([`OutletPager`](crate::components::outlet_pager::OutletPager)), with
 //! the rows those outlets carry.
 
+use crate::components::outlet_pager::{MatrixHead, OutletPager, OutletPages};
 use crate::state::actors::Others;
-use crate::state::outlets::{MATRIX_PAGE, n_pages, page_range, position_label};
 use crate::state::{use_filtered, use_model};
 use leptos::prelude::*;
 use parallax_engine::order;
-
-/// "Outlets 9–16 of 1,000" between previous and next buttons: which page of outlet columns
-/// a matrix view shows. Nothing while every shown outlet fits on one page.
-#[component]
-pub fn OutletPager(
-    /// The page shown, from 0.
-    page: RwSignal<usize>,
-    /// Number of outlets the outlet filter shows.
-    #[prop(into)]
-    n_shown: Signal<usize>,
-) -> impl IntoView {
-    let last = move || n_pages(n_shown.get(), MATRIX_PAGE) - 1;
-    let at = move || page.get().min(last());
-    let at_first = move || at() == 0;
-    let at_last = move || at() >= last();
-    let position = move || {
-        position_label(
-            page_range(n_shown.get(), page.get(), MATRIX_PAGE),
-            n_shown.get(),
-        )
-    };
-    move || {
-        (n_shown.get() > MATRIX_PAGE).then(|| {
-            view! {
-                <div class="px-pager" data-testid="outlet-pager">
-                    <button
-                        type="button"
-                        class="px-button px-button--small"
-                        prop:disabled=at_first
-                        on:click=move |_| page.set(at().saturating_sub(1))
-                    >
-                        "‹ Previous outlets"
-                    </button>
-                    <span class="px-pager__position">{position}</span>
-                    <button
-                        type="button"
-                        class="px-button px-button--small"
-                        prop:disabled=at_last
-                        on:click=move |_| page.set((at() + 1).min(last()))
-                    >
-                        "Next outlets ›"
-                    </button>
-                </div>
-            }
-        })
-    }
-}
 
 /// The claims × outlets matrix.
 #[component]
 pub fn ClaimsMatrix() -> impl IntoView {
     let vm = use_model();
     let filtered = use_filtered();
-    let shown_vm = vm.clone();
-    let shown = Memo::new(move |_| {
-        filtered.with(|f| {
-            shown_vm
-                .articles
-                .iter()
-                .filter(|a| f.shown(a.idx))
-                .map(|a| a.idx)
-                .collect::<Vec<_>>()
-        })
-    });
-    let page = RwSignal::new(0);
-    // The outlets with a column: every shown one, or the page of them. Ascending.
-    let columns = Memo::new(move |_| {
-        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
-    });
+    let pages = OutletPages::of_filtered();
+    let columns = pages.columns;
     let rows_vm = vm.clone();
     // Rows a column outlet carries, most widely carried (among shown outlets) first, each
     // with whether a column's sentence passes the actor and cue filters.
@@ -129,7 +69,6 @@ pub fn ClaimsMatrix() -> impl IntoView {
             })
         })
     });
-    let name_vm = vm.clone();
     let row_vm = vm.clone();
     let n_rows = move || rows.with(Vec::len);
     let n_single = move || rows.with(|r| r.iter().filter(|r| r.1 == 1).count());
@@ -145,17 +84,10 @@ pub fn ClaimsMatrix() -> impl IntoView {
                     )}
                 </p>
             </header>
-            <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
+            <OutletPager pages />
             <div class="px-table-wrap" tabindex="0" role="region" aria-label="Claims matrix">
                 <table class="px-claims">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="px-claims__claim">"Claim"</th>
-                            <For each=move || columns.get() key=|idx| *idx let:idx>
-                                <th scope="col">{name_vm.articles[idx].name.clone()}</th>
-                            </For>
-                        </tr>
-                    </thead>
+                    <MatrixHead corner="Claim" corner_class="px-claims__claim" columns />
                     <tbody>
                         <For each=move || rows.get() key=|row| (row.0, row.1, row.2) let:row>
                             <ClaimRow claim_idx=row.0 n_outlets=row.1 pass=row.2 columns vm=row_vm.clone() />

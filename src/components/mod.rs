@@ -13,6 +13,7 @@ pub mod mark_tooltip;
 pub mod notice;
 pub mod outlet_column;
 pub mod outlet_filter;
+pub mod outlet_pager;
 pub mod quotes_view;
 pub mod reader_panel;
 pub mod remarks_view;

@@ -4,10 +4,9 @@
 //! and the reactions set next to it. Statements of the same claim share a row, so a gap
 //! shows an omission. A short generated contrast states counts, each linked to its spans.
 
-use crate::components::claims_matrix::OutletPager;
+use crate::components::outlet_pager::{MatrixHead, OutletPager, OutletPages};
 use crate::state::actors::Others;
 use crate::state::focal::use_focal;
-use crate::state::outlets::{MATRIX_PAGE, page_range};
 use crate::state::view::{Reveal, ViewKind, use_reveal, use_view};
 use crate::state::{use_filtered, use_model};
 use crate::view_model::{ViewModel, source_label};
@@ -205,11 +204,8 @@ fn RemarksTable(
                 .collect::<Vec<_>>()
         })
     });
-    let page = RwSignal::new(0);
-    let columns = Memo::new(move |_| {
-        shown.with(|s| s[page_range(s.len(), page.get(), MATRIX_PAGE)].to_vec())
-    });
-    let head_vm = vm.clone();
+    let pages = OutletPages::new(shown);
+    let columns = pages.columns;
     let prom_vm = vm.clone();
     let prom_lens = lens.clone();
     let head_lens = lens.clone();
@@ -272,17 +268,15 @@ fn RemarksTable(
             <h3 class="px-view__subtitle" id="px-contrast-title">"Across outlets"</h3>
             <ul class="px-contrast__list" data-testid="contrast">{contrast}</ul>
         </section>
-        <OutletPager page n_shown=Signal::derive(move || shown.with(Vec::len)) />
+        <OutletPager pages />
         <div class="px-table-wrap" tabindex="0" role="region" aria-label="Remarks by outlet">
             <table class="px-remarks">
-                <thead>
-                    <tr>
-                        <th scope="col" class="px-remarks__label">"Statement"</th>
-                        <For each=move || columns.get() key=|a| *a let:a>
-                            <th scope="col" class="px-remarks__outlet">{head_vm.articles[a].name.clone()}</th>
-                        </For>
-                    </tr>
-                </thead>
+                <MatrixHead
+                    corner="Statement"
+                    corner_class="px-remarks__label"
+                    outlet_class="px-remarks__outlet"
+                    columns
+                />
                 <tbody>
                     <tr class="px-remarks__meta">
                         <th scope="row" class="px-remarks__label">"Prominence"</th>
