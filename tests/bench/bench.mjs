@@ -159,6 +159,14 @@ async function openComparison(browser, url, expected, timeoutMs) {
   } catch {
     // Not shown in time: reported as "not reached" with what the page did show.
   }
+  // The prerendered first view satisfies the probe before the app runs: the page's facts
+  // (its measures, its wasm, its memory) are read once the live app has replaced it.
+  await page
+    .waitForFunction(() => !document.querySelector('.px-app--prerendered'), null, {
+      timeout: timeoutMs,
+      polling: 50,
+    })
+    .catch(() => {});
   const facts = await page.evaluate(pageFacts);
   return { context, page, t, tDom, facts, errors };
 }
