@@ -1484,6 +1484,21 @@ fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
 }
 
 /// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
+/// One integer that orders candidate pairs as (similarity, descending; earlier unit; later
+/// unit) would: the [`descending`] key in the high 32 bits, then each unit in 48 bits (no
+/// corpus has 2⁴⁸ units), so that sorting the pairs compares one integer per pair.
+fn pair_key(sim: f32, earlier: usize, later: usize) -> u128 {
+    const UNIT: u128 = (1 << 48) - 1;
+    debug_assert!(earlier as u128 <= UNIT && later as u128 <= UNIT);
+    (u128::from(descending(sim)) << 96) | ((earlier as u128 & UNIT) << 48) | (later as u128 & UNIT)
+}
+
+/// The (earlier, later) units of a [`pair_key`].
+fn pair_units(key: u128) -> (usize, usize) {
+    const UNIT: u128 = (1 << 48) - 1;
+    (((key >> 48) & UNIT) as usize, (key & UNIT) as usize)
+}
+
 fn descending(score: f32) -> u32 {
     // `total_cmp`'s own mapping to a signed integer, then flipped to unsigned and reversed.
     let bits = score.to_bits() as i32;
@@ -1509,8 +1524,8 @@ struct Search {
     /// where it lacks the term), so that scoring a candidate reads the candidate's terms
     /// once instead of walking both sorted lists.
     spread: Vec<Option<f32>>,
-    /// (similarity as a [`descending`] key, earlier unit, later unit).
-    pairs: Vec<(u32, usize, usize)>,
+    /// Candidate pairs as [`pair_key`]s: most similar first, then by units.
+    pairs: Vec<u128>,
     /// Per unit: whether it rules something out and whether it does not ([`Polarity`]).
     polarity: Vec<Polarity>,
     /// Units whose candidates are searched.
@@ -1618,7 +1633,7 @@ impl Search {
                 let (cos, shared, what) = cosine_spread(spread, &vectors[other], who);
                 let sim = cos * sides.agreement(&voices[u], &voices[other]);
                 if shared >= MIN_SHARED_TERMS && what >= MIN_SHARED_WHAT && sim >= JOIN_SIMILARITY {
-                    pairs.push((descending(sim), other, u));
+                    pairs.push(pair_key(sim, other, u));
                 }
             }
             for &(t, _) in v {
@@ -1653,7 +1668,7 @@ impl Search {
         } = self;
         // Most similar first, then by units. Each pair is found once, so the order is total
         // and an unstable sort gives the stable order. This is the largest sort of the
-        // analysis (a pair per candidate that reaches the bar): sorting the tuples in place
+        // analysis (a pair per candidate that reaches the bar): sorting the packed keys in place
         // costs about half the instructions of `order::sort`'s index permutation.
         pairs.sort_unstable();
         let mut parent: Vec<usize> = (0..units.len()).collect();
@@ -1672,7 +1687,7 @@ impl Search {
             }
             i
         }
-        for (_, x, y) in pairs {
+        for (x, y) in pairs.into_iter().map(pair_units) {
             let (a, b) = (root(&mut parent, x), root(&mut parent, y));
             if a == b || polarity[a].opposes(polarity[b]) {
                 continue;
@@ -2083,6 +2098,26 @@ mod tests {
         by_cmp.sort_by(|a, b| b.total_cmp(a));
         let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&by_key), bits(&by_cmp));
+    }
+
+    #[test]
+    fn pair_keys_order_as_similarity_descending_then_units() {
+        let pairs = [
+            (0.5, 3, 9),
+            (0.9, 7, 8),
+            (0.5, 2, 1 << 40),
+            (0.5, 2, 5),
+            (0.9, 1 << 47, 0),
+            (-0.0, 0, 1),
+            (0.0, 0, 1),
+        ];
+        let mut by_key: Vec<u128> = pairs.iter().map(|&(s, a, b)| pair_key(s, a, b)).collect();
+        by_key.sort_unstable();
+        let mut by_tuple = pairs.to_vec();
+        by_tuple.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let units: Vec<(usize, usize)> = by_key.into_iter().map(pair_units).collect();
+        let expected: Vec<(usize, usize)> = by_tuple.iter().map(|&(_, a, b)| (a, b)).collect();
+        assert_eq!(units, expected);
     }
 
     #[test]
