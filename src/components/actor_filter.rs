@@ -62,6 +62,7 @@ fn seg_option<T: SegChoice>(
                 type="radio"
                 name=name
                 value=choice.word()
+                checked=selection.with_untracked(|s| get(s) == choice)
                 prop:checked=move || selection.with(|s| get(s) == choice)
                 on:change=move |_| selection.update(|s| set(s, choice))
             />
@@ -196,6 +197,7 @@ fn ActorRow(id: ActorId, vm: std::sync::Arc<crate::view_model::ViewModel>) -> im
                 type="checkbox"
                 id=input_id.clone()
                 class="px-actor-row__box"
+                checked=selection.with_untracked(|s| s.is_chosen(id))
                 prop:checked=move || selection.with(|s| s.is_chosen(id))
                 on:change=move |e| {
                     let on = event_target_checked(&e);

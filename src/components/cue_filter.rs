@@ -33,6 +33,7 @@ pub fn CueFilter() -> impl IntoView {
                     <input
                         type="checkbox"
                         id=id.clone()
+                        checked=cues.with_untracked(|c| c.has(choice))
                         prop:checked=move || cues.with(|c| c.has(choice))
                         on:change=move |e| {
                             let on = event_target_checked(&e);

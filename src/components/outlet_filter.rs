@@ -53,13 +53,18 @@ pub fn OutletFilter() -> impl IntoView {
     let row = move |idx: usize| {
         let article = &row_vm.articles[idx];
         let id = format!("px-outlet-{}", article.key);
-        let is_last = move || outlets.with(|o| o.shows(idx) && o.hidden.len() + 1 == n_articles);
+        let last = move |o: &crate::state::outlets::OutletFilter| {
+            o.shows(idx) && o.hidden.len() + 1 == n_articles
+        };
+        let is_last = move || outlets.with(last);
         view! {
             <li class="px-check">
                 <input
                     type="checkbox"
                     id=id.clone()
+                    checked=outlets.with_untracked(|o| o.shows(idx))
                     prop:checked=move || outlets.with(|o| o.shows(idx))
+                    disabled=outlets.with_untracked(last)
                     prop:disabled=is_last
                     on:change=move |e| {
                         let on = event_target_checked(&e);

@@ -26,7 +26,9 @@ async function holdWasm(page: Page): Promise<() => void> {
  * properties it sets), the text between them with runs of white space as one space. Left
  * out: Leptos' comment markers, what only tells the prerendered root from the live one
  * (`inert`, `aria-busy`, the test id, its class), and the content of closed dialogs,
- * which is not shown (the share dialog's links need the page's address). Runs in the page. */
+ * which is not shown (the share dialog's links need the page's address). Form controls add
+ * the state they show (checked, disabled, value), which attributes alone need not tell.
+ * Runs in the page. */
 function shown(root: Element): string {
   const out: string[] = [];
   let text = '';
@@ -53,6 +55,13 @@ function shown(root: Element): string {
         return `${a.name}=${JSON.stringify(value)}`;
       })
       .sort();
+    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+      attrs.push(`.checked=${el.checked}`);
+    }
+    if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) {
+      attrs.push(`.disabled=${el.disabled}`);
+    }
+    if (el instanceof HTMLSelectElement) attrs.push(`.value=${JSON.stringify(el.value)}`);
     out.push(`<${el.localName} ${attrs.join(' ')}>`);
     if (!(el.localName === 'dialog' && !el.hasAttribute('open'))) el.childNodes.forEach(walk);
     flush();
@@ -96,6 +105,13 @@ test.describe('the prerendered first view', () => {
       await expect(tab).toHaveAttribute('aria-selected', 'false');
       await page.screenshot({ path: testInfo.outputPath('prerendered.png') });
       const before = await first.evaluate(shown);
+      // The filters show their state before the app starts (and to a reader without
+      // JavaScript): "any" and "hide" chosen, every outlet shown.
+      await expect(first.locator('input[name="px-match"][value="any"]')).toBeChecked();
+      await expect(first.locator('input[name="px-others"][value="hide"]')).toBeChecked();
+      const outletBoxes = first.locator('input[type="checkbox"][id^="px-outlet-"]');
+      await expect(outletBoxes).toHaveCount(manifest.length);
+      for (const box of await outletBoxes.all()) await expect(box).toBeChecked();
 
       release();
       const live = page.getByTestId('parallax');
