@@ -907,6 +907,10 @@ pub struct ActorIndex<'g> {
     scopes: PhraseTable<Scope>,
     titles: PhraseTable<usize>,
     bodies: PhraseTable<usize>,
+    /// The first words of every phrase of the four tables above: a word of the text that
+    /// is none of them starts no name, scope, title or body, and most words are turned
+    /// away by this one lookup instead of one per table.
+    first_words: Set<String>,
     /// (title, scope) → holders as (entry, role) indices; titles include what they count as.
     holders: Map<(usize, Scope), Vec<(usize, usize)>>,
     /// Title index → the title indices it answers to (itself and its `counts_as`).
@@ -1044,8 +1048,17 @@ impl<'g> ActorIndex<'g> {
                 }
             }
         }
+        let first_words = names
+            .by_first
+            .keys()
+            .chain(scopes.by_first.keys())
+            .chain(titles.by_first.keys())
+            .chain(bodies.by_first.keys())
+            .cloned()
+            .collect();
         ActorIndex {
             gazetteer,
+            first_words,
             names,
             scopes,
             titles,
@@ -1113,6 +1126,7 @@ impl<'g> ActorIndex<'g> {
             registry,
             structure,
             toks: Tokens::default(),
+            starts: Vec::new(),
             covered: Vec::new(),
             named_entries: Set::default(),
             local: PhraseTable::default(),
@@ -1194,6 +1208,9 @@ struct Scan<'a, 'g> {
     registry: &'a mut Registry,
     structure: &'a Structure,
     toks: Tokens,
+    /// Per word of the current sentence: whether a phrase of the index's tables may start
+    /// there (see [`ActorIndex::first_words`]).
+    starts: Vec<bool>,
     /// Words of the current sentence already part of a mention.
     covered: Vec<bool>,
     /// Gazetteer entries named in the article so far (by a full alias or a role).
@@ -1243,6 +1260,16 @@ struct Antecedents {
 impl Scan<'_, '_> {
     fn sentence(&mut self, sentence_idx: usize, span: Span, words: &[Span], title_case: bool) {
         self.toks.fill(self.text, span, words);
+        // The key a table is looked up by, or the whole word with its possessive (see
+        // [`PhraseTable::matches_at`]).
+        self.starts.clear();
+        for i in 0..self.toks.len() {
+            let first = &self.index.first_words;
+            self.starts.push(
+                first.contains(self.toks.key(i))
+                    || (self.toks.tok(i).possessive && first.contains(self.toks.full(i))),
+            );
+        }
         self.covered.clear();
         self.covered.resize(self.toks.len(), false);
         let first_new = self.out.len();
@@ -1392,14 +1419,16 @@ impl Scan<'_, '_> {
                 i += n;
                 continue;
             }
-            let found = self
-                .index
-                .names
-                .matches_at(&self.toks, i)
-                .find_map(|(n, targets)| {
-                    self.pick_target(targets, n, i, title_case)
-                        .map(|entry_idx| (n, entry_idx))
-                });
+            let found = self.indexed(i).then(|| {
+                self.index
+                    .names
+                    .matches_at(&self.toks, i)
+                    .find_map(|(n, targets)| {
+                        self.pick_target(targets, n, i, title_case)
+                            .map(|entry_idx| (n, entry_idx))
+                    })
+            });
+            let found = found.flatten();
             match found {
                 Some((n, entry_idx)) => {
                     let actor = self.intern_entry(entry_idx);
@@ -1412,6 +1441,24 @@ impl Scan<'_, '_> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether a phrase of the index's tables may start at word `i` (see
+    /// [`ActorIndex::first_words`]).
+    fn indexed(&self, i: usize) -> bool {
+        self.starts.get(i).copied().unwrap_or(false)
+    }
+
+    /// The longest phrase of `table`, one of the index's, at word `i`.
+    fn indexed_longest<'t, T: Copy + PartialEq>(
+        &'t self,
+        table: &'t PhraseTable<T>,
+        i: usize,
+    ) -> Option<(usize, &'t [T])> {
+        if !self.indexed(i) {
+            return None;
+        }
+        table.longest_at(&self.toks, i)
     }
 
     fn local_name_at(&self, i: usize) -> Option<(usize, ActorId)> {
@@ -1482,7 +1529,7 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             }
-            let Some((n, &[body_idx, ..])) = self.index.bodies.longest_at(&self.toks, i) else {
+            let Some((n, &[body_idx, ..])) = self.indexed_longest(&self.index.bodies, i) else {
                 i += 1;
                 continue;
             };
@@ -1499,7 +1546,7 @@ impl Scan<'_, '_> {
                 .scope_ending_at(i)
                 .filter(|&(_, s)| matches!(s, Scope::Country(_)));
             let after = (self.toks.key(i + n) == "of")
-                .then(|| self.index.scopes.longest_at(&self.toks, i + n + 1))
+                .then(|| self.indexed_longest(&self.index.scopes, i + n + 1))
                 .flatten()
                 .and_then(|(m, scopes)| {
                     let s = *scopes.first()?;
@@ -1552,6 +1599,9 @@ impl Scan<'_, '_> {
     /// A scope (country or body) whose words end right before word `end`: (start, scope).
     fn scope_ending_at(&self, end: usize) -> Option<(usize, Scope)> {
         (end.saturating_sub(4)..end).find_map(|start| {
+            if !self.indexed(start) {
+                return None;
+            }
             self.index
                 .scopes
                 .matches_at(&self.toks, start)
@@ -1813,6 +1863,9 @@ impl Scan<'_, '_> {
         let last = name_start - 1;
         // A title phrase ending right before the name, or a role noun.
         let title = (last.saturating_sub(4)..=last).find_map(|start| {
+            if !self.indexed(start) {
+                return None;
+            }
             self.index
                 .titles
                 .matches_at(&self.toks, start)
@@ -1851,9 +1904,7 @@ impl Scan<'_, '_> {
         }
         if scope.is_none() && self.toks.key(name_end) == "of" {
             scope = self
-                .index
-                .scopes
-                .longest_at(&self.toks, name_end + 1)
+                .indexed_longest(&self.index.scopes, name_end + 1)
                 .and_then(|(_, s)| s.first().copied());
         }
         let role_text = self
@@ -2031,7 +2082,7 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some((n, &[title_idx, ..])) = self.index.titles.longest_at(&self.toks, i) {
+            if let Some((n, &[title_idx, ..])) = self.indexed_longest(&self.index.titles, i) {
                 self.role(sentence_idx, first_new, i, n, title_idx);
                 i += n;
                 continue;
@@ -2047,7 +2098,7 @@ impl Scan<'_, '_> {
         let end = i + n;
         // "… of <Scope>" after the title.
         let after = (self.toks.key(end) == "of")
-            .then(|| self.index.scopes.longest_at(&self.toks, end + 1))
+            .then(|| self.indexed_longest(&self.index.scopes, end + 1))
             .flatten()
             .and_then(|(m, s)| s.first().map(|&s| (m, s)));
         let before = self
