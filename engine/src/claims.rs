@@ -1030,14 +1030,15 @@ impl Vocabulary {
         self.shown.len()
     }
 
-    fn intern(&mut self, key: String, shown: impl FnOnce() -> Shown) -> usize {
+    /// The term of `key`, written `written` in the text.
+    fn intern(&mut self, key: String, written: &str) -> usize {
         if let Some(&id) = self.ids.get(&key) {
-            self.seen_again(id, shown);
+            self.seen_again(id, written);
             return id;
         }
         let id = self.shown.len();
         self.ids.insert(key, id);
-        self.shown.push(shown());
+        self.shown.push(Shown::Word(written.to_owned()));
         id
     }
 
@@ -1052,29 +1053,27 @@ impl Vocabulary {
     /// The term of the folded word `word`, written `surface` in the text (see
     /// [`normalise`]), or `None` for a word that is no term.
     fn intern_word(&mut self, word: &str, surface: &str, lexicon: &Lexicon) -> Option<usize> {
-        let shown = || Shown::Word(surface.to_owned());
         if let Some(&term) = self.word_terms.get(word) {
             if let Some(id) = term {
-                self.seen_again(id, shown);
+                self.seen_again(id, surface);
             }
             return term;
         }
-        let term = normalise(word, lexicon).map(|key| self.intern(key, shown));
+        let term = normalise(word, lexicon).map(|key| self.intern(key, surface));
         self.word_terms.insert(word.to_owned(), term);
         term
     }
 
-    /// Term `id` met again, written as `shown` says.
-    fn seen_again(&mut self, id: usize, shown: impl FnOnce() -> Shown) {
+    /// Term `id` met again, written `written`.
+    fn seen_again(&mut self, id: usize, written: &str) {
         // Labels show a word as running text writes it: a lower-case form seen later
         // replaces one capitalised by a headline or the start of a sentence.
         if let Shown::Word(old) = &self.shown[id]
             && old.chars().next().is_some_and(char::is_uppercase)
             && !old.chars().skip(1).any(char::is_uppercase)
-            && let Shown::Word(new) = shown()
-            && new.chars().all(|c| !c.is_uppercase())
+            && written.chars().all(|c| !c.is_uppercase())
         {
-            self.shown[id] = Shown::Word(new);
+            self.shown[id] = Shown::Word(written.to_owned());
         }
     }
 }
@@ -1191,7 +1190,7 @@ fn terms(
             } else {
                 (EXCLUSION, written.to_owned())
             };
-            terms.push((both, vocab.intern(term.to_owned(), || Shown::Word(shown))));
+            terms.push((both, vocab.intern(term.to_owned(), &shown)));
             k += n_exclusion;
             continue;
         }
@@ -1200,8 +1199,7 @@ fn terms(
             .find(|&&(a, b, _)| a == this && Some(b) == next)
         {
             let both = Span::new(w.start, folded[k + 1].2.end);
-            let shown = || Shown::Word(both.text(text).to_owned());
-            terms.push((both, vocab.intern(stem(term), shown)));
+            terms.push((both, vocab.intern(stem(term), both.text(text))));
             k += 2;
             continue;
         }
