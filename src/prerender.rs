@@ -8,7 +8,10 @@
 //! inert (readable, not operable) and the live app stays hidden behind it
 //! (`style/base.css`) until the live app has its first view; then [`retire`] removes it
 //! in the task that renders that view, before the next paint. The markup is the live
-//! view's, so nothing moves when one replaces the other.
+//! view's, so nothing moves when one replaces the other. The server-side renderer writes
+//! attributes only, not properties: a form control whose state is a property
+//! (`prop:checked`) also carries its first state as an attribute (`checked=…`), or the
+//! prerendered page would show it unticked.
 //!
 //! When the page opens on something else — a link to another view or with filters, the
 //! compact embed, articles of the reader's kept in storage — the prerendered view is not
