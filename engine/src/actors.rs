@@ -1428,8 +1428,7 @@ impl Scan<'_, '_> {
                             .map(|entry_idx| (n, entry_idx))
                     })
             });
-            let found = found.flatten();
-            match found {
+            match found.flatten() {
                 Some((n, entry_idx)) => {
                     let actor = self.intern_entry(entry_idx);
                     self.named_entries.insert(entry_idx);

@@ -1482,19 +1482,25 @@ fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
 }
 
 /// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
+/// The bits of one unit in a [`pair_key`].
+const PAIR_UNIT: u128 = (1 << 48) - 1;
+
 /// One integer that orders candidate pairs as (similarity, descending; earlier unit; later
 /// unit) would: the [`descending`] key in the high 32 bits, then each unit in 48 bits (no
 /// corpus has 2⁴⁸ units), so that sorting the pairs compares one integer per pair.
 fn pair_key(sim: f32, earlier: usize, later: usize) -> u128 {
-    const UNIT: u128 = (1 << 48) - 1;
-    debug_assert!(earlier as u128 <= UNIT && later as u128 <= UNIT);
-    (u128::from(descending(sim)) << 96) | ((earlier as u128 & UNIT) << 48) | (later as u128 & UNIT)
+    debug_assert!(earlier as u128 <= PAIR_UNIT && later as u128 <= PAIR_UNIT);
+    (u128::from(descending(sim)) << 96)
+        | ((earlier as u128 & PAIR_UNIT) << 48)
+        | (later as u128 & PAIR_UNIT)
 }
 
 /// The (earlier, later) units of a [`pair_key`].
 fn pair_units(key: u128) -> (usize, usize) {
-    const UNIT: u128 = (1 << 48) - 1;
-    (((key >> 48) & UNIT) as usize, (key & UNIT) as usize)
+    (
+        ((key >> 48) & PAIR_UNIT) as usize,
+        (key & PAIR_UNIT) as usize,
+    )
 }
 
 fn descending(score: f32) -> u32 {
