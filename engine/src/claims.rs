@@ -1481,7 +1481,6 @@ fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
         .sum()
 }
 
-/// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
 /// The bits of one unit in a [`pair_key`].
 const PAIR_UNIT: u128 = (1 << 48) - 1;
 
@@ -1503,6 +1502,7 @@ fn pair_units(key: u128) -> (usize, usize) {
     )
 }
 
+/// A key that sorts scores from highest to lowest in the order of [`f32::total_cmp`].
 fn descending(score: f32) -> u32 {
     // `total_cmp`'s own mapping to a signed integer, then flipped to unsigned and reversed.
     let bits = score.to_bits() as i32;
