@@ -1484,6 +1484,11 @@ fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
 /// The bits of one unit in a [`pair_key`].
 const PAIR_UNIT: u128 = (1 << 48) - 1;
 
+/// Units whose candidates are searched, at most: their numbers fit in 32 bits. A corpus
+/// would need billions of sentences (hundreds of gigabytes of text) to have more; the
+/// units past this many would only be left out of claims, never mixed up.
+const MAX_SEARCHED_UNITS: usize = u32::MAX as usize;
+
 /// One integer that orders candidate pairs as (similarity, descending; earlier unit; later
 /// unit) would: the [`descending`] key in the high 32 bits, then each unit in 48 bits (no
 /// corpus has 2⁴⁸ units), so that sorting the pairs compares one integer per pair.
@@ -1520,10 +1525,13 @@ struct Search {
     who: Vec<bool>,
     sides: Sides,
     voices: Vec<Voices>,
-    postings: Vec<Vec<(usize, f32)>>,
+    /// Per term: the units that hold it, with its weight there. Units are numbered in 32
+    /// bits here and in `touched` and `candidates` (half the memory of the hottest loop of
+    /// grouping; see [`MAX_SEARCHED_UNITS`]).
+    postings: Vec<Vec<(u32, f32)>>,
     partial: Vec<f32>,
-    touched: Vec<usize>,
-    candidates: Vec<u128>,
+    touched: Vec<u32>,
+    candidates: Vec<u64>,
     /// The vector of the unit whose candidates are scored, spread out by term (`None`
     /// where it lacks the term), so that scoring a candidate reads the candidate's terms
     /// once instead of walking both sorted lists.
@@ -1573,7 +1581,10 @@ impl Search {
     /// Searches the candidates of the next `max_units` units; `false` when none was left.
     fn step(&mut self, units: &[Unit], max_units: usize) -> bool {
         let from = self.searched;
-        let to = from.saturating_add(max_units).min(self.vectors.len());
+        let to = from
+            .saturating_add(max_units)
+            .min(self.vectors.len())
+            .min(MAX_SEARCHED_UNITS);
         if from >= to {
             return false;
         }
@@ -1599,7 +1610,7 @@ impl Search {
             for &(t, w) in v {
                 let list = &postings[t];
                 for &(other, ow) in &list[list.len().saturating_sub(MAX_POSTINGS)..] {
-                    let score = &mut partial[other];
+                    let score = &mut partial[other as usize];
                     if *score == 0.0 {
                         touched.push(other);
                     }
@@ -1608,16 +1619,16 @@ impl Search {
             }
             // Best first: highest partial score, then lowest index. The score goes into an
             // integer key that orders as `f32::total_cmp` does, reversed, and key and index
-            // into one integer (key in the high 64 bits, the index, at most 64 bits wide,
-            // in the low ones), so that comparing two candidates is one integer comparison.
+            // into one integer (key in the high 32 bits, the index in the low ones), so
+            // that comparing two candidates is one integer comparison.
             candidates.clear();
             candidates.extend(
                 touched
                     .iter()
-                    .map(|&o| (u128::from(descending(partial[o])) << 64) | o as u128),
+                    .map(|&o| (u64::from(descending(partial[o as usize])) << 32) | u64::from(o)),
             );
             for &o in touched.iter() {
-                partial[o] = 0.0;
+                partial[o as usize] = 0.0;
             }
             // The best few only: select them, then sort those (the order is total, ties
             // broken by index, so this is the same list as sorting all and truncating).
@@ -1629,8 +1640,8 @@ impl Search {
             for &(t, w) in v {
                 spread[t] = Some(w);
             }
-            // (The low 64 bits are the index, which came from a `usize`.)
-            for other in candidates.iter().map(|&c| c as u64 as usize) {
+            // (The low 32 bits are the index.)
+            for other in candidates.iter().map(|&c| c as u32 as usize) {
                 if units[u].shares_sentence(&units[other]) || polarity[u].opposes(polarity[other]) {
                     continue;
                 }
@@ -1650,7 +1661,8 @@ impl Search {
                 if list.len() == 2 * MAX_POSTINGS {
                     list.drain(..MAX_POSTINGS);
                 }
-                list.push((u, w));
+                // (`u` < MAX_SEARCHED_UNITS: it fits.)
+                list.push((u as u32, w));
             }
         }
         *searched = to;
