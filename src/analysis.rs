@@ -122,7 +122,8 @@ pub async fn analyse(
     }
     if let Err(e) = running.worker.post_message_with_transfer(&job, &transfer) {
         return Outcome::Failed(format!(
-            "the analysis could not be given the articles ({e:?})"
+            "the analysis could not be given the articles ({})",
+            js_message(&e)
         ));
     }
     loop {
@@ -263,12 +264,19 @@ fn read(data: &wasm_bindgen::JsValue) -> Message {
     }
 }
 
-/// The message of a JS error, or its debug form.
+/// The message of a JS error, the text of a thrown string, or what kind of value it is.
+/// (Not `JsValue`'s debug form: that brings a page of glue code to describe any value.)
 fn js_message(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| format!("{error:?}"))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| {
+            format!(
+                "a value of type {}",
+                error.js_typeof().as_string().unwrap_or_default()
+            )
+        })
 }
 
 /// Where the last analysis by the worker is kept, in the tab's session storage.

@@ -100,7 +100,9 @@ pub fn MarkTooltip() -> impl IntoView {
     };
     // No value, no property (`auto`): the tip rendered before any mark was hovered — the
     // prerendered first view's — has no style at all.
-    let px = |v: Option<f64>| v.map(|v| format!("{v:.0}px"));
+    // Whole pixels, formatted as an integer: formatting a float would bring the standard
+    // library's float printing (some kilobytes) into the wasm for this one line.
+    let px = |v: Option<f64>| v.map(|v| format!("{}px", v.round() as i64));
     view! {
         <div
             id=TOOLTIP_ID

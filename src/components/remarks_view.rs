@@ -39,6 +39,18 @@ const fn connotation_label(c: Connotation) -> &'static str {
     }
 }
 
+/// The classes of a verb's connotation tag (`px-conn--…` colours it in `style/views.css`).
+const fn connotation_class(c: Connotation) -> &'static str {
+    match c {
+        Connotation::Neutral => "px-tag px-tag--conn px-conn--neutral",
+        Connotation::Insistence => "px-tag px-tag--conn px-conn--insistence",
+        Connotation::Doubt => "px-tag px-tag--conn px-conn--doubt",
+        Connotation::Emotion => "px-tag px-tag--conn px-conn--emotion",
+        Connotation::Warning => "px-tag px-tag--conn px-conn--warning",
+        Connotation::Advocacy => "px-tag px-tag--conn px-conn--advocacy",
+    }
+}
+
 /// Shows the passage holding `span` of an article in the Compare view, which scrolls its
 /// column into view (rendering it first in a windowed strip) and focuses the passage.
 fn show_in_compare(vm: &ViewModel, article_idx: usize, span: Span) {
@@ -491,7 +503,7 @@ fn statement(vm: &ViewModel, article_idx: usize, s: &FocalStatement) -> impl Int
             </p>
             <p class="px-statement__meta">
                 <span class="px-tag px-tag--mode">{mode_label(s.mode)}</span>
-                <span class=format!("px-tag px-tag--conn px-conn--{:?}", s.connotation).to_lowercase()>
+                <span class=connotation_class(s.connotation)>
                     {format!("“{verb}” · {}", connotation_label(s.connotation))}
                 </span>
                 <span class="px-tag px-tag--source">{source}</span>

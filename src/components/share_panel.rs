@@ -85,15 +85,14 @@ pub fn SharePanel(
             });
         }
     };
-    let copy = move |what: &'static str, text: String| {
+    // `what` names the text in a sentence of its own and `within` inside one (written out
+    // rather than lower-cased at run time, which would bring Unicode case mapping in).
+    let copy = move |what: &'static str, within: &'static str, text: String| {
         spawn_local(async move {
             status.set(if download::copy(&text).await {
                 format!("{what} copied to the clipboard.")
             } else {
-                format!(
-                    "The browser did not allow copying: select the {} above and copy it.",
-                    what.to_lowercase()
-                )
+                format!("The browser did not allow copying: select the {within} above and copy it.")
             });
         });
     };
@@ -124,7 +123,7 @@ pub fn SharePanel(
                         <button
                             type="button"
                             class="px-button"
-                            on:click=move |_| copy("Link", permalink.get())
+                            on:click=move |_| copy("Link", "link", permalink.get())
                         >
                             "Copy link"
                         </button>
@@ -142,7 +141,7 @@ pub fn SharePanel(
                         data-testid="embed-snippet"
                         prop:value=snippet
                     ></textarea>
-                    <button type="button" class="px-button" on:click=move |_| copy("Embed code", snippet.get())>
+                    <button type="button" class="px-button" on:click=move |_| copy("Embed code", "embed code", snippet.get())>
                         "Copy embed code"
                     </button>
             </div>
