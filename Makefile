@@ -66,11 +66,12 @@ release:
 	@printf '\n== trunk build --release --offline\n'
 	trunk build --release --offline
 
-# The first load of the release build may not grow past a ceiling: 370 KB gzip, just above
-# today's 365 KB (of which 16 KB are the first view prerendered into index.html, which
-# shows the articles before the wasm has loaded). The aim of issue #6, 250 KB, is still
-# missed; `make bench` reports it. The analysis worker is loaded on demand, counted apart.
-SIZE_CEILING_BYTES := 370000
+# The first load of the release build may not grow past a ceiling: 365 KB gzip, just above
+# today's 361 KB (of which 24 KB are index.html: the first view prerendered into it, which
+# shows the articles before the wasm has loaded, and the styles). The aim of issue #6,
+# 250 KB, is still missed; `make bench` reports it. The analysis worker is loaded on
+# demand, counted apart.
+SIZE_CEILING_BYTES := 365000
 size:
 	@printf '\n== first-load size ceiling (%s bytes gzip)\n' $(SIZE_CEILING_BYTES)
 	PARALLAX_SIZE_BUDGET_BYTES=$(SIZE_CEILING_BYTES) scripts/check-size-budget.sh dist
