@@ -1484,11 +1484,6 @@ fn dot_with(sum: &FxMap<usize, f32>, v: &[(usize, f32)]) -> f32 {
 /// The bits of one unit in a [`pair_key`].
 const PAIR_UNIT: u128 = (1 << 48) - 1;
 
-/// Units whose candidates are searched, at most: their numbers fit in 32 bits. A corpus
-/// would need billions of sentences (hundreds of gigabytes of text) to have more; the
-/// units past this many would only be left out of claims, never mixed up.
-const MAX_SEARCHED_UNITS: usize = u32::MAX as usize;
-
 /// One integer that orders candidate pairs as (similarity, descending; earlier unit; later
 /// unit) would: the [`descending`] key in the high 32 bits, then each unit in 48 bits (no
 /// corpus has 2⁴⁸ units), so that sorting the pairs compares one integer per pair.
@@ -1526,8 +1521,8 @@ struct Search {
     sides: Sides,
     voices: Vec<Voices>,
     /// Per term: the units that hold it, with its weight there. Units are numbered in 32
-    /// bits here and in `touched` and `candidates` (half the memory of the hottest loop of
-    /// grouping; see [`MAX_SEARCHED_UNITS`]).
+    /// bits here and in `touched` and `candidates`: half the memory of the hottest loop of
+    /// grouping.
     postings: Vec<Vec<(u32, f32)>>,
     partial: Vec<f32>,
     touched: Vec<u32>,
@@ -1581,10 +1576,7 @@ impl Search {
     /// Searches the candidates of the next `max_units` units; `false` when none was left.
     fn step(&mut self, units: &[Unit], max_units: usize) -> bool {
         let from = self.searched;
-        let to = from
-            .saturating_add(max_units)
-            .min(self.vectors.len())
-            .min(MAX_SEARCHED_UNITS);
+        let to = from.saturating_add(max_units).min(self.vectors.len());
         if from >= to {
             return false;
         }
@@ -1606,6 +1598,11 @@ impl Search {
         // pushes of the hottest loop of grouping.
         let partial: &mut [f32] = partial;
         for (u, v) in vectors.iter().enumerate().take(to).skip(from) {
+            // A unit past 2^32 - 1 (billions of sentences, hundreds of gigabytes of text)
+            // would be left out of claims, never mixed up with another.
+            let Ok(unit) = u32::try_from(u) else {
+                break;
+            };
             touched.clear();
             for &(t, w) in v {
                 let list = &postings[t];
@@ -1661,8 +1658,7 @@ impl Search {
                 if list.len() == 2 * MAX_POSTINGS {
                     list.drain(..MAX_POSTINGS);
                 }
-                // (`u` < MAX_SEARCHED_UNITS: it fits.)
-                list.push((u as u32, w));
+                list.push((unit, w));
             }
         }
         *searched = to;
