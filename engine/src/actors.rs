@@ -926,6 +926,11 @@ pub struct ActorIndex<'g> {
 }
 
 impl<'g> ActorIndex<'g> {
+    /// The gazetteer this index was compiled from.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
     /// Compiles `gazetteer`: linear in its size.
     pub fn new(gazetteer: &'g Gazetteer) -> ActorIndex<'g> {
         let mut names = PhraseTable::default();

@@ -81,7 +81,7 @@ pub fn analyze(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
 /// ```
 pub struct Analyzer<'a> {
     corpus: &'a Corpus,
-    index: actors::ActorIndex<'a>,
+    index: Index<'a>,
     registry: actors::Registry,
     diagnostics: Vec<Diagnostic>,
     articles: Vec<ArticleAnalysis>,
@@ -90,13 +90,42 @@ pub struct Analyzer<'a> {
     grouping: claims::Grouping,
 }
 
+/// The gazetteer compiled for matching: an analysis's own, or one lent to many analyses.
+enum Index<'a> {
+    Own(Box<actors::ActorIndex<'a>>),
+    Lent(&'a actors::ActorIndex<'a>),
+}
+
+impl<'a> Index<'a> {
+    fn get(&self) -> &actors::ActorIndex<'a> {
+        match self {
+            Index::Own(index) => index,
+            Index::Lent(index) => index,
+        }
+    }
+}
+
 impl<'a> Analyzer<'a> {
     /// Prepares the analysis of `corpus` (compiling the gazetteer's names, roles and
     /// aliases once); no article is analysed yet.
     pub fn new(corpus: &'a Corpus, gazetteer: &'a Gazetteer) -> Analyzer<'a> {
+        Analyzer::with(
+            corpus,
+            Index::Own(Box::new(actors::ActorIndex::new(gazetteer))),
+        )
+    }
+
+    /// [`new`](Self::new) with the gazetteer already compiled: a program that analyses
+    /// again and again with one gazetteer (the browser's analysis worker, each time a
+    /// reader adds an article) compiles it once. The analysis is the same.
+    pub fn with_index(corpus: &'a Corpus, index: &'a actors::ActorIndex<'a>) -> Analyzer<'a> {
+        Analyzer::with(corpus, Index::Lent(index))
+    }
+
+    fn with(corpus: &'a Corpus, index: Index<'a>) -> Analyzer<'a> {
         Analyzer {
             corpus,
-            index: actors::ActorIndex::new(gazetteer),
+            index,
             registry: actors::Registry::default(),
             diagnostics: Vec::new(),
             articles: Vec::with_capacity(corpus.articles.len()),
@@ -124,6 +153,29 @@ impl<'a> Analyzer<'a> {
         gazetteer: &'a Gazetteer,
         done: Analysis,
     ) -> Result<Analyzer<'a>, String> {
+        Analyzer::resume_into(corpus, gazetteer, done, || {
+            Index::Own(Box::new(actors::ActorIndex::new(gazetteer)))
+        })
+    }
+
+    /// [`resume`](Self::resume) with the gazetteer already compiled (see
+    /// [`with_index`](Self::with_index)).
+    pub fn resume_with_index(
+        corpus: &'a Corpus,
+        index: &'a actors::ActorIndex<'a>,
+        done: Analysis,
+    ) -> Result<Analyzer<'a>, String> {
+        Analyzer::resume_into(corpus, index.gazetteer(), done, || Index::Lent(index))
+    }
+
+    /// The checks and the resumed state of [`resume`](Self::resume); `index` is called
+    /// only once `done` has passed them.
+    fn resume_into(
+        corpus: &'a Corpus,
+        gazetteer: &'a Gazetteer,
+        done: Analysis,
+        index: impl FnOnce() -> Index<'a>,
+    ) -> Result<Analyzer<'a>, String> {
         let n = done.articles.len();
         if n > corpus.articles.len() {
             return Err(format!(
@@ -150,7 +202,7 @@ impl<'a> Analyzer<'a> {
         articles.reserve(corpus.articles.len() - n);
         Ok(Analyzer {
             corpus,
-            index: actors::ActorIndex::new(gazetteer),
+            index: index(),
             registry,
             diagnostics: done.diagnostics,
             articles,
@@ -165,7 +217,7 @@ impl<'a> Analyzer<'a> {
         if let Some(article) = self.corpus.articles.get(self.articles.len()) {
             let analysis = analyze_article(
                 article,
-                &self.index,
+                self.index.get(),
                 &mut self.registry,
                 &mut self.diagnostics,
             );

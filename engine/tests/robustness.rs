@@ -319,6 +319,13 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// The seeds' gazetteer compiled once, lent to every case that asks for it: as the
+/// browser's analysis worker keeps it from one analysis to the next.
+fn shared_index() -> &'static parallax_engine::actors::ActorIndex<'static> {
+    static INDEX: OnceLock<parallax_engine::actors::ActorIndex<'static>> = OnceLock::new();
+    INDEX.get_or_init(|| parallax_engine::actors::ActorIndex::new(gazetteer()))
+}
+
 /// Collects what is wrong with one span, if anything.
 fn check_span(problems: &mut Vec<String>, what: &str, text: &str, span: Span) {
     let ok = span.start <= span.end
@@ -716,7 +723,9 @@ proptest! {
 
     /// A reader's articles are analysed after the bundled ones' prepared analysis
     /// ([`Analyzer::resume`]): the result is the whole corpus's analysis, wherever the
-    /// prepared part ends.
+    /// prepared part ends. So it is with a compiled gazetteer lent from one analysis to
+    /// the next ([`Analyzer::resume_with_index`], [`Analyzer::with_index`]): every case
+    /// of this test borrows the same one, which nothing an analysis does may change.
     #[test]
     fn resuming_after_the_first_articles_is_the_whole_analysis(
         corpus in corpus(),
@@ -725,10 +734,19 @@ proptest! {
         let split = split.min(corpus.articles.len());
         let first = Corpus { articles: corpus.articles[..split].to_vec() };
         let done = analyze(&first, gazetteer());
-        let resumed = Analyzer::resume(&corpus, gazetteer(), done)
+        let whole = analyze(&corpus, gazetteer());
+        let resumed = Analyzer::resume(&corpus, gazetteer(), done.clone())
             .map(Analyzer::finish)
             .map_err(TestCaseError::fail)?;
-        prop_assert!(resumed == analyze(&corpus, gazetteer()), "split after {split}");
+        prop_assert!(resumed == whole, "split after {split}");
+        let lent = Analyzer::resume_with_index(&corpus, shared_index(), done)
+            .map(Analyzer::finish)
+            .map_err(TestCaseError::fail)?;
+        prop_assert!(lent == whole, "split after {split}, lent index");
+        prop_assert!(
+            Analyzer::with_index(&corpus, shared_index()).finish() == whole,
+            "whole corpus, lent index"
+        );
     }
 }
 

@@ -7,7 +7,8 @@
 //!
 //! Messages, each a JS array whose first item names it:
 //! - from the page: `["analyse", bundle, own, prepared]`, the bundled articles' JSON (as
-//!   the build wrote it; the gazetteer is the worker's own), the reader's articles as their
+//!   the build wrote it; the gazetteer is the worker's own, read and compiled once for the
+//!   warm-up and every analysis), the reader's articles as their
 //!   saved document ([`parallax_engine::reader`]), checked again here as untrusted input,
 //!   and, optionally, the analysis of the bundled articles the build prepared (its bytes,
 //!   [`parallax_engine::prepared`]): the analysis resumes after it
@@ -23,9 +24,11 @@
 //!   or `["failed", sentence]`. A panic posts `["failed", …]` too, before the worker traps.
 
 use parallax_engine::Analyzer;
+use parallax_engine::actors::ActorIndex;
 use parallax_engine::corpus::Corpus;
 use parallax_engine::gazetteer::Gazetteer;
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 /// The gazetteer `build.rs` bundled: only the engine needs it, so it lives here, out of
 /// the page's first load.
@@ -37,13 +40,27 @@ struct Bundled {
     corpus: Corpus,
 }
 
-/// The bundled articles and the gazetteer; errors are sentences for the reader.
-fn read_bundle(corpus_json: &str) -> Result<(Corpus, Gazetteer), String> {
-    let bundled: Bundled = serde_json::from_str(corpus_json)
-        .map_err(|e| format!("the bundled articles could not be read ({e})"))?;
-    let gazetteer = serde_json::from_str(GAZETTEER_JSON)
-        .map_err(|e| format!("the gazetteer could not be read ({e})"))?;
-    Ok((bundled.corpus, gazetteer))
+/// The bundled articles; errors are sentences for the reader.
+fn read_corpus(corpus_json: &str) -> Result<Corpus, String> {
+    serde_json::from_str::<Bundled>(corpus_json)
+        .map(|bundled| bundled.corpus)
+        .map_err(|e| format!("the bundled articles could not be read ({e})"))
+}
+
+/// The gazetteer, read and compiled for matching once per worker: the warm-up and every
+/// analysis after it share it (reading and compiling it was about a quarter of the work of
+/// analysing one article after the bundle's). Errors are sentences for the reader.
+fn actor_index() -> Result<&'static ActorIndex<'static>, String> {
+    static GAZETTEER: OnceLock<Result<Gazetteer, String>> = OnceLock::new();
+    static INDEX: OnceLock<ActorIndex<'static>> = OnceLock::new();
+    let gazetteer = GAZETTEER
+        .get_or_init(|| {
+            serde_json::from_str(GAZETTEER_JSON)
+                .map_err(|e| format!("the gazetteer could not be read ({e})"))
+        })
+        .as_ref()
+        .map_err(String::clone)?;
+    Ok(INDEX.get_or_init(|| ActorIndex::new(gazetteer)))
 }
 
 /// The articles of the bundle a warm-up analyses, at most.
@@ -61,7 +78,8 @@ fn analyse(
     prepared: Option<&[u8]>,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<u8>, String> {
-    let (mut corpus, gazetteer) = read_bundle(bundle_json)?;
+    let mut corpus = read_corpus(bundle_json)?;
+    let index = actor_index()?;
     let own = parallax_engine::reader::decode(own_json)?;
     let n_bundled = corpus.articles.len();
     corpus.articles.extend(own);
@@ -73,8 +91,8 @@ fn analyse(
                 .ok()
         })
         .filter(|done| done.articles.len() == n_bundled);
-    let resumed = done.and_then(|done| Analyzer::resume(&corpus, &gazetteer, done).ok());
-    let mut analyzer = resumed.unwrap_or_else(|| Analyzer::new(&corpus, &gazetteer));
+    let resumed = done.and_then(|done| Analyzer::resume_with_index(&corpus, index, done).ok());
+    let mut analyzer = resumed.unwrap_or_else(|| Analyzer::with_index(&corpus, index));
     while analyzer.step() {
         progress(analyzer.done(), analyzer.total());
     }
@@ -87,17 +105,17 @@ fn analyse(
 /// `["warm", …]` above. A bundle that cannot be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
 fn warm(bundle_json: &str) -> usize {
-    let Ok((mut corpus, gazetteer)) = read_bundle(bundle_json) else {
+    let (Ok(mut corpus), Ok(index)) = (read_corpus(bundle_json), actor_index()) else {
         return 0;
     };
     corpus.articles.truncate(WARM_ARTICLES);
     let first = Corpus {
         articles: corpus.articles[..corpus.articles.len().saturating_sub(1)].to_vec(),
     };
-    let bytes = parallax_engine::prepared::encode(&Analyzer::new(&first, &gazetteer).finish());
+    let bytes = parallax_engine::prepared::encode(&Analyzer::with_index(&first, index).finish());
     parallax_engine::prepared::Decoder::new(&bytes)
         .and_then(|decoder| decoder.finish())
-        .and_then(|done| Analyzer::resume(&corpus, &gazetteer, done))
+        .and_then(|done| Analyzer::resume_with_index(&corpus, index, done))
         .map_or(0, |analyzer| analyzer.finish().articles.len())
 }
 
@@ -188,6 +206,7 @@ fn main() {
 mod tests {
     use super::analyse;
     use parallax_engine::corpus::{Article, ArticleMeta};
+    use parallax_engine::gazetteer::Gazetteer;
     use parallax_engine::prepared::Decoder;
 
     const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
@@ -226,8 +245,10 @@ mod tests {
             |done, total| steps.push((done, total)),
         )
         .expect("an analysis");
-        let (mut corpus, gazetteer) = super::read_bundle(BUNDLE_JSON).unwrap();
+        let mut corpus = super::read_corpus(BUNDLE_JSON).unwrap();
         corpus.articles.extend(own);
+        // The engine on its own, with a gazetteer read and compiled afresh.
+        let gazetteer: Gazetteer = serde_json::from_str(super::GAZETTEER_JSON).unwrap();
         let expected = parallax_engine::analyze(&corpus, &gazetteer);
         let json = |a| serde_json::to_string(&a).unwrap();
         (json(decode(&bytes)), steps, json(expected))
@@ -261,10 +282,11 @@ mod tests {
     /// analysed whole, with the same result.
     #[test]
     fn a_prepared_analysis_that_does_not_fit_is_not_used() {
-        let (mut corpus, gazetteer) = super::read_bundle(BUNDLE_JSON).unwrap();
+        let mut corpus = super::read_corpus(BUNDLE_JSON).unwrap();
+        let gazetteer = super::actor_index().unwrap().gazetteer();
         corpus.articles.truncate(3);
         let of_three =
-            parallax_engine::prepared::encode(&parallax_engine::analyze(&corpus, &gazetteer));
+            parallax_engine::prepared::encode(&parallax_engine::analyze(&corpus, gazetteer));
         for prepared in [&PREPARED[..PREPARED.len() / 2], b"\xff\xff\xff", &of_three] {
             let (got, steps, expected) = run(Some(prepared), vec![own_article()]);
             assert_eq!(got, expected);
