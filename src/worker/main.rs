@@ -48,7 +48,7 @@ fn read_corpus(corpus_json: &str) -> Result<Corpus, String> {
 }
 
 /// The gazetteer, read and compiled for matching once per worker: the warm-up and every
-/// analysis after it share it (reading and compiling it was about a quarter of the work of
+/// analysis after it share it (reading and compiling it was about a third of the work of
 /// analysing one article after the bundle's). Errors are sentences for the reader.
 fn actor_index() -> Result<&'static ActorIndex<'static>, String> {
     static GAZETTEER: OnceLock<Result<Gazetteer, String>> = OnceLock::new();
