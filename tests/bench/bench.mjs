@@ -192,6 +192,16 @@ const OWN_ARTICLE_DOC = JSON.stringify({
   ],
 });
 
+/** Waits for the page's first analysis in the worker and returns its wall time
+ * (`parallax:analyze`); throws if it is not done in `timeoutMs`. */
+async function firstAnalysisMs(page, timeoutMs) {
+  await page.waitForFunction(() => performance.getEntriesByName('parallax:analyze').length > 0, null, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
+  return page.evaluate(() => performance.getEntriesByName('parallax:analyze')[0].duration);
+}
+
 /** Open `url` in a fresh context with one article of the reader's stored, and return
  * how long the app's analysis of the corpus with it took (`parallax:analyze`): the
  * engine's own speed in the browser, its code run for the first time in the page. */
@@ -202,11 +212,7 @@ async function analyzeWithOwnArticle(browser, url, timeoutMs) {
   await page.goto(url, { waitUntil: 'load' });
   let ms = null;
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('parallax:analyze').length > 0, null, {
-      timeout: timeoutMs,
-      polling: 50,
-    });
-    ms = await page.evaluate(() => performance.getEntriesByName('parallax:analyze')[0].duration);
+    ms = await firstAnalysisMs(page, timeoutMs);
   } catch {
     // Not done in time: reported as not measured.
   }
@@ -234,11 +240,7 @@ async function analyzeAfterWarmUp(browser, url, timeoutMs, warmMs = 3000) {
     await dialog.getByLabel('Article text').fill(OWN_ARTICLE.text);
     await dialog.getByLabel('Outlet', { exact: true }).fill(OWN_ARTICLE.meta.outlet);
     await dialog.getByRole('button', { name: 'Add article' }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('parallax:analyze').length > 0, null, {
-      timeout: timeoutMs,
-      polling: 50,
-    });
-    ms = await page.evaluate(() => performance.getEntriesByName('parallax:analyze')[0].duration);
+    ms = await firstAnalysisMs(page, timeoutMs);
   } catch {
     // Not done in time, or the dialog not found: reported as not measured.
   }
