@@ -100,8 +100,7 @@ pub fn MarkTooltip() -> impl IntoView {
     };
     // No value, no property (`auto`): the tip rendered before any mark was hovered — the
     // prerendered first view's — has no style at all.
-    // Whole pixels, formatted as an integer: formatting a float would bring the standard
-    // library's float printing (some kilobytes) into the wasm for this one line.
+    // Whole pixels, printed as an integer.
     let px = |v: Option<f64>| v.map(|v| format!("{}px", v.round() as i64));
     view! {
         <div
