@@ -1,8 +1,9 @@
 //! The actor filter: a searchable list of every actor found, with counts per outlet,
-//! "any"/"all" and "hide"/"dim" choices. Each checkbox's accessible name begins with the
-//! actor's canonical name.
+//! "any"/"all" and "hide"/"dim" choices. A long list shows its most mentioned actors (and
+//! any the reader chose) until the reader asks for all of them. Each checkbox's accessible
+//! name begins with the actor's canonical name.
 
-use crate::state::actors::{ActorSelection, Match, Others, use_actor_filter};
+use crate::state::actors::{self, ActorSelection, Match, Others, use_actor_filter};
 use crate::state::use_model;
 use leptos::prelude::*;
 use parallax_engine::{ActorId, ActorKind};
@@ -77,16 +78,31 @@ pub fn ActorFilter() -> impl IntoView {
     let vm = use_model();
     let selection = use_actor_filter().0;
     let query = RwSignal::new(String::new());
+    // A long list shows its most mentioned actors until the reader asks for all: the
+    // first screen lays out ten rows, not every actor found (BENCHMARKS.md).
+    let expanded = RwSignal::new(false);
+    let pinned = Memo::new(move |before: Option<&Vec<ActorId>>| {
+        let expanded = expanded.get();
+        selection.with(|s| actors::pinned(before.map(Vec::as_slice), &s.chosen, expanded))
+    });
     let list_vm = vm.clone();
     let listed = Memo::new(move |_| {
         let q = parallax_engine::text::fold(query.get().trim());
-        list_vm
-            .actor_order
-            .iter()
-            .copied()
-            .filter(|&id| q.is_empty() || list_vm.actors[id].search_text.contains(&q))
-            .collect::<Vec<ActorId>>()
+        let order = &list_vm.actor_order;
+        if q.is_empty() {
+            let expanded = expanded.get();
+            pinned.with(|p| actors::listed(order, None, expanded, p))
+        } else {
+            let matching: Vec<ActorId> = order
+                .iter()
+                .copied()
+                .filter(|&id| list_vm.actors[id].search_text.contains(&q))
+                .collect();
+            actors::listed(order, Some(&matching), true, &[])
+        }
     });
+    let n_actors = vm.actor_order.len();
+    let collapsible = n_actors > actors::COLLAPSE_OVER;
     let chips_vm = vm.clone();
     let chosen = move || selection.with(|s| s.chosen.clone());
     let row_vm = vm.clone();
@@ -134,11 +150,27 @@ pub fn ActorFilter() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |e| query.set(event_target_value(&e))
             />
-            <ul class="px-actor-list" aria-label="Actors found">
+            <ul class="px-actor-list" id="px-actor-list" aria-label="Actors found">
                 <For each=move || listed.get() key=|id| *id let:id>
                     <ActorRow id vm=row_vm.clone() />
                 </For>
             </ul>
+            {collapsible.then(|| view! {
+                <button
+                    type="button"
+                    class="px-link-button px-filter__more"
+                    aria-controls="px-actor-list"
+                    aria-expanded=move || expanded.get().to_string()
+                    class:px-hidden=move || query.with(|q| !q.trim().is_empty())
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() {
+                        format!("Show the {} most mentioned only", actors::SHORT_LIST)
+                    } else {
+                        format!("Show all {n_actors} actors")
+                    }}
+                </button>
+            })}
             <p class="px-empty" class:px-hidden=move || listed.with(|l| !l.is_empty())>
                 {move || {
                     if vm.actor_order.is_empty() {

@@ -93,6 +93,59 @@ impl ActorSelection {
     }
 }
 
+/// How many actors the filter lists before the reader asks for all of them: the most
+/// mentioned, which are also the ones with a highlight colour
+/// ([`N_COLOURS`](crate::view_model::N_COLOURS)).
+pub const SHORT_LIST: usize = crate::view_model::N_COLOURS;
+
+/// A list at most this long is shown whole: hiding one or two actors behind a button
+/// saves nothing.
+pub const COLLAPSE_OVER: usize = SHORT_LIST + 2;
+
+/// The actors the filter lists, in the order of `order` (most mentioned first).
+///
+/// A search lists every actor it matches (`matching`, already in order). Without one,
+/// a long list is cut to its first [`SHORT_LIST`] until the reader expands it; `pinned`
+/// actors (those chosen since the list was last collapsed) are listed wherever they
+/// rank, so a chosen actor always has its checkbox on screen and a row never vanishes
+/// from under the pointer or the keyboard focus when it is unchecked.
+pub fn listed(
+    order: &[ActorId],
+    matching: Option<&[ActorId]>,
+    expanded: bool,
+    pinned: &[ActorId],
+) -> Vec<ActorId> {
+    if let Some(matching) = matching {
+        return matching.to_vec();
+    }
+    if expanded || order.len() <= COLLAPSE_OVER {
+        return order.to_vec();
+    }
+    order
+        .iter()
+        .enumerate()
+        .filter(|&(rank, id)| rank < SHORT_LIST || pinned.contains(id))
+        .map(|(_, &id)| id)
+        .collect()
+}
+
+/// The actors pinned to the short list: those chosen since it was last collapsed. While
+/// the list is collapsed they accumulate (`before` is the last value), so unchecking an
+/// actor keeps its row; expanding the list and collapsing it again starts afresh from the
+/// actors chosen then.
+pub fn pinned(before: Option<&[ActorId]>, chosen: &[ActorId], expanded: bool) -> Vec<ActorId> {
+    let mut pinned = match before {
+        Some(before) if !expanded => before.to_vec(),
+        _ => Vec::new(),
+    };
+    for &id in chosen {
+        if !pinned.contains(&id) {
+            pinned.push(id);
+        }
+    }
+    pinned
+}
+
 /// Context handle for the actor filter.
 #[derive(Clone, Copy, Debug)]
 pub struct ActorFilterState(pub RwSignal<ActorSelection>);
@@ -148,5 +201,42 @@ mod tests {
             };
             assert_eq!(s.matches(present), *expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_long_list_is_cut_to_the_most_mentioned_and_the_pinned_actors() {
+        let order: Vec<ActorId> = (0..20).rev().collect();
+        // Collapsed: the first SHORT_LIST in order, then a pinned actor further down, in
+        // its place.
+        let short = listed(&order, None, false, &[2]);
+        assert_eq!(short.len(), SHORT_LIST + 1);
+        assert_eq!(&short[..SHORT_LIST], &order[..SHORT_LIST]);
+        assert_eq!(short[SHORT_LIST], 2);
+        // A pinned actor already in the short list is not listed twice.
+        assert_eq!(listed(&order, None, false, &[order[0]]).len(), SHORT_LIST);
+        // Expanded: everyone, in order.
+        assert_eq!(listed(&order, None, true, &[]), order);
+        // A search lists all it matches, however many.
+        let matching: Vec<ActorId> = order[5..].to_vec();
+        assert_eq!(listed(&order, Some(&matching), false, &[]), matching);
+        // A list barely longer than the short list is shown whole.
+        let order: Vec<ActorId> = (0..COLLAPSE_OVER).collect();
+        assert_eq!(listed(&order, None, false, &[]), order);
+    }
+
+    #[test]
+    fn pinned_actors_stay_until_the_list_is_expanded() {
+        // Chosen from another view or by URL: pinned.
+        let p = pinned(None, &[7], false);
+        assert_eq!(p, vec![7]);
+        // Choosing another adds it; unchecking 7 keeps its row.
+        let p = pinned(Some(&p), &[3, 7], false);
+        assert_eq!(p, vec![7, 3]);
+        let p = pinned(Some(&p), &[3], false);
+        assert_eq!(p, vec![7, 3]);
+        // Expanded, then collapsed again: only what is chosen now.
+        let p = pinned(Some(&p), &[3], true);
+        assert_eq!(p, vec![3]);
+        assert_eq!(pinned(Some(&p), &[3], false), vec![3]);
     }
 }

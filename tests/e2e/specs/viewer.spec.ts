@@ -124,6 +124,55 @@ test.describe('the viewer', () => {
     for (const title of titles) await expect(app.column(title)).toBeVisible();
   });
 
+  test('a long actor list shows the most mentioned first, the rest on request, and never hides a chosen actor', async ({
+    app,
+  }, testInfo) => {
+    await app.goto();
+    const page = app.page;
+    const filter = page.getByTestId('actor-filter');
+    const rows = filter.locator('[data-testid=actor-option]');
+    const more = filter.getByRole('button', { name: /^Show all \d+ actors$/ });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    const total = Number((await more.textContent())!.match(/\d+/)![0]);
+    // The ten most mentioned, which are the actors with a highlight colour.
+    await expect(rows).toHaveCount(10);
+    expect(total).toBeGreaterThan(10);
+    await expect(rows.first()).toHaveAttribute('data-actor', 'emmanuel-macron');
+    await expect(rows.locator('.px-swatch.px-cn')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('actor-list-short.png') });
+
+    await more.click();
+    await expect(rows).toHaveCount(total);
+    const fewer = filter.getByRole('button', { name: 'Show the 10 most mentioned only' });
+    await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+    await expect(fewer).toBeFocused();
+    const last = rows.last();
+    const slug = (await last.getAttribute('data-actor'))!;
+    const name = (await last.locator('.px-actor-row__name').textContent())!;
+    await fewer.click();
+    await expect(rows).toHaveCount(10);
+    await expect(filter.locator(`[data-actor="${slug}"]`)).toHaveCount(0);
+
+    // A search lists every match, however far down; the button waits meanwhile.
+    const search = filter.getByRole('searchbox', { name: 'Search actors' });
+    await search.fill(name);
+    await expect(filter.locator(`[data-actor="${slug}"]`)).toBeVisible();
+    await expect(more).toBeHidden();
+    await actorBox(page, name).check();
+    await search.fill('');
+    // Chosen, it keeps its row in the short list, even once unchecked.
+    await expect(rows).toHaveCount(11);
+    await expect(actorBox(page, name)).toBeChecked();
+    await actorBox(page, name).uncheck();
+    await expect(rows).toHaveCount(11);
+    await expect(more).toBeVisible();
+
+    // A link that chooses it lists it too.
+    await app.goto(`./?actors=${slug}`);
+    await expect(rows).toHaveCount(11);
+    await expect(actorBox(page, name)).toBeChecked();
+  });
+
   test('the actor filter works with the keyboard alone', async ({ app }) => {
     await app.goto();
     const page = app.page;
