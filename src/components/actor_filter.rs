@@ -93,16 +93,12 @@ pub fn ActorFilter() -> impl IntoView {
             let expanded = expanded.get();
             pinned.with(|p| actors::listed(order, None, expanded, p))
         } else {
-            let matching: Vec<ActorId> = order
-                .iter()
-                .copied()
-                .filter(|&id| list_vm.actors[id].search_text.contains(&q))
-                .collect();
-            actors::listed(order, Some(&matching), true, &[])
+            let matches = |id: ActorId| list_vm.actors[id].search_text.contains(&q);
+            actors::listed(order, Some(&matches), true, &[])
         }
     });
     let n_actors = vm.actor_order.len();
-    let collapsible = n_actors > actors::COLLAPSE_OVER;
+    let collapsible = actors::is_collapsible(n_actors);
     let chips_vm = vm.clone();
     let chosen = move || selection.with(|s| s.chosen.clone());
     let row_vm = vm.clone();

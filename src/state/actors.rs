@@ -102,29 +102,32 @@ pub const SHORT_LIST: usize = crate::view_model::N_COLOURS;
 /// saves nothing.
 pub const COLLAPSE_OVER: usize = SHORT_LIST + 2;
 
+/// Whether a list of `n_actors` is cut short until the reader asks for all of it.
+pub const fn is_collapsible(n_actors: usize) -> bool {
+    n_actors > COLLAPSE_OVER
+}
+
 /// The actors the filter lists, in the order of `order` (most mentioned first).
 ///
-/// A search lists every actor it matches (`matching`, already in order). Without one,
-/// a long list is cut to its first [`SHORT_LIST`] until the reader expands it; `pinned`
-/// actors (those chosen since the list was last collapsed) are listed wherever they
-/// rank, so a chosen actor always has its checkbox on screen and a row never vanishes
-/// from under the pointer or the keyboard focus when it is unchecked.
+/// A search (`matches`, whether an actor matches it) lists every actor it matches.
+/// Without one, a long list is cut to its first [`SHORT_LIST`] until the reader expands
+/// it; `pinned` actors (those chosen since the list was last collapsed) are listed
+/// wherever they rank, so a chosen actor always has its checkbox on screen and a row
+/// never vanishes from under the pointer or the keyboard focus when it is unchecked.
 pub fn listed(
     order: &[ActorId],
-    matching: Option<&[ActorId]>,
+    matches: Option<&dyn Fn(ActorId) -> bool>,
     expanded: bool,
     pinned: &[ActorId],
 ) -> Vec<ActorId> {
-    if let Some(matching) = matching {
-        return matching.to_vec();
-    }
-    if expanded || order.len() <= COLLAPSE_OVER {
-        return order.to_vec();
-    }
+    let cut = matches.is_none() && !expanded && is_collapsible(order.len());
     order
         .iter()
         .enumerate()
-        .filter(|&(rank, id)| rank < SHORT_LIST || pinned.contains(id))
+        .filter(|&(rank, &id)| match matches {
+            Some(matches) => matches(id),
+            None => !cut || rank < SHORT_LIST || pinned.contains(&id),
+        })
         .map(|(_, &id)| id)
         .collect()
 }
@@ -218,7 +221,8 @@ mod tests {
         assert_eq!(listed(&order, None, true, &[]), order);
         // A search lists all it matches, however many.
         let matching: Vec<ActorId> = order[5..].to_vec();
-        assert_eq!(listed(&order, Some(&matching), false, &[]), matching);
+        let matches = |id: ActorId| matching.contains(&id);
+        assert_eq!(listed(&order, Some(&matches), false, &[]), matching);
         // A list barely longer than the short list is shown whole.
         let order: Vec<ActorId> = (0..COLLAPSE_OVER).collect();
         assert_eq!(listed(&order, None, false, &[]), order);
