@@ -1521,12 +1521,11 @@ struct Search {
     sides: Sides,
     voices: Vec<Voices>,
     /// Per term: the units that hold it, with its weight there. Units are numbered in 32
-    /// bits here and in `touched` and `candidates`: half the memory of the hottest loop of
+    /// bits here and in `touched` and the candidates: half the memory of the hottest loop of
     /// grouping.
     postings: Vec<Vec<(u32, f32)>>,
     partial: Vec<f32>,
     touched: Vec<u32>,
-    candidates: Vec<u64>,
     /// The vector of the unit whose candidates are scored, spread out by term (`None`
     /// where it lacks the term), so that scoring a candidate reads the candidate's terms
     /// once instead of walking both sorted lists.
@@ -1565,7 +1564,6 @@ impl Search {
             partial: vec![0.0; units.len()],
             spread: vec![None; n_terms],
             touched: Vec::new(),
-            candidates: Vec::new(),
             pairs: Vec::new(),
             searched: 0,
             vectors,
@@ -1588,7 +1586,6 @@ impl Search {
             postings,
             partial,
             touched,
-            candidates,
             spread,
             pairs,
             searched,
@@ -1618,22 +1615,28 @@ impl Search {
             // integer key that orders as `f32::total_cmp` does, reversed, and key and index
             // into one integer (key in the high 32 bits, the index in the low ones), so
             // that comparing two candidates is one integer comparison.
-            candidates.clear();
-            candidates.extend(
-                touched
-                    .iter()
-                    .map(|&o| (u64::from(descending(partial[o as usize])) << 32) | u64::from(o)),
-            );
+            //
+            // The best few only, kept sorted in one pass that also clears the scores: most
+            // units touched are turned away by one comparison with the worst kept. The
+            // order is total (ties broken by index), so this is the same list as sorting
+            // all and truncating.
+            // (`u64::MAX` marks a free place: scores are positive, their keys below 2^63.)
+            let mut best = [u64::MAX; MAX_CANDIDATES];
             for &o in touched.iter() {
-                partial[o as usize] = 0.0;
+                let score = &mut partial[o as usize];
+                let key = (u64::from(descending(*score)) << 32) | u64::from(o);
+                *score = 0.0;
+                if key >= best[MAX_CANDIDATES - 1] {
+                    continue;
+                }
+                let mut at = MAX_CANDIDATES - 1;
+                while at > 0 && best[at - 1] > key {
+                    best[at] = best[at - 1];
+                    at -= 1;
+                }
+                best[at] = key;
             }
-            // The best few only: select them, then sort those (the order is total, ties
-            // broken by index, so this is the same list as sorting all and truncating).
-            if candidates.len() > MAX_CANDIDATES {
-                candidates.select_nth_unstable(MAX_CANDIDATES - 1);
-                candidates.truncate(MAX_CANDIDATES);
-            }
-            candidates.sort_unstable();
+            let candidates = &best[..touched.len().min(MAX_CANDIDATES)];
             for &(t, w) in v {
                 spread[t] = Some(w);
             }
