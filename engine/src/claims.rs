@@ -555,6 +555,11 @@ pub struct Grouping {
     side_terms: FxMap<ActorId, Vec<usize>>,
     /// Articles whose units are taken.
     n_articles: usize,
+    /// The words and terms of the sentence read, and what [`terms`] works in, kept from one
+    /// sentence to the next: a sentence costs no allocation of its own for them.
+    words: Vec<Span>,
+    tokens: Vec<(Span, usize)>,
+    scratch: Scratch,
     /// Once every article has its units: their weighted vectors and the candidate search.
     search: Option<Search>,
 }
@@ -638,6 +643,9 @@ impl Grouping {
             sentence_bags,
             units,
             side_terms,
+            words,
+            tokens,
+            scratch,
             ..
         } = self;
         let text = corpus
@@ -664,8 +672,9 @@ impl Grouping {
         for (sentence_idx, sentence) in article.sentences.iter().enumerate() {
             let s = sentences.len();
             let mentions = &mentions_of[sentence_idx];
-            let words = text::words(text, sentence.span);
-            let tokens = terms(text, &words, mentions, lexicon, vocab);
+            words.clear();
+            words.extend(text::word_spans(text, sentence.span));
+            terms(text, words, mentions, lexicon, vocab, scratch, tokens);
             let bag = count(tokens.iter().map(|&(_, t)| t).collect());
             sentences.push(SentenceRef {
                 article_idx,
@@ -688,10 +697,10 @@ impl Grouping {
             units.push(sentence_unit);
             // Each statement: who speaks, and the reported clause.
             for st in &statements_of[sentence_idx] {
-                let Some(content) = clause(&words, st.content, false) else {
+                let Some(content) = clause(words, st.content, false) else {
                     continue;
                 };
-                let mut found: Vec<usize> = terms_in(&tokens, content).collect();
+                let mut found: Vec<usize> = terms_in(tokens, content).collect();
                 for &speaker in &st.speakers {
                     found.push(vocab.intern_actor(speaker));
                     // The speaker's side as a word: "Ruritania said" meets its government.
@@ -701,10 +710,10 @@ impl Grouping {
                             .and_then(|a| a.affiliation.as_deref())
                             .unwrap_or("");
                         let words = text::words(side, Span::new(0, side.len()));
-                        terms(side, &words, &[], lexicon, vocab)
-                            .into_iter()
-                            .map(|(_, t)| t)
-                            .collect()
+                        let mut found = Vec::new();
+                        let scratch = &mut Scratch::default();
+                        terms(side, &words, &[], lexicon, vocab, scratch, &mut found);
+                        found.into_iter().map(|(_, t)| t).collect()
                     });
                     found.extend_from_slice(side);
                 }
@@ -714,9 +723,9 @@ impl Grouping {
                 // "The mayor met the unions, urging them to …": the clause before
                 // a participle of speech is a fact of its own.
                 let main = clause_before_participle(text, sentence.span, st)
-                    .and_then(|main| clause(&words, main, true));
+                    .and_then(|main| clause(words, main, true));
                 if let Some(main) = main {
-                    let found: Vec<usize> = terms_in(&tokens, main).collect();
+                    let found: Vec<usize> = terms_in(tokens, main).collect();
                     if found.len() >= MIN_STATEMENT_TERMS {
                         units.push(Unit::of_sentence(s, count(found)));
                     }
@@ -725,7 +734,7 @@ impl Grouping {
             // A sentence that points back continues the one before it in its paragraph.
             if s > first_sentence
                 && article.sentences[sentence_idx - 1].block_idx == sentence.block_idx
-                && points_back(text, sentence.span, &words)
+                && points_back(text, sentence.span, words)
             {
                 let mut both: Vec<usize> = Vec::new();
                 for &(t, k) in sentence_bags[s - 1].iter().chain(&bag) {
@@ -1083,31 +1092,41 @@ impl Vocabulary {
 /// before a name ("French President" before "Emmanuel Macron") left to the actor's term.
 ///
 /// Each term comes with the span of text it stands for, sorted by position, so that the
-/// terms of a clause are read from its sentence's without reading the words again.
+/// terms of a clause are read from its sentence's without reading the words again. They
+/// go into `terms`, whatever it held before.
 fn terms(
     text: &str,
     words: &[Span],
     mentions: &[(usize, Span, MentionVia)],
     lexicon: &Lexicon,
     vocab: &mut Vocabulary,
-) -> Vec<(Span, usize)> {
-    let mut terms: Vec<(Span, usize)> = Vec::with_capacity(mentions.len() + words.len());
+    scratch: &mut Scratch,
+    terms: &mut Vec<(Span, usize)>,
+) {
+    let Scratch {
+        spans,
+        covered,
+        buf,
+        folded,
+    } = scratch;
+    terms.clear();
     for &(actor, m, _) in mentions {
         terms.push((m, vocab.intern_actor(actor)));
     }
     // A word is covered by a mention when some mention starts at or before it and ends at
     // or after it: sweep the mentions by start, keeping the furthest end.
-    let mut spans: Vec<Span> = mentions
-        .iter()
-        .filter(|&&(_, _, via)| !matches!(via, MentionVia::Pronoun))
-        .map(|&(_, m, _)| m)
-        .collect();
-    order::sort_by_key(&mut spans, |m| m.start);
-    let mut covered = vec![false; words.len()];
-    // One buffer for every folded word of the sentence, read through ranges.
-    let mut buf = String::with_capacity(
-        words.last().map_or(0, |w| w.end) - words.first().map_or(0, |w| w.start),
+    spans.clear();
+    spans.extend(
+        mentions
+            .iter()
+            .filter(|&&(_, _, via)| !matches!(via, MentionVia::Pronoun))
+            .map(|&(_, m, _)| m),
     );
+    order::sort_by_key(spans, |m| m.start);
+    covered.clear();
+    covered.resize(words.len(), false);
+    // One buffer for every folded word of the sentence, read through ranges.
+    buf.clear();
     let (mut next_mention, mut reach) = (0, None);
     for (i, w) in words.iter().enumerate() {
         while let Some(m) = spans.get(next_mention).filter(|m| m.start <= w.start) {
@@ -1129,7 +1148,7 @@ fn terms(
         {
             let word = words[j - 1].text(text);
             buf.clear();
-            text::fold_into(&mut buf, word);
+            text::fold_into(buf, word);
             let folded = buf.as_str();
             let title = lexicon::ROLE_NOUN_SET.contains(folded)
                 || (word.starts_with(char::is_uppercase) && !lexicon.stop.contains(folded));
@@ -1143,7 +1162,7 @@ fn terms(
     // Folded words (as ranges of `buf`) with their spans; initials joined ("U.S." is
     // "us", "E.U." is "eu").
     buf.clear();
-    let mut folded: Vec<(usize, usize, Span)> = Vec::with_capacity(words.len());
+    folded.clear();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -1152,7 +1171,7 @@ fn terms(
             continue;
         }
         let from = buf.len();
-        text::fold_into(&mut buf, w.text(text));
+        text::fold_into(buf, w.text(text));
         let mut end = w.end;
         while buf[from..].chars().count() < 4
             && buf[from..].chars().all(|c| c.is_alphabetic())
@@ -1161,7 +1180,7 @@ fn terms(
                 .is_some_and(|n| text.get(end..n.start) == Some(".") && n.len() == 1)
         {
             i += 1;
-            text::fold_into(&mut buf, words[i].text(text));
+            text::fold_into(buf, words[i].text(text));
             end = words[i].end;
         }
         folded.push((from, buf.len(), Span::new(w.start, end)));
@@ -1210,7 +1229,19 @@ fn terms(
     }
     // Equal keys are equal elements: an unstable sort gives the same order.
     terms.sort_unstable_by_key(|&(span, t)| (span.start, span.end, t));
-    terms
+}
+
+/// Buffers [`terms`] works in (see [`Grouping`]).
+#[derive(Default)]
+struct Scratch {
+    /// Spans of the mentions by name or role, by start.
+    spans: Vec<Span>,
+    /// Per word: left to an actor's term.
+    covered: Vec<bool>,
+    /// The folded words, one after the other.
+    buf: String,
+    /// The folded words as ranges of `buf`, with their spans.
+    folded: Vec<(usize, usize, Span)>,
 }
 
 /// The terms of `terms` (a sentence's, sorted by position) that stand for text inside
