@@ -156,8 +156,31 @@ struct WordSpans<'a> {
     offset: usize,
     /// Byte of `slice` to read next.
     at: usize,
-    prev: Option<char>,
 }
+
+/// What an ASCII byte is to [`WordSpans`]: a letter or digit, a mark that may join two
+/// words or two digits (`'`, `` ` ``, `-`, `,`, `.`), or any other, which ends a word.
+/// Non-ASCII bytes are [`NOT_ASCII`]: their char is decoded. A table look-up per byte is
+/// cheaper than the range tests, and most bytes of a text are read here.
+const WORD_BYTE: u8 = 1;
+const JOINING_BYTE: u8 = 2;
+const BREAKING_BYTE: u8 = 3;
+const NOT_ASCII: u8 = 0;
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            WORD_BYTE
+        } else if matches!(b as u8, b'\'' | b'`' | b'-' | b',' | b'.') {
+            JOINING_BYTE
+        } else {
+            BREAKING_BYTE
+        };
+        b += 1;
+    }
+    table
+};
 
 impl<'a> WordSpans<'a> {
     fn new(text: &'a str, span: Span) -> WordSpans<'a> {
@@ -165,7 +188,6 @@ impl<'a> WordSpans<'a> {
             slice: text.get(span.start..span.end).unwrap_or(""),
             offset: span.start,
             at: 0,
-            prev: None,
         }
     }
 
@@ -188,53 +210,48 @@ impl Iterator for WordSpans<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        let mut start: Option<usize> = None;
         let bytes = self.slice.as_bytes();
+        let class = |at: usize| bytes.get(at).map(|&b| BYTE_CLASS[usize::from(b)]);
+        // A local cursor, stored back once: the loops below stay in registers.
+        let mut at = self.at;
+        let mut start: Option<usize> = None;
         loop {
-            // Fast paths for ASCII, which most text is: a run of letters and digits is (part
-            // of) a word, and outside a word other ASCII characters are only skipped. Both
-            // leave `prev` as the char-by-char loop below would.
-            let from = self.at;
-            while self.at < bytes.len() && bytes[self.at].is_ascii_alphanumeric() {
-                self.at += 1;
-            }
-            if start.is_none() && self.at == from {
-                while self.at < bytes.len()
-                    && bytes[self.at].is_ascii()
-                    && !bytes[self.at].is_ascii_alphanumeric()
-                {
-                    self.at += 1;
+            // Fast paths for ASCII, which most text is: outside a word, ASCII other than
+            // letters and digits is only skipped; a run of letters and digits is (part of)
+            // a word.
+            if start.is_none() {
+                while class(at).is_some_and(|c| c == JOINING_BYTE || c == BREAKING_BYTE) {
+                    at += 1;
                 }
-            } else if self.at > from {
-                start = start.or(Some(from));
             }
-            if self.at > from {
-                self.prev = Some(char::from(bytes[self.at - 1]));
-                continue;
+            let from = at;
+            while class(at) == Some(WORD_BYTE) {
+                at += 1;
             }
-            // An ASCII character that can never join two words or two digits ends a word.
-            if let (Some(s), Some(&b)) = (start, bytes.get(self.at))
-                && b.is_ascii()
-                && !matches!(b, b'\'' | b'`' | b'-' | b',' | b'.')
-            {
-                let end = self.at;
-                self.prev = Some(char::from(b));
-                self.at += 1;
-                return Some(Span::new(self.offset + s, self.offset + end));
+            if at > from && start.is_none() {
+                start = Some(from);
             }
-            let Some((c, len)) = self.char_at(self.at) else {
+            let Some(byte_class) = class(at) else {
                 break;
             };
-            let i = self.at;
-            let prev = self.prev;
-            self.prev = Some(c);
-            self.at += len;
+            // An ASCII character that can never join two words or two digits ends a word.
+            if let (Some(s), BREAKING_BYTE) = (start, byte_class) {
+                self.at = at + 1;
+                return Some(Span::new(self.offset + s, self.offset + at));
+            }
+            let Some((c, len)) = self.char_at(at) else {
+                break;
+            };
+            let i = at;
+            at += len;
             if is_word_char(c) {
                 if start.is_none() {
                     start = Some(i);
                 }
             } else if let Some(s) = start {
-                let next = self.char_at(i + len).map(|(n, _)| n);
+                // The chars on either side of a mark that may join them.
+                let prev = self.slice[..i].chars().next_back();
+                let next = self.char_at(at).map(|(n, _)| n);
                 let joins_word = matches!(fold_char(c), '\'' | '-')
                     && prev.is_some_and(is_word_char)
                     && next.is_some_and(is_word_char);
@@ -242,10 +259,12 @@ impl Iterator for WordSpans<'_> {
                     && prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
                 if !(joins_word || joins_number) {
+                    self.at = at;
                     return Some(Span::new(self.offset + s, self.offset + i));
                 }
             }
         }
+        self.at = at;
         start.map(|s| Span::new(self.offset + s, self.offset + self.slice.len()))
     }
 }
@@ -282,18 +301,54 @@ pub(crate) fn is_quotation_mark(c: char) -> bool {
 /// after it. Scans bytes, decoding only at the lead bytes quotation marks start with (never
 /// UTF-8 continuation bytes, so every offset is a char boundary): most text has no marks.
 fn quotation_marks(slice: &str) -> impl Iterator<Item = (usize, char, Option<char>, Option<char>)> {
-    slice.bytes().enumerate().filter_map(move |(i, b)| {
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
-            return None;
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if eight_ascii_without(bytes, i, b"\"'") {
+                i += 8;
+                continue;
+            }
+            let at = i;
+            i += 1;
+            if !matches!(bytes[at], b'"' | b'\'' | 0xC2 | 0xE2) {
+                continue;
+            }
+            let Some(c) = slice.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if !is_quotation_mark(c) {
+                continue;
+            }
+            let prev = slice[..at].chars().next_back();
+            let next = slice[at + c.len_utf8()..].chars().next();
+            return Some((at, c, prev, next));
         }
-        let c = slice.get(i..)?.chars().next()?;
-        if !is_quotation_mark(c) {
-            return None;
-        }
-        let prev = slice.get(..i)?.chars().next_back();
-        let next = slice.get(i + c.len_utf8()..)?.chars().next();
-        Some((i, c, prev, next))
+        None
     })
+}
+
+/// Whether the eight bytes from `at` of `bytes` are all ASCII and none of `marks`: a piece
+/// of text that a byte scan for `marks` and non-ASCII chars may pass over whole, which
+/// is most of a text. False when fewer than eight bytes are left.
+///
+/// `x` has a zero byte exactly when `x.wrapping_sub(ONES) & !x & HIGH` is not zero: the
+/// usual test of eight bytes at once, here on the bytes xor-ed with each mark.
+pub(crate) fn eight_ascii_without(bytes: &[u8], at: usize, marks: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(eight) = bytes
+        .get(at..at.saturating_add(8))
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+    else {
+        return false;
+    };
+    let x = u64::from_ne_bytes(eight);
+    x & HIGH == 0
+        && marks.iter().all(|&mark| {
+            let y = x ^ (ONES * u64::from(mark));
+            y.wrapping_sub(ONES) & !y & HIGH == 0
+        })
 }
 
 /// Characters after which a symmetric mark (`"`, `'`) reads as an opening mark.
