@@ -298,11 +298,7 @@ fn analyze_article(
     let (cues, frames) = cues::find_cues_and_frames(text, &structure);
 
     let actors = article_actors(&mentions, &quotes, registry);
-    let n_words = structure
-        .blocks
-        .iter()
-        .map(|b| text::count_words(b.span.text(text)))
-        .sum();
+    let n_words = structure.n_words(text);
     // The structure is done with: its lists move into the analysis rather than being copied.
     ArticleAnalysis {
         id: article.id.clone(),
