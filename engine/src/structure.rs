@@ -1677,7 +1677,8 @@ fn is_appeal_for_support(line: &str) -> bool {
     }
     // Every phrase holds one of these words: most lines are turned away without a copy,
     // in one pass over the line. The words start with different letters, so a byte is
-    // compared with the one word its letter may start, if any.
+    // compared with the one word its letter may start, if any, and its second letter
+    // (in either case, as `| 0x20` folds an ASCII letter) before the whole word.
     let bytes = line.as_bytes();
     let gated = (0..bytes.len()).any(|i| {
         let word: &[u8] = match bytes[i] | 0x20 {
@@ -1688,9 +1689,10 @@ fn is_appeal_for_support(line: &str) -> bool {
             b'r' => b"readers like",
             _ => return false,
         };
-        bytes
-            .get(i..i + word.len())
-            .is_some_and(|part| part.eq_ignore_ascii_case(word))
+        bytes.get(i + 1).is_some_and(|&b| (b | 0x20) == word[1])
+            && bytes
+                .get(i..i + word.len())
+                .is_some_and(|part| part.eq_ignore_ascii_case(word))
     });
     if !gated {
         return false;
@@ -1838,9 +1840,12 @@ const MAX_UPDATE_NOTICE_WORDS: usize = 20;
 /// A site's navigation path: "Home » World » Europe", "News > Europe > …": two
 /// separators or more, or one after "Home".
 fn is_breadcrumb(line: &str) -> bool {
-    // Every separator holds one of these marks: one pass turns away the lines without
-    // any, where three searches would each read the whole line.
-    if line.len() > 2 * MAX_FURNITURE_BYTES || !line.contains(['»', '›', '>']) {
+    // Every separator holds one of these marks, so lines without any are turned away
+    // first: by byte searches for `>` and the last bytes of `»` and `›`, quicker than
+    // decoding the line char by char.
+    let bytes = line.as_bytes();
+    if line.len() > 2 * MAX_FURNITURE_BYTES || ![b'>', 0xBB, 0xBA].iter().any(|b| bytes.contains(b))
+    {
         return false;
     }
     let n_separators =
@@ -2333,9 +2338,10 @@ fn is_photo_credit(line: &str) -> bool {
     if line.len() > MAX_CAPTION_BYTES {
         return false;
     }
+    let tail = CreditTail::new(line);
     // "… at the Élysée Palace in Paris late Monday.Credit...Camille Dorval for The New York
     // Times": the caption and its credit run together as copied.
-    if let Some((caption, credit)) = rsplit_in_credit(line, "Credit...")
+    if let Some((caption, credit)) = tail.rsplit("Credit...")
         && !caption.is_empty()
         && !credit.is_empty()
         && text::count_words_up_to(credit, MAX_CREDIT_WORDS * 2 + 1) <= MAX_CREDIT_WORDS * 2
@@ -2403,6 +2409,12 @@ fn is_photo_credit(line: &str) -> bool {
     }
     // Reuters' pages close a caption with the link to license the picture.
     let line = line.strip_suffix(LICENSING_LINK).unwrap_or(line).trim_end();
+    // (A prefix of the line as long as it is the same line.)
+    let tail = if line.len() == tail.line.len() {
+        tail
+    } else {
+        CreditTail::new(line)
+    };
     // "… on sending troops to Ukraine. PHOTO: REUTERS", "French President Emmanuel Macron.
     // Photo: VCG", "… in Paris. - Copyright Gonzalo Fuentes/AP": a caption closed by its
     // credit after a label.
@@ -2412,7 +2424,7 @@ fn is_photo_credit(line: &str) -> bool {
     };
     if let Some((caption, credit)) = [" PHOTO: ", " PHOTOS: ", " Photo: ", " Photograph: "]
         .iter()
-        .find_map(|label| rsplit_in_credit(line, label))
+        .find_map(|label| tail.rsplit(label))
         && caption.trim_end().ends_with(['.', '"', '”'])
         && short(credit)
     {
@@ -2420,7 +2432,7 @@ fn is_photo_credit(line: &str) -> bool {
     }
     // "French President Emmanuel Macron. Source: Facebook/Emmanuel Macron": a picture's
     // source, named as a site and an account.
-    if let Some((caption, credit)) = rsplit_in_credit(line, " Source: ")
+    if let Some((caption, credit)) = tail.rsplit(" Source: ")
         && caption.trim_end().ends_with('.')
         && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
         && credit.contains('/')
@@ -2434,7 +2446,7 @@ fn is_photo_credit(line: &str) -> bool {
     // Christophe Ena/AP".
     if let Some((caption, credit)) = [" Image: ", " Credit: ", " Pic: ", " © ", " - Copyright "]
         .iter()
-        .find_map(|label| rsplit_in_credit(line, label))
+        .find_map(|label| tail.rsplit(label))
         && text::count_words_up_to(caption, 3) >= 3
         && short(credit)
     {
@@ -2444,7 +2456,7 @@ fn is_photo_credit(line: &str) -> bool {
     // AFP": a caption's last sentence, then an agency's credit.
     if line.contains('/')
         && [" | ", ". ", " / "].iter().any(|separator| {
-            rsplit_in_credit(line, separator).is_some_and(|(caption, credit)| {
+            tail.rsplit(separator).is_some_and(|(caption, credit)| {
                 let credit = credit.strip_prefix("Photo: ").unwrap_or(credit);
                 text::count_words_up_to(caption, 3) >= 3
                     && (is_agency_slash_credit(credit) || PICTURE_AGENCIES.contains(&credit.trim()))
@@ -2455,7 +2467,9 @@ fn is_photo_credit(line: &str) -> bool {
     }
     // "… at the Sorbonne University in Paris last week. AFP": a one-sentence caption, then
     // the agency's name alone.
-    if let Some((caption, agency)) = line.rsplit_once(". ")
+    // (The line ends with the agency's name, which no search for ". " need find first.)
+    if PICTURE_AGENCIES.iter().any(|agency| line.ends_with(agency))
+        && let Some((caption, agency)) = line.rsplit_once(". ")
         && PICTURE_AGENCIES.contains(&agency.trim())
         && !caption.contains(". ")
         && text::count_words_up_to(caption, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
@@ -2466,23 +2480,39 @@ fn is_photo_credit(line: &str) -> bool {
     is_agency_slash_credit(line)
 }
 
-/// `line` split at the last `separator` within the length of a credit from its end: the
-/// caption and the credit after it. (A credit is short: looking only there keeps this
-/// cheap on every paragraph.)
-fn rsplit_in_credit<'a>(line: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
-    let from = text::floor_boundary(line, line.len().saturating_sub(MAX_CREDIT_BYTES));
-    let tail = &line[from..];
-    // Most lines are no caption: a byte scan for the separator's last byte other than a
-    // space (mostly the colon of a label, which running text seldom has) turns them away
-    // before the string searcher is set up, a dozen times a line. A tail without that
-    // byte cannot hold the separator, so nothing else changes.
-    if let Some(key) = separator.bytes().rev().find(|&b| b != b' ')
-        && !tail.as_bytes().contains(&key)
-    {
-        return None;
+/// The end of a line, within the length of a credit, where a picture's credit stands
+/// after its caption. (A credit is short: looking only there keeps this cheap on every
+/// paragraph.)
+struct CreditTail<'a> {
+    line: &'a str,
+    /// Where the tail starts in `line`.
+    from: usize,
+    /// Bit `b % 64` of `held[b / 64]` is set when the tail holds the byte `b`.
+    held: [u64; 4],
+}
+
+impl<'a> CreditTail<'a> {
+    fn new(line: &'a str) -> CreditTail<'a> {
+        let from = text::floor_boundary(line, line.len().saturating_sub(MAX_CREDIT_BYTES));
+        let mut held = [0; 4];
+        for b in line[from..].bytes() {
+            held[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        CreditTail { line, from, held }
     }
-    let at = from + tail.rfind(separator)?;
-    Some((&line[..at], &line[at + separator.len()..]))
+
+    /// `line` split at the last `separator` in the tail: the caption and the credit after
+    /// it. Most lines are no caption, and a dozen separators are tried on each: one the
+    /// tail lacks a byte of is turned away without setting up a string search, the set of
+    /// its bytes read once for all of them.
+    fn rsplit(&self, separator: &str) -> Option<(&'a str, &'a str)> {
+        let held = |b: u8| self.held[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        if !separator.bytes().all(held) {
+            return None;
+        }
+        let at = self.from + self.line[self.from..].rfind(separator)?;
+        Some((&self.line[..at], &self.line[at + separator.len()..]))
+    }
 }
 /// The longest credit with its label ("Credit: Christophe Petit Tesson/Pool/AFP via Getty
 /// Images").
@@ -4560,6 +4590,11 @@ pub fn split_sentences(text: &str, block: Span, quotations: &[Quotation]) -> Vec
     let bytes = slice.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes without a terminal mark at once: most of a block.
+        if text::eight_ascii_without(bytes, i, b".!?") {
+            i += 8;
+            continue;
+        }
         // Terminal marks start with one of these bytes, never a UTF-8 continuation byte, so
         // `i` is a char boundary wherever a char is decoded.
         if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
