@@ -206,15 +206,15 @@ impl<'a> WordSpans<'a> {
     }
 }
 
-impl Iterator for WordSpans<'_> {
-    type Item = Span;
-
-    fn next(&mut self) -> Option<Span> {
+impl WordSpans<'_> {
+    /// [`Iterator::next`] from the state it reached at `at` (`start`: where the word being
+    /// read starts, if one is): the whole scan, with apostrophes, hyphens, number
+    /// separators and non-ASCII chars. Kept apart, so that the common case in `next` is
+    /// a short function.
+    #[inline(never)]
+    fn next_from(&mut self, mut start: Option<usize>, mut at: usize) -> Option<Span> {
         let bytes = self.slice.as_bytes();
         let class = |at: usize| bytes.get(at).map(|&b| BYTE_CLASS[usize::from(b)]);
-        // A local cursor, stored back once: the loops below stay in registers.
-        let mut at = self.at;
-        let mut start: Option<usize> = None;
         loop {
             // Fast paths for ASCII, which most text is: outside a word, ASCII other than
             // letters and digits is only skipped; a run of letters and digits is (part of)
@@ -266,6 +266,41 @@ impl Iterator for WordSpans<'_> {
         }
         self.at = at;
         start.map(|s| Span::new(self.offset + s, self.offset + self.slice.len()))
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    /// The common case first: ASCII skipped up to a run of ASCII letters and digits that
+    /// a space or another mark that never joins words ends (or the text does). Anything
+    /// else goes on in [`WordSpans::next_from`], from where this stopped.
+    #[inline]
+    fn next(&mut self) -> Option<Span> {
+        let bytes = self.slice.as_bytes();
+        let class = |at: usize| bytes.get(at).map(|&b| BYTE_CLASS[usize::from(b)]);
+        let mut at = self.at;
+        while class(at).is_some_and(|c| c == JOINING_BYTE || c == BREAKING_BYTE) {
+            at += 1;
+        }
+        let from = at;
+        while class(at) == Some(WORD_BYTE) {
+            at += 1;
+        }
+        if at == from {
+            return self.next_from(None, at);
+        }
+        match class(at) {
+            None => {
+                self.at = at;
+                Some(Span::new(self.offset + from, self.offset + at))
+            }
+            Some(BREAKING_BYTE) => {
+                self.at = at + 1;
+                Some(Span::new(self.offset + from, self.offset + at))
+            }
+            Some(_) => self.next_from(Some(from), at),
+        }
     }
 }
 
