@@ -919,8 +919,9 @@ pub struct ActorIndex<'g> {
     /// Folded words that never form part of a person's name.
     not_name: Set<String>,
     role_nouns: Set<&'static str>,
-    /// The folded names and aliases of the media (outlets, agencies).
-    media_names: Set<String>,
+    /// The folded names and aliases of the media (outlets, agencies), each with the first
+    /// media entry that has it: looked up without folding the gazetteer again.
+    media_names: Map<String, usize>,
     /// Entry index by the key the registry tells actors apart by (see [`entry_key`]).
     entry_by_key: Map<String, usize>,
 }
@@ -944,7 +945,7 @@ impl<'g> ActorIndex<'g> {
             .chain(lexicon::WEEKDAY_NAMES)
             .map(|w| w.to_string())
             .collect();
-        let mut media_names: Set<String> = Set::default();
+        let mut media_names: Map<String, usize> = Map::default();
         let add_not_name = |phrase: &str, not_name: &mut Set<String>| {
             for word in text::words(phrase, Span::new(0, phrase.len())) {
                 not_name.insert(text::fold(word.text(phrase)));
@@ -972,11 +973,9 @@ impl<'g> ActorIndex<'g> {
                 );
             }
             if entry.kind == ActorKind::Media {
-                media_names.extend(
-                    std::iter::once(&entry.name)
-                        .chain(&entry.aliases)
-                        .map(|name| text::fold(name)),
-                );
+                for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                    media_names.entry(text::fold(name)).or_insert(entry_idx);
+                }
             }
             if entry.kind != ActorKind::Person {
                 scopes.insert_with(scratch, &entry.name, true, Scope::Actor(entry_idx));
@@ -1086,22 +1085,16 @@ impl<'g> ActorIndex<'g> {
     /// Whether `line` is only the name of a news outlet or agency of the gazetteer
     /// ("Sputnik", "Ukrinform", "BBC News"): the page's masthead, when alone on its line.
     pub fn is_media_name(&self, line: &str) -> bool {
-        line.len() <= MAX_MEDIA_NAME_BYTES && self.media_names.contains(&text::fold(line.trim()))
+        line.len() <= MAX_MEDIA_NAME_BYTES
+            && self.media_names.contains_key(&text::fold(line.trim()))
     }
 
     /// Every name (canonical and aliases) of the medium `name` names, as written in the
     /// gazetteer; `name` alone when it names none.
     pub fn media_names_of(&self, name: &str) -> Vec<String> {
-        let folded = text::fold(name.trim());
-        self.gazetteer
-            .actors
-            .iter()
-            .find(|e| {
-                e.kind == ActorKind::Media
-                    && std::iter::once(&e.name)
-                        .chain(&e.aliases)
-                        .any(|n| text::fold(n) == folded)
-            })
+        self.media_names
+            .get(&text::fold(name.trim()))
+            .and_then(|&entry_idx| self.gazetteer.actors.get(entry_idx))
             .map(|e| {
                 std::iter::once(&e.name)
                     .chain(&e.aliases)
