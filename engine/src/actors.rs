@@ -607,6 +607,16 @@ struct Gap {
 
 impl Gap {
     fn of(gap: &str) -> Gap {
+        // The gap between most words: one space.
+        if gap == " " {
+            return Gap {
+                empty: false,
+                spaces: true,
+                spaces_and_dots: true,
+                opens_paren: false,
+                comma: false,
+            };
+        }
         let mut facts = Gap {
             empty: gap.is_empty(),
             spaces: true,
@@ -627,20 +637,13 @@ impl Gap {
     }
 }
 
-/// Whether `word` has a lower-case and an upper-case letter, in one pass (ASCII without
-/// decoding).
+/// Whether `word` has a lower-case and an upper-case letter, in one pass (for words that
+/// are not ASCII: [`Tokens::fill`] reads the others by bytes).
 fn letter_cases(word: &str) -> (bool, bool) {
     let (mut lower, mut upper) = (false, false);
-    if word.is_ascii() {
-        for b in word.bytes() {
-            lower |= b.is_ascii_lowercase();
-            upper |= b.is_ascii_uppercase();
-        }
-    } else {
-        for c in word.chars() {
-            lower |= c.is_lowercase();
-            upper |= c.is_uppercase();
-        }
+    for c in word.chars() {
+        lower |= c.is_lowercase();
+        upper |= c.is_uppercase();
     }
     (lower, upper)
 }
@@ -657,12 +660,35 @@ impl Tokens {
     fn fill(&mut self, text: &str, span: Span, words: &[Span]) {
         self.buf.clear();
         self.toks.clear();
+        self.toks.reserve(words.len());
         let mut prev_end = span.start;
         let mut prev_possessive = false;
         for &word in words {
             let original = word.text(text);
             let start = self.buf.len();
-            text::fold_into(&mut self.buf, original);
+            // One pass over the bytes of an ASCII word (most words) tells its letter
+            // cases and whether lower-casing alone folds it (no grave accent: see
+            // [`text::fold_into`]); other words are folded and read by characters.
+            let (mut has_lower, mut has_upper, mut plain) = (false, false, true);
+            for b in original.bytes() {
+                has_lower |= b.is_ascii_lowercase();
+                has_upper |= b.is_ascii_uppercase();
+                plain &= b.is_ascii() && b != b'`';
+            }
+            let capital = if plain {
+                self.buf.push_str(original);
+                self.buf[start..].make_ascii_lowercase();
+                original
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_uppercase)
+            } else {
+                text::fold_into(&mut self.buf, original);
+                if !original.is_ascii() {
+                    (has_lower, has_upper) = letter_cases(original);
+                }
+                original.chars().next().is_some_and(char::is_uppercase)
+            };
             let full = (start, self.buf.len());
             let possessive = self.buf.ends_with("'s") && self.buf.len() - start > 2;
             let (key, span) = if possessive {
@@ -677,15 +703,13 @@ impl Tokens {
                 (full, word)
             };
             let gap = Gap::of(text.get(prev_end..word.start).unwrap_or(" "));
-            let first = original.chars().next().unwrap_or(' ');
-            let (has_lower, has_upper) = letter_cases(original);
             let first_tok = self.toks.is_empty();
             self.toks.push(Token {
                 span,
                 key,
                 full,
                 possessive,
-                capital: first.is_uppercase(),
+                capital,
                 all_caps: !has_lower && has_upper,
                 joined: !first_tok && !prev_possessive && gap.spaces_and_dots,
                 spaced: !first_tok && !prev_possessive && !gap.empty && gap.spaces,
@@ -747,12 +771,17 @@ struct Phrase<T> {
 #[derive(Clone, Debug)]
 struct PhraseTable<T> {
     by_first: Map<String, Vec<Phrase<T>>>,
+    /// Whether the first word of some phrase may be written in any case: when none may, a
+    /// word with neither a capital nor all capitals is turned away without a lookup
+    /// (most words, against a table of names).
+    uncased_first: bool,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: Map::default(),
+            uncased_first: false,
         }
     }
 }
@@ -794,6 +823,7 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
         let Some(first) = words.first() else {
             return;
         };
+        self.uncased_first |= first.case == Case::Any;
         let list = match self.by_first.get_mut(first.folded.as_str()) {
             Some(list) => list,
             None => self.by_first.entry(first.folded.clone()).or_default(),
@@ -833,16 +863,18 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
         toks: &'a Tokens,
         i: usize,
     ) -> impl Iterator<Item = (usize, &'a [T])> + 'a {
+        let t = toks.tok(i);
+        let cased = t.capital || t.all_caps;
         // The word with its possessive is only another key when it has one.
-        let candidates = self
-            .by_first
-            .get(toks.key(i))
-            .or_else(|| {
-                toks.tok(i)
-                    .possessive
-                    .then(|| self.by_first.get(toks.full(i)))
-                    .flatten()
+        let candidates = (cased || self.uncased_first)
+            .then(|| {
+                self.by_first.get(toks.key(i)).or_else(|| {
+                    t.possessive
+                        .then(|| self.by_first.get(toks.full(i)))
+                        .flatten()
+                })
             })
+            .flatten()
             .map_or(&[][..], Vec::as_slice);
         candidates.iter().filter_map(move |phrase| {
             let n = phrase.words.len();
@@ -1261,13 +1293,10 @@ impl Scan<'_, '_> {
         // The key a table is looked up by, or the whole word with its possessive (see
         // [`PhraseTable::matches_at`]).
         self.starts.clear();
-        for i in 0..self.toks.len() {
-            let first = &self.index.first_words;
-            self.starts.push(
-                first.contains(self.toks.key(i))
-                    || (self.toks.tok(i).possessive && first.contains(self.toks.full(i))),
-            );
-        }
+        let (first, toks) = (&self.index.first_words, &self.toks);
+        self.starts.extend((0..toks.len()).map(|i| {
+            first.contains(toks.key(i)) || (toks.tok(i).possessive && first.contains(toks.full(i)))
+        }));
         self.covered.clear();
         self.covered.resize(self.toks.len(), false);
         let first_new = self.out.len();
@@ -2018,8 +2047,11 @@ impl Scan<'_, '_> {
     fn discover_organisations(&mut self, sentence_idx: usize) {
         for k in 1..self.toks.len() {
             let acronym = self.toks.tok(k);
+            if !acronym.in_parens || !acronym.all_caps {
+                continue;
+            }
             let n_chars = acronym.span.text(self.text).chars().count();
-            if !acronym.in_parens || !acronym.all_caps || !(2..=8).contains(&n_chars) {
+            if !(2..=8).contains(&n_chars) {
                 continue;
             }
             // Walk back over capitalised words and connectors.
