@@ -876,36 +876,94 @@ impl<T: Copy + PartialEq> PhraseTable<T> {
             })
             .flatten()
             .map_or(&[][..], Vec::as_slice);
-        candidates.iter().filter_map(move |phrase| {
-            let n = phrase.words.len();
-            if i + n > toks.len() {
-                return None;
-            }
-            for (k, word) in phrase.words.iter().enumerate() {
-                let t = toks.tok(i + k);
-                let last = k + 1 == n;
-                let text_word = if last {
-                    toks.key(i + k)
-                } else {
-                    toks.full(i + k)
-                };
-                let equal = text_word == word.folded || (last && toks.full(i + k) == word.folded);
-                let case_ok = match word.case {
-                    Case::Any => true,
-                    Case::Capital => t.capital,
-                    Case::AllCaps => t.all_caps,
-                };
-                if !equal || !case_ok || (k > 0 && !t.joined) || (!last && t.possessive) {
-                    return None;
-                }
-            }
-            Some((n, phrase.targets.as_slice()))
-        })
+        matching(candidates, toks, i)
     }
 
     /// The longest match at `i`, if any.
     fn longest_at<'a>(&'a self, toks: &'a Tokens, i: usize) -> Option<(usize, &'a [T])> {
         self.matches_at(toks, i).next()
+    }
+}
+
+/// The phrases of `candidates` (those of one first word, longest first) that match at
+/// word `i`, as (number of words, targets).
+fn matching<'a, T>(
+    candidates: &'a [Phrase<T>],
+    toks: &'a Tokens,
+    i: usize,
+) -> impl Iterator<Item = (usize, &'a [T])> + 'a {
+    candidates.iter().filter_map(move |phrase| {
+        let n = phrase.words.len();
+        if i + n > toks.len() {
+            return None;
+        }
+        for (k, word) in phrase.words.iter().enumerate() {
+            let t = toks.tok(i + k);
+            let last = k + 1 == n;
+            let text_word = if last {
+                toks.key(i + k)
+            } else {
+                toks.full(i + k)
+            };
+            let equal = text_word == word.folded || (last && toks.full(i + k) == word.folded);
+            let case_ok = match word.case {
+                Case::Any => true,
+                Case::Capital => t.capital,
+                Case::AllCaps => t.all_caps,
+            };
+            if !equal || !case_ok || (k > 0 && !t.joined) || (!last && t.possessive) {
+                return None;
+            }
+        }
+        Some((n, phrase.targets.as_slice()))
+    })
+}
+
+/// Where a phrase of the index's tables may start: the numbers in
+/// [`ActorIndex::first_words`] of a word's key and, when it is possessive, of the whole
+/// word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Start {
+    key: Option<usize>,
+    full: Option<usize>,
+}
+
+/// One of the index's phrase tables with its phrases listed by the number of their first
+/// word in [`ActorIndex::first_words`]: the one lookup of a word there serves every table.
+#[derive(Clone, Debug)]
+struct WordTable<T> {
+    by_word: Vec<Vec<Phrase<T>>>,
+}
+
+impl<T> WordTable<T> {
+    fn of(table: PhraseTable<T>, first_words: &Map<String, usize>) -> WordTable<T> {
+        let mut by_word: Vec<Vec<Phrase<T>>> = Vec::new();
+        by_word.resize_with(first_words.len(), Vec::new);
+        for (word, list) in table.by_first {
+            if let Some(slot) = first_words.get(&word).and_then(|&n| by_word.get_mut(n)) {
+                *slot = list;
+            }
+        }
+        WordTable { by_word }
+    }
+
+    /// [`PhraseTable::matches_at`], with the word's numbers in `starts`.
+    fn matches_at<'a>(
+        &'a self,
+        toks: &'a Tokens,
+        starts: &'a [Start],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'a [T])> + 'a {
+        let start = starts.get(i).copied().unwrap_or_default();
+        // (A table lists no phrase under a first word only some other table has.)
+        let list = |n: Option<usize>| {
+            n.and_then(|n| self.by_word.get(n))
+                .filter(|l| !l.is_empty())
+        };
+        let candidates = list(start.key)
+            .or_else(|| list(start.full))
+            .map_or(&[][..], Vec::as_slice);
+        matching(candidates, toks, i)
     }
 }
 
@@ -935,14 +993,15 @@ struct NameTarget {
 /// The gazetteer compiled for matching, built once per analysis.
 pub struct ActorIndex<'g> {
     gazetteer: &'g Gazetteer,
-    names: PhraseTable<NameTarget>,
-    scopes: PhraseTable<Scope>,
-    titles: PhraseTable<usize>,
-    bodies: PhraseTable<usize>,
-    /// The first words of every phrase of the four tables above: a word of the text that
-    /// is none of them starts no name, scope, title or body, and most words are turned
-    /// away by this one lookup instead of one per table.
-    first_words: Set<String>,
+    names: WordTable<NameTarget>,
+    scopes: WordTable<Scope>,
+    titles: WordTable<usize>,
+    bodies: WordTable<usize>,
+    /// The first words of every phrase of the four tables above, numbered: a word of the
+    /// text that is none of them starts no name, scope, title or body, and the others
+    /// find their phrases in every table by their number, with this one lookup instead
+    /// of one per table.
+    first_words: Map<String, usize>,
     /// (title, scope) → holders as (entry, role) indices; titles include what they count as.
     holders: Map<(usize, Scope), Vec<(usize, usize)>>,
     /// Title index → the title indices it answers to (itself and its `counts_as`).
@@ -1084,21 +1143,24 @@ impl<'g> ActorIndex<'g> {
                 }
             }
         }
-        let first_words = names
+        let mut first_words: Map<String, usize> = Map::default();
+        for word in names
             .by_first
             .keys()
             .chain(scopes.by_first.keys())
             .chain(titles.by_first.keys())
             .chain(bodies.by_first.keys())
-            .cloned()
-            .collect();
+        {
+            let n = first_words.len();
+            first_words.entry(word.clone()).or_insert(n);
+        }
         ActorIndex {
             gazetteer,
+            names: WordTable::of(names, &first_words),
+            scopes: WordTable::of(scopes, &first_words),
+            titles: WordTable::of(titles, &first_words),
+            bodies: WordTable::of(bodies, &first_words),
             first_words,
-            names,
-            scopes,
-            titles,
-            bodies,
             holders,
             answers_to,
             leader_title: title_idx(LEADER_TITLE),
@@ -1238,9 +1300,9 @@ struct Scan<'a, 'g> {
     registry: &'a mut Registry,
     structure: &'a Structure,
     toks: Tokens,
-    /// Per word of the current sentence: whether a phrase of the index's tables may start
-    /// there (see [`ActorIndex::first_words`]).
-    starts: Vec<bool>,
+    /// Per word of the current sentence: where a phrase of the index's tables may start
+    /// (see [`ActorIndex::first_words`]).
+    starts: Vec<Start>,
     /// Words of the current sentence already part of a mention.
     covered: Vec<bool>,
     /// Gazetteer entries named in the article so far (by a full alias or a role).
@@ -1295,7 +1357,14 @@ impl Scan<'_, '_> {
         self.starts.clear();
         let (first, toks) = (&self.index.first_words, &self.toks);
         self.starts.extend((0..toks.len()).map(|i| {
-            first.contains(toks.key(i)) || (toks.tok(i).possessive && first.contains(toks.full(i)))
+            Start {
+                key: first.get(toks.key(i)).copied(),
+                full: toks
+                    .tok(i)
+                    .possessive
+                    .then(|| first.get(toks.full(i)).copied())
+                    .flatten(),
+            }
         }));
         self.covered.clear();
         self.covered.resize(self.toks.len(), false);
@@ -1446,16 +1515,15 @@ impl Scan<'_, '_> {
                 i += n;
                 continue;
             }
-            let found = self.indexed(i).then(|| {
-                self.index
-                    .names
-                    .matches_at(&self.toks, i)
-                    .find_map(|(n, targets)| {
-                        self.pick_target(targets, n, i, title_case)
-                            .map(|entry_idx| (n, entry_idx))
-                    })
-            });
-            match found.flatten() {
+            let found = self
+                .index
+                .names
+                .matches_at(&self.toks, &self.starts, i)
+                .find_map(|(n, targets)| {
+                    self.pick_target(targets, n, i, title_case)
+                        .map(|entry_idx| (n, entry_idx))
+                });
+            match found {
                 Some((n, entry_idx)) => {
                     let actor = self.intern_entry(entry_idx);
                     self.named_entries.insert(entry_idx);
@@ -1469,22 +1537,22 @@ impl Scan<'_, '_> {
         }
     }
 
-    /// Whether a phrase of the index's tables may start at word `i` (see
-    /// [`ActorIndex::first_words`]).
-    fn indexed(&self, i: usize) -> bool {
-        self.starts.get(i).copied().unwrap_or(false)
+    /// The phrases of `table`, one of the index's, at word `i` (see [`WordTable`]).
+    fn indexed<'t, T>(
+        &'t self,
+        table: &'t WordTable<T>,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'t [T])> + 't {
+        table.matches_at(&self.toks, &self.starts, i)
     }
 
     /// The longest phrase of `table`, one of the index's, at word `i`.
-    fn indexed_longest<'t, T: Copy + PartialEq>(
+    fn indexed_longest<'t, T>(
         &'t self,
-        table: &'t PhraseTable<T>,
+        table: &'t WordTable<T>,
         i: usize,
     ) -> Option<(usize, &'t [T])> {
-        if !self.indexed(i) {
-            return None;
-        }
-        table.longest_at(&self.toks, i)
+        self.indexed(table, i).next()
     }
 
     fn local_name_at(&self, i: usize) -> Option<(usize, ActorId)> {
@@ -1625,12 +1693,7 @@ impl Scan<'_, '_> {
     /// A scope (country or body) whose words end right before word `end`: (start, scope).
     fn scope_ending_at(&self, end: usize) -> Option<(usize, Scope)> {
         (end.saturating_sub(4)..end).find_map(|start| {
-            if !self.indexed(start) {
-                return None;
-            }
-            self.index
-                .scopes
-                .matches_at(&self.toks, start)
+            self.indexed(&self.index.scopes, start)
                 .find(|(n, _)| start + n == end)
                 .and_then(|(_, scopes)| scopes.first().map(|&s| (start, s)))
         })
@@ -1889,12 +1952,7 @@ impl Scan<'_, '_> {
         let last = name_start - 1;
         // A title phrase ending right before the name, or a role noun.
         let title = (last.saturating_sub(4)..=last).find_map(|start| {
-            if !self.indexed(start) {
-                return None;
-            }
-            self.index
-                .titles
-                .matches_at(&self.toks, start)
+            self.indexed(&self.index.titles, start)
                 .find(|(n, _)| start + n == name_start)
                 .and_then(|(_, t)| t.first().map(|&t| (start, t)))
         });
