@@ -661,42 +661,52 @@ impl Tokens {
         self.buf.clear();
         self.toks.clear();
         self.toks.reserve(words.len());
+        // The span's text is copied once, and a word that lower-casing alone folds (most
+        // words) is folded in place there, if it has capitals at all; other words are
+        // folded after it.
+        let copied = text.get(span.start..span.end).unwrap_or("");
+        self.buf.push_str(copied);
         let mut prev_end = span.start;
         let mut prev_possessive = false;
         for &word in words {
             let original = word.text(text);
-            let start = self.buf.len();
-            // One pass over the bytes of an ASCII word (most words) tells its letter
-            // cases and whether lower-casing alone folds it (no grave accent: see
-            // [`text::fold_into`]); other words are folded and read by characters.
+            // One pass over the bytes of an ASCII word tells its letter cases and whether
+            // lower-casing alone folds it (no grave accent: see [`text::fold_into`]);
+            // other words are folded and read by characters.
             let (mut has_lower, mut has_upper, mut plain) = (false, false, true);
             for b in original.bytes() {
                 has_lower |= b.is_ascii_lowercase();
                 has_upper |= b.is_ascii_uppercase();
                 plain &= b.is_ascii() && b != b'`';
             }
-            let capital = if plain {
-                self.buf.push_str(original);
-                self.buf[start..].make_ascii_lowercase();
-                original
-                    .as_bytes()
-                    .first()
-                    .is_some_and(u8::is_ascii_uppercase)
+            let in_copy = word.start >= span.start && word.end <= span.start + copied.len();
+            let (full, capital) = if plain && in_copy {
+                let full = (word.start - span.start, word.end - span.start);
+                if has_upper && let Some(folded) = self.buf.get_mut(full.0..full.1) {
+                    folded.make_ascii_lowercase();
+                }
+                let first = original.as_bytes().first();
+                (full, first.is_some_and(u8::is_ascii_uppercase))
             } else {
+                let start = self.buf.len();
                 text::fold_into(&mut self.buf, original);
                 if !original.is_ascii() {
                     (has_lower, has_upper) = letter_cases(original);
                 }
-                original.chars().next().is_some_and(char::is_uppercase)
+                let first = original.chars().next();
+                (
+                    (start, self.buf.len()),
+                    first.is_some_and(char::is_uppercase),
+                )
             };
-            let full = (start, self.buf.len());
-            let possessive = self.buf.ends_with("'s") && self.buf.len() - start > 2;
+            let folded = self.buf.get(full.0..full.1).unwrap_or("");
+            let possessive = folded.ends_with("'s") && folded.len() > 2;
             let (key, span) = if possessive {
                 // The original apostrophe may be several bytes (’, ʼ); the `s` is one.
                 let before_s = &original[..original.len() - 1];
                 let apostrophe = before_s.chars().next_back().map_or(1, char::len_utf8);
                 (
-                    (start, self.buf.len() - 2),
+                    (full.0, full.1 - 2),
                     Span::new(word.start, word.end - 1 - apostrophe),
                 )
             } else {
@@ -1742,13 +1752,14 @@ impl Scan<'_, '_> {
     /// inside), on one line of spaces, uncovered, not running on into more capitalised
     /// words. Returns the number of words.
     fn name_at(&self, i: usize) -> Option<usize> {
-        if i >= self.toks.len() || self.covered[i] {
+        // (Both a peer's title and a name word are capitalised: most words are turned away
+        // here.)
+        let t = self.toks.tok(i);
+        if i >= self.toks.len() || self.covered[i] || !t.capital {
             return None;
         }
         // "Lord Dannatt": a peer goes by the title and one name, which together name them.
-        let t = self.toks.tok(i);
-        if t.capital
-            && !t.all_caps
+        if !t.all_caps
             && contains(PEERAGE_TITLES, self.toks.key(i))
             && i + 2 <= self.toks.len()
             && self.toks.tok(i + 1).spaced
