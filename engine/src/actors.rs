@@ -648,6 +648,31 @@ fn letter_cases(word: &str) -> (bool, bool) {
     (lower, upper)
 }
 
+/// What a byte of a word is, for [`Tokens::fill`]: an ASCII letter in lower or upper case,
+/// or a byte that lower-casing alone does not fold (not ASCII, or the grave accent: see
+/// [`text::fold_into`]); a word's bytes' classes are or-ed together.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const NOT_PLAIN: u8 = 4;
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if !byte.is_ascii() || byte == b'`' {
+            NOT_PLAIN
+        } else if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// The words of one text (a sentence, or an alias), folded once into one buffer.
 #[derive(Default)]
 struct Tokens {
@@ -671,14 +696,12 @@ impl Tokens {
         for &word in words {
             let original = word.text(text);
             // One pass over the bytes of an ASCII word tells its letter cases and whether
-            // lower-casing alone folds it (no grave accent: see [`text::fold_into`]);
-            // other words are folded and read by characters.
-            let (mut has_lower, mut has_upper, mut plain) = (false, false, true);
-            for b in original.bytes() {
-                has_lower |= b.is_ascii_lowercase();
-                has_upper |= b.is_ascii_uppercase();
-                plain &= b.is_ascii() && b != b'`';
-            }
+            // lower-casing alone folds it; other words are folded and read by characters.
+            let class = original
+                .bytes()
+                .fold(0, |class, b| class | BYTE_CLASS[usize::from(b)]);
+            let (mut has_lower, mut has_upper) = (class & LOWER != 0, class & UPPER != 0);
+            let plain = class & NOT_PLAIN == 0;
             let in_copy = word.start >= span.start && word.end <= span.start + copied.len();
             let (full, capital) = if plain && in_copy {
                 let full = (word.start - span.start, word.end - span.start);
