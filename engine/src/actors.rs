@@ -58,6 +58,9 @@ type Set<K> = HashSet<K, FastHash>;
 
 // ------------------------------------------------------------------------ word lists
 
+/// Words of a long sentence: the room the scan's per-sentence buffers start with.
+const SENTENCE_WORDS: usize = 64;
+
 /// The longest outlet's name looked up by [`ActorIndex::is_media_name`].
 const MAX_MEDIA_NAME_BYTES: usize = 60;
 
@@ -1244,20 +1247,27 @@ impl<'g> ActorIndex<'g> {
         let date = date
             .filter(|d| crate::corpus::is_valid_date(d))
             .or(self.gazetteer.default_date.as_deref());
+        // Room from the start for most sentences' words and most articles' mentions (about
+        // one a sentence), instead of growing each vector a few times per article.
+        let words = SENTENCE_WORDS;
+        let mentions = 2 * structure.sentences.len();
         let mut scan = Scan {
             index: self,
             text,
             date,
             registry,
             structure,
-            toks: Tokens::default(),
-            starts: Vec::new(),
-            covered: Vec::new(),
+            toks: Tokens {
+                buf: String::with_capacity(8 * words),
+                toks: Vec::with_capacity(words),
+            },
+            starts: Vec::with_capacity(words),
+            covered: Vec::with_capacity(words),
             named_entries: Set::default(),
             local: PhraseTable::default(),
             actor_titles: Map::default(),
-            history: Vec::new(),
-            out: Vec::new(),
+            history: Vec::with_capacity(mentions),
+            out: Vec::with_capacity(mentions),
             antecedents: Antecedents::default(),
             earlier: Earlier::default(),
         };
