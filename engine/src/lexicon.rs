@@ -38,9 +38,7 @@ impl std::hash::Hasher for WordHasher {
             bytes = rest;
         }
         if !bytes.is_empty() {
-            let mut word = [0u8; 8];
-            word[..bytes.len()].copy_from_slice(bytes);
-            self.add(u64::from_le_bytes(word));
+            self.add(tail_word(bytes));
         }
     }
     fn write_u8(&mut self, n: u8) {
@@ -63,6 +61,24 @@ impl WordHasher {
     }
 }
 
+/// The last 1 to 7 bytes of a key as a little-endian number padded with zeros, read as
+/// two overlapping loads rather than copied into a padded buffer: a copy of unknown
+/// length is a call to `memcpy`, which costs more than hashing a short word.
+#[inline]
+fn tail_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    // The two loads overlap; the bytes they share are the same in both.
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let (lo, hi) = (u32::from_le_bytes(*lo), u32::from_le_bytes(*hi));
+        return u64::from(lo) | u64::from(hi) << (8 * (n - 4));
+    }
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        let (lo, hi) = (u16::from_le_bytes(*lo), u16::from_le_bytes(*hi));
+        return u64::from(lo) | u64::from(hi) << (8 * (n - 2));
+    }
+    bytes.first().map_or(0, |&b| u64::from(b))
+}
+
 /// [`WordHasher`] for maps and sets keyed by words or small integers.
 pub type FastHash = std::hash::BuildHasherDefault<WordHasher>;
 
@@ -70,40 +86,65 @@ type WordMap<V> = HashMap<&'static str, V, FastHash>;
 
 /// A table of phrases (runs of folded words) with a value each, looked up by first word.
 pub struct PhraseTable<T: Copy> {
-    /// First word → (the phrase's words, value), longest phrases first.
+    /// First word → (the phrase's words after the first, value), longest phrases first.
     by_first: WordMap<Vec<(Vec<&'static str>, T)>>,
+    /// The [`sketch`] of every first word, as a bit set: most words of a text start no
+    /// phrase, and this tells most of them apart without hashing the word.
+    sketches: [u64; SKETCH_BITS / 64],
+}
+
+/// Size of [`PhraseTable::sketches`]: a few hundred first words set about a tenth of it.
+const SKETCH_BITS: usize = 4096;
+
+/// A few bits of a word from its length and its first and last bytes: equal words have
+/// equal sketches, and most unequal ones differ.
+#[inline]
+fn sketch(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    let key = u32::from(first.unwrap_or(0))
+        | u32::from(last.unwrap_or(0)) << 8
+        | (bytes.len() as u32) << 16;
+    (key.wrapping_mul(0x9e37_79b9) >> 20) as usize % SKETCH_BITS
 }
 
 impl<T: Copy> PhraseTable<T> {
     /// Builds the table; phrases are split at spaces. A later duplicate is ignored.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> PhraseTable<T> {
         let mut by_first: WordMap<Vec<(Vec<&'static str>, T)>> = WordMap::default();
+        let mut sketches = [0u64; SKETCH_BITS / 64];
         for (phrase, value) in entries {
-            let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
-            let Some(&first) = words.first() else {
+            let mut words = phrase.split(' ').filter(|w| !w.is_empty());
+            let Some(first) = words.next() else {
                 continue;
             };
+            let rest: Vec<&'static str> = words.collect();
             let list = by_first.entry(first).or_default();
-            if !list.iter().any(|(w, _)| *w == words) {
-                list.push((words, value));
+            if !list.iter().any(|(w, _)| *w == rest) {
+                list.push((rest, value));
             }
+            let bit = sketch(first);
+            sketches[bit / 64] |= 1 << (bit % 64);
         }
         for list in by_first.values_mut() {
-            order::sort_by_key(list, |(words, _)| std::cmp::Reverse(words.len()));
+            order::sort_by_key(list, |(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        PhraseTable { by_first }
+        PhraseTable { by_first, sketches }
     }
 
     /// The longest phrase starting at word `at` of `words`: its length in words and value.
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, T)> {
         let first = words.get(at)?.as_ref();
+        let bit = sketch(first);
+        if self.sketches[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
         let candidates = self.by_first.get(first)?;
-        candidates.iter().find_map(|(phrase, value)| {
-            let fits = phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == *w));
-            fits.then_some((phrase.len(), *value))
+        let after = words.get(at + 1..).unwrap_or(&[]);
+        candidates.iter().find_map(|(rest, value)| {
+            let fits =
+                rest.len() <= after.len() && rest.iter().zip(after).all(|(w, x)| x.as_ref() == *w);
+            fits.then_some((rest.len() + 1, *value))
         })
     }
 
@@ -1719,6 +1760,25 @@ mod tests {
         assert_eq!(table.longest_at(&words, 0), None);
         assert_eq!(table.longest_at(&["came", "under"], 0), Some((1, 3)));
         assert_eq!(table.longest_at(&words, 9), None);
+    }
+
+    #[test]
+    fn the_tail_of_a_key_reads_as_the_padded_copy_would() {
+        let bytes = b"abcdefg";
+        for n in 1..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_starts_no_phrase_is_not_found_and_one_that_does_is() {
+        let table = speech_verbs();
+        for word in ["the", "said", "s", "", "saïd", "president"] {
+            let listed = table.by_first.contains_key(word);
+            assert_eq!(table.longest_at(&[word], 0).is_some(), listed, "{word}");
+        }
     }
 
     #[test]
