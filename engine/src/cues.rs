@@ -23,8 +23,8 @@
 
 use crate::lexicon;
 use crate::model::{Cue, CueKind, Frame, FrameTag, Span};
+use crate::quotes::ArticleWords;
 use crate::structure::Structure;
-use std::borrow::Cow;
 
 /// Every framing cue of the article's own text, in text order.
 pub fn find_cues(text: &str, structure: &Structure) -> Vec<Cue> {
@@ -41,10 +41,16 @@ pub fn find_frames(text: &str, structure: &Structure) -> Vec<FrameTag> {
 pub fn find_cues_and_frames(text: &str, structure: &Structure) -> (Vec<Cue>, Vec<FrameTag>) {
     let mut cues = Vec::new();
     let mut frames = Vec::new();
-    let mut quote_k = 0;
+    let mut folded_buf = String::new();
+    let article = ArticleWords::new(text, structure, &mut folded_buf);
+    let quoted = quoted_words(&article.spans, structure);
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let spans = structure.sentence_words(text, sentence_idx);
-        let words = Words::new(text, sentence.span, &spans, structure, &mut quote_k);
+        let range = article.range(sentence_idx);
+        let words = Words {
+            spans: &article.spans[range.clone()],
+            folded: &article.folded[range.clone()],
+            quoted: &quoted[range],
+        };
         sentence_cues(text, &words, sentence_idx, &mut cues);
         if Some(sentence.span) == structure.headline {
             headline_cue(text, sentence.span, sentence_idx, &mut cues);
@@ -60,7 +66,7 @@ fn sentence_frames(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec
     let mut seen: Vec<Frame> = Vec::new();
     let mut k = 0;
     while k < words.folded.len() {
-        let Some((n, frames)) = table.longest_at(&words.folded, k) else {
+        let Some((n, frames)) = table.longest_at(words.folded, k) else {
             k += 1;
             continue;
         };
@@ -83,45 +89,26 @@ fn sentence_frames(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec
 }
 
 /// The words of one sentence: spans, folded forms, and whether each is quoted.
-struct Words<'a, 's> {
-    spans: &'s [Span],
-    folded: Vec<Cow<'a, str>>,
-    quoted: Vec<bool>,
+struct Words<'w, 'a> {
+    spans: &'w [Span],
+    folded: &'w [&'a str],
+    quoted: &'w [bool],
 }
 
-impl<'a, 's> Words<'a, 's> {
-    /// `quote_k` walks `structure.quotations` along with the sentences (both in text order).
-    fn new(
-        text: &'a str,
-        span: Span,
-        spans: &'s [Span],
-        structure: &Structure,
-        quote_k: &mut usize,
-    ) -> Words<'a, 's> {
-        let quotations = &structure.quotations;
-        while *quote_k < quotations.len() && quotations[*quote_k].span.end <= span.start {
-            *quote_k += 1;
-        }
-        let folded = spans
-            .iter()
-            .map(|w| crate::quotes::folded(w.text(text)))
-            .collect();
-        let mut k = *quote_k;
-        let quoted = spans
-            .iter()
-            .map(|w| {
-                while k < quotations.len() && quotations[k].span.end <= w.start {
-                    k += 1;
-                }
-                quotations.get(k).is_some_and(|q| q.span.start <= w.start)
-            })
-            .collect();
-        Words {
-            spans,
-            folded,
-            quoted,
-        }
-    }
+/// Whether each word (of `spans`, in text order) lies inside a quotation: one sweep along
+/// `structure.quotations` (in text order too).
+fn quoted_words(spans: &[Span], structure: &Structure) -> Vec<bool> {
+    let quotations = &structure.quotations;
+    let mut k = 0;
+    spans
+        .iter()
+        .map(|w| {
+            while k < quotations.len() && quotations[k].span.end <= w.start {
+                k += 1;
+            }
+            quotations.get(k).is_some_and(|q| q.span.start <= w.start)
+        })
+        .collect()
 }
 
 fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<Cue>) {
@@ -165,16 +152,16 @@ fn sentence_cues(text: &str, words: &Words, sentence_idx: usize, out: &mut Vec<C
         let original = words.spans[k].text(text);
         let written_lower = original.chars().next().is_some_and(char::is_lowercase);
         let span_of = |len: usize| Span::new(words.spans[k].start, words.spans[k + len - 1].end);
-        if let Some((len, cues)) = phrases.longest_at(&words.folded, k) {
-            let lower_only = lexicon::LOWER_CASE_ONLY.contains(&words.folded[k].as_ref());
+        if let Some((len, cues)) = phrases.longest_at(words.folded, k) {
+            let lower_only = lexicon::LOWER_CASE_ONLY.contains(&words.folded[k]);
             if !lower_only || written_lower {
                 for &(kind, reason) in cues {
                     push(out, k, len, kind, span_of(len), reason.to_owned());
                 }
             }
         }
-        let prev = k.checked_sub(1).map_or("", |p| words.folded[p].as_ref());
-        if let Some((len, verb)) = verbs.longest_at(&words.folded, k)
+        let prev = k.checked_sub(1).map_or("", |p| words.folded[p]);
+        if let Some((len, verb)) = verbs.longest_at(words.folded, k)
             && verb.connotation != crate::model::Connotation::Neutral
             && !lexicon::DETERMINERS.contains(&prev)
             && !prev.ends_with("'s")
@@ -205,7 +192,7 @@ const MAX_WORDS_BEFORE_OFFICIAL: usize = 3;
 /// (not "Kremlin official Dmitry Peskov"). The span takes the words before it that belong
 /// to the phrase (a determiner, a body's name).
 fn anonymous_official(text: &str, words: &Words, k: usize) -> Option<Span> {
-    let word = words.folded[k].as_ref();
+    let word = words.folded[k];
     if !matches!(word, "official" | "officials") {
         return None;
     }
@@ -220,7 +207,7 @@ fn anonymous_official(text: &str, words: &Words, k: usize) -> Option<Span> {
     let mut start = k;
     while start > 0 && k - start < MAX_WORDS_BEFORE_OFFICIAL {
         let prev = words.spans[start - 1].text(text);
-        let folded = words.folded[start - 1].as_ref();
+        let folded = words.folded[start - 1];
         let gap = text
             .get(words.spans[start - 1].end..words.spans[start].start)
             .unwrap_or("x");

@@ -175,6 +175,8 @@ fn speech<L: ActorLookup + ?Sized>(
     actors: &L,
 ) -> (Vec<(Quote, Attribution)>, Vec<Statement>) {
     let sorted = sorted_mentions(mentions);
+    let mut folded_buf = String::new();
+    let article = ArticleWords::new(text, structure, &mut folded_buf);
     let mut attributed: Vec<(Quote, Attribution)> = Vec::new();
     let mut statements = Vec::new();
     // Who was last quoted (for the quotations' pronouns) and who last spoke (for the
@@ -182,8 +184,15 @@ fn speech<L: ActorLookup + ?Sized>(
     let mut last_quoted = LastSpeaker::default();
     let mut last_speaker = LastSpeaker::default();
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
-        let words = structure.sentence_words(text, sentence_idx);
-        let view = View::new(text, *sentence, &words, structure, &sorted, actors);
+        let view = View::new(
+            text,
+            sentence_idx,
+            *sentence,
+            &article,
+            structure,
+            &sorted,
+            actors,
+        );
         let first_quote = attributed.len();
         attribute_sentence(
             &view,
@@ -258,18 +267,97 @@ struct View<'a, L: ActorLookup + ?Sized> {
     span: Span,
     toks: Vec<Tok>,
     /// Folded words, parallel to `toks`.
-    words: Vec<Cow<'a, str>>,
+    words: &'a [&'a str],
+    /// The article's words, which the view's are part of.
+    article: &'a ArticleWords<'a>,
     mentions: &'a [Mention],
     actors: &'a L,
     block_kind: Option<BlockKind>,
 }
 
 /// `word` folded, borrowed when folding changes nothing (most words).
-pub(crate) fn folded(word: &str) -> Cow<'_, str> {
+fn folded(word: &str) -> Cow<'_, str> {
     if text::is_folded(word) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(text::fold(word))
+    }
+}
+
+/// Every word of an article's sentences with its folded form (see [`folded`]), for the
+/// stages that read the sentences word by word: each word is folded once, and the words
+/// that folding changes go into one buffer rather than a string each.
+pub(crate) struct ArticleWords<'a> {
+    /// The words of every sentence ([`Structure::sentence_words`]), in text order.
+    pub(crate) spans: Vec<Span>,
+    /// Their folded forms, parallel to `spans`.
+    pub(crate) folded: Vec<&'a str>,
+    /// The range of `spans` each sentence has.
+    sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> ArticleWords<'a> {
+    /// Reads and folds the words of `structure`'s sentences; `buf` keeps the folded forms
+    /// that are not in `text` as they are.
+    pub(crate) fn new(
+        text: &'a str,
+        structure: &Structure,
+        buf: &'a mut String,
+    ) -> ArticleWords<'a> {
+        let n_sentences = structure.sentences.len();
+        let n_words = (0..n_sentences)
+            .map(|sentence_idx| structure.sentence_words(text, sentence_idx).len())
+            .sum();
+        let mut spans = Vec::with_capacity(n_words);
+        let mut sentences = Vec::with_capacity(n_sentences);
+        for sentence_idx in 0..n_sentences {
+            let from = spans.len();
+            spans.extend_from_slice(&structure.sentence_words(text, sentence_idx));
+            sentences.push((from, spans.len()));
+        }
+        buf.clear();
+        // Where in `buf` a word's folded form is, when folding changes the word. Most words
+        // are ASCII, told apart (and lower-cased) in one pass over their bytes.
+        let places: Vec<Option<(usize, usize)>> = spans
+            .iter()
+            .map(|w| {
+                let word = w.text(text);
+                let plain = |b: u8| b.is_ascii() && b != b'`';
+                if word.bytes().all(|b| plain(b) && !b.is_ascii_uppercase()) {
+                    return None;
+                }
+                let start = buf.len();
+                if word.bytes().all(plain) {
+                    buf.push_str(word);
+                    buf[start..].make_ascii_lowercase();
+                } else if text::is_folded(word) {
+                    return None;
+                } else {
+                    text::fold_into(buf, word);
+                }
+                Some((start, buf.len()))
+            })
+            .collect();
+        let buf: &'a str = buf;
+        let folded = spans
+            .iter()
+            .zip(places)
+            .map(|(w, place)| match place {
+                Some((from, to)) => buf.get(from..to).unwrap_or(""),
+                None => w.text(text),
+            })
+            .collect();
+        ArticleWords {
+            spans,
+            folded,
+            sentences,
+        }
+    }
+
+    /// The range of [`ArticleWords::spans`] that sentence `sentence_idx` has.
+    pub(crate) fn range(&self, sentence_idx: usize) -> std::ops::Range<usize> {
+        let (from, to) = self.sentences.get(sentence_idx).copied().unwrap_or((0, 0));
+        from..to
     }
 }
 
@@ -285,18 +373,20 @@ fn sorted_mentions(mentions: &[Mention]) -> Vec<Mention> {
 impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     fn new(
         text: &'a str,
+        sentence_idx: usize,
         sentence: Sentence,
-        sentence_words: &[Span],
+        article: &'a ArticleWords<'a>,
         structure: &Structure,
         mentions: &'a [Mention],
         actors: &'a L,
     ) -> View<'a, L> {
         let span = sentence.span;
+        let range = article.range(sentence_idx);
+        let sentence_words = &article.spans[range.clone()];
         let block_kind = structure.blocks.get(sentence.block_idx).map(|b| b.kind);
         let quotations: Vec<Span> = quotations_in(structure, span).map(|q| q.span).collect();
         let first_mention = mentions.partition_point(|m| m.span.end <= span.start);
         let mut toks = Vec::with_capacity(sentence_words.len());
-        let mut words = Vec::with_capacity(sentence_words.len());
         let mut mention_k = first_mention;
         // A word is quoted when a quotation opening at or before it closes at or after it:
         // sweep the quotations (in text order) keeping the furthest close seen.
@@ -317,7 +407,6 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
                 .take_while(|&k| mentions[k].span.start < word_span.end)
                 .find(|&k| mentions[k].span.overlaps(word_span));
             let word = word_span.text(text);
-            words.push(folded(word));
             toks.push(Tok {
                 span: word_span,
                 mention,
@@ -332,7 +421,8 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             text,
             span,
             toks,
-            words,
+            words: &article.folded[range],
+            article,
             mentions,
             actors,
             block_kind,
@@ -355,7 +445,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
     }
 
     fn word(&self, k: usize) -> &str {
-        self.words.get(k).map_or("", |w| w.as_ref())
+        self.words.get(k).copied().unwrap_or("")
     }
 
     /// The text between word `k - 1` (or the sentence start) and word `k`.
@@ -407,7 +497,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
         if tok.in_quote || tok.mention.is_some() || (tok.cap && k > 0 && !self.title_case()) {
             return None;
         }
-        let (n, verb) = lexicon::speech_verbs().longest_at(&self.words, k)?;
+        let (n, verb) = lexicon::speech_verbs().longest_at(self.words, k)?;
         if self.toks[k..k + n].iter().any(|t| t.in_quote) {
             return None;
         }
@@ -862,7 +952,7 @@ impl<'a, L: ActorLookup + ?Sized> View<'a, L> {
             actors.extend(self.named_by_one_word(np));
         }
         let words = &self.words[np.0..np.1];
-        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let kinds: Vec<ActorKind> = actors
             .iter()
             .filter_map(|&a| self.actors.lookup(a).map(|x| x.1))
@@ -1439,14 +1529,23 @@ fn attribute_quotes<L: ActorLookup + ?Sized>(
     actors: &L,
 ) -> Vec<(Quote, Attribution)> {
     let sorted = sorted_mentions(mentions);
+    let mut folded_buf = String::new();
+    let article = ArticleWords::new(text, structure, &mut folded_buf);
     let mut out: Vec<(Quote, Attribution)> = Vec::new();
     let mut last = LastSpeaker::default();
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
         if quotations_in(structure, sentence.span).next().is_none() {
             continue;
         }
-        let words = structure.sentence_words(text, sentence_idx);
-        let view = View::new(text, *sentence, &words, structure, &sorted, actors);
+        let view = View::new(
+            text,
+            sentence_idx,
+            *sentence,
+            &article,
+            structure,
+            &sorted,
+            actors,
+        );
         attribute_sentence(&view, structure, sentence_idx, &mut last, &mut out);
     }
     continue_across_paragraphs(text, structure, &mut out);
@@ -1801,11 +1900,11 @@ fn introduced_speaker<L: ActorLookup + ?Sized>(
     if !follows || !ends_sentence || !paragraph(prev.block_idx) || !paragraph(this.block_idx) {
         return None;
     }
-    let words = structure.sentence_words(view.text, sentence_idx - 1);
     let before = View::new(
         view.text,
+        sentence_idx - 1,
         *prev,
-        &words,
+        view.article,
         structure,
         view.mentions,
         view.actors,
@@ -2596,6 +2695,10 @@ fn relay_sources(
     occurrences: &[Occurrence],
     statements: &[(Statement, Option<usize>)],
 ) -> Vec<Option<usize>> {
+    // Most sentences have no statement to relay.
+    if statements.is_empty() {
+        return Vec::new();
+    }
     // Speakers as small ids, so "not the statement's own speakers" is an integer test.
     let mut groups: HashMap<&[ActorId], usize> = HashMap::new();
     fn group_of<'a>(groups: &mut HashMap<&'a [ActorId], usize>, actors: &'a [ActorId]) -> usize {
