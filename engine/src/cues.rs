@@ -39,10 +39,20 @@ pub fn find_frames(text: &str, structure: &Structure) -> Vec<FrameTag> {
 
 /// [`find_cues`] and [`find_frames`] in one pass, each sentence's words read once.
 pub fn find_cues_and_frames(text: &str, structure: &Structure) -> (Vec<Cue>, Vec<FrameTag>) {
+    let mut folded_buf = String::new();
+    let words = ArticleWords::new(text, structure, &mut folded_buf);
+    find_cues_and_frames_in(text, structure, &words)
+}
+
+/// [`find_cues_and_frames`] on the article's words read and folded once already
+/// ([`ArticleWords`]): the analysis reads them once for quotations and cues.
+pub(crate) fn find_cues_and_frames_in(
+    text: &str,
+    structure: &Structure,
+    article: &ArticleWords,
+) -> (Vec<Cue>, Vec<FrameTag>) {
     let mut cues = Vec::new();
     let mut frames = Vec::new();
-    let mut folded_buf = String::new();
-    let article = ArticleWords::new(text, structure, &mut folded_buf);
     let quoted = quoted_words(&article.spans, structure);
     for (sentence_idx, sentence) in structure.sentences.iter().enumerate() {
         let range = article.range(sentence_idx);

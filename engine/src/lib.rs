@@ -293,9 +293,12 @@ fn analyze_article(
         .or_else(|| header.as_ref().and_then(|h| h.url.clone()));
 
     let mentions = index.find_mentions(text, &structure, date.as_deref(), registry);
+    // The sentences' words, folded once for the two stages that read them all.
+    let mut folded_buf = String::new();
+    let words = quotes::ArticleWords::new(text, &structure, &mut folded_buf);
     let (quotes, statements) =
-        quotes::find_quotes_and_statements(text, &structure, &mentions, registry);
-    let (cues, frames) = cues::find_cues_and_frames(text, &structure);
+        quotes::find_quotes_and_statements_in(text, &structure, &words, &mentions, registry);
+    let (cues, frames) = cues::find_cues_and_frames_in(text, &structure, &words);
 
     let actors = article_actors(&mentions, &quotes, registry);
     let n_words = structure.n_words(text);

@@ -138,7 +138,9 @@ pub fn find_statements_with(
     quotes: &[Quote],
     actors: &(impl ActorLookup + ?Sized),
 ) -> Vec<Statement> {
-    speech(text, structure, mentions, Some(quotes), actors).1
+    let mut folded_buf = String::new();
+    let words = ArticleWords::new(text, structure, &mut folded_buf);
+    speech(text, structure, &words, mentions, Some(quotes), actors).1
 }
 
 /// [`find_quotes`] and [`find_statements`] in one pass over the sentences, as the
@@ -160,7 +162,21 @@ pub fn find_quotes_and_statements_with(
     mentions: &[Mention],
     actors: &(impl ActorLookup + ?Sized),
 ) -> (Vec<Quote>, Vec<Statement>) {
-    let (attributed, statements) = speech(text, structure, mentions, None, actors);
+    let mut folded_buf = String::new();
+    let words = ArticleWords::new(text, structure, &mut folded_buf);
+    find_quotes_and_statements_in(text, structure, &words, mentions, actors)
+}
+
+/// [`find_quotes_and_statements_with`] on the article's words read and folded once
+/// already ([`ArticleWords`]): the analysis reads them once for quotations and cues.
+pub(crate) fn find_quotes_and_statements_in(
+    text: &str,
+    structure: &Structure,
+    words: &ArticleWords,
+    mentions: &[Mention],
+    actors: &(impl ActorLookup + ?Sized),
+) -> (Vec<Quote>, Vec<Statement>) {
+    let (attributed, statements) = speech(text, structure, words, mentions, None, actors);
     (attributed.into_iter().map(|(q, _)| q).collect(), statements)
 }
 
@@ -170,13 +186,12 @@ pub fn find_quotes_and_statements_with(
 fn speech<L: ActorLookup + ?Sized>(
     text: &str,
     structure: &Structure,
+    article: &ArticleWords,
     mentions: &[Mention],
     given: Option<&[Quote]>,
     actors: &L,
 ) -> (Vec<(Quote, Attribution)>, Vec<Statement>) {
     let sorted = sorted_mentions(mentions);
-    let mut folded_buf = String::new();
-    let article = ArticleWords::new(text, structure, &mut folded_buf);
     let mut attributed: Vec<(Quote, Attribution)> = Vec::new();
     let mut statements = Vec::new();
     // Who was last quoted (for the quotations' pronouns) and who last spoke (for the
@@ -188,7 +203,7 @@ fn speech<L: ActorLookup + ?Sized>(
             text,
             sentence_idx,
             *sentence,
-            &article,
+            article,
             structure,
             &sorted,
             actors,
