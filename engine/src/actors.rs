@@ -652,8 +652,8 @@ fn letter_cases(word: &str) -> (bool, bool) {
 }
 
 /// What a byte of a word is, for [`Tokens::fill`]: an ASCII letter in lower or upper case,
-/// or a byte that lower-casing alone does not fold (not ASCII, or the grave accent: see
-/// [`text::fold_into`]); a word's bytes' classes are or-ed together.
+/// or a byte that lower-casing alone does not fold ([`text::is_plain_ascii_byte`]); a
+/// word's bytes' classes are or-ed together.
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
 const NOT_PLAIN: u8 = 4;
@@ -662,7 +662,7 @@ const BYTE_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        classes[b] = if !byte.is_ascii() || byte == b'`' {
+        classes[b] = if !text::is_plain_ascii_byte(byte) {
             NOT_PLAIN
         } else if byte.is_ascii_lowercase() {
             LOWER

@@ -337,7 +337,7 @@ impl<'a> ArticleWords<'a> {
             .iter()
             .map(|w| {
                 let word = w.text(text);
-                let plain = |b: u8| b.is_ascii() && b != b'`';
+                let plain = text::is_plain_ascii_byte;
                 if word.bytes().all(|b| plain(b) && !b.is_ascii_uppercase()) {
                     return None;
                 }

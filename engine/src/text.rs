@@ -87,7 +87,15 @@ pub fn fold(s: &str) -> String {
 /// search for the accent: most words are a few letters.
 #[inline]
 fn is_plain_ascii(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii() && b != b'`')
+    s.bytes().all(is_plain_ascii_byte)
+}
+
+/// Whether [`fold_char`] only lower-cases byte `b` as a char: ASCII other than the grave
+/// accent (which it turns into an apostrophe). The stages that fold words byte by byte
+/// test their bytes with this.
+#[inline]
+pub(crate) const fn is_plain_ascii_byte(b: u8) -> bool {
+    b.is_ascii() && b != b'`'
 }
 
 /// Appends `s` folded with [`fold_char`] to `out`: [`fold`] without an allocation of its
