@@ -193,6 +193,30 @@ test.describe('the prerendered first view', () => {
     await expect(page.locator('section.px-column')).toHaveCount(manifest.length);
   });
 
+  test('behind it the prepared analysis loads without stopping to update a progress nobody sees', async ({
+    page,
+    app,
+  }) => {
+    // The live root's progress count, each time a task changed it. Behind the prerendered
+    // view the reader sees no progress, so the decoding has no reason to take a turn of
+    // the page to show its last step ("5 articles; now laying out the comparison"): that
+    // turn was half of the decoding's time.
+    await page.addInitScript(() => {
+      const counts: string[] = [];
+      (window as unknown as { __counts: string[] }).__counts = counts;
+      new MutationObserver(() => {
+        const count = document.querySelector('.px-app:not(.px-app--prerendered) .px-progress__count');
+        const text = count?.textContent ?? null;
+        if (text !== null && counts[counts.length - 1] !== text) counts.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto('./');
+    await expect(page.getByTestId('parallax')).toBeVisible();
+    await expect(app.prerendered()).toHaveCount(0);
+    const counts = await page.evaluate(() => (window as unknown as { __counts: string[] }).__counts);
+    expect(counts).toEqual([`0 of ${manifest.length} articles`]);
+  });
+
   test('the browser has painted all of it, and accounted for that paint, before the app asks for its wasm', async ({
     page,
     app,
