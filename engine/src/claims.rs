@@ -545,14 +545,18 @@ const UNITS_PER_STEP: usize = 1_000;
 /// its units, scores the candidates of [`UNITS_PER_STEP`] units; [`finish`](Grouping::finish)
 /// does what is left, merges and labels. Every call takes the same `corpus`, `articles`
 /// and `actors`; the claims are exactly those of [`group_claims`].
-#[derive(Default)]
+///
+/// Cloned once it has taken the units of some first articles (and before any candidate
+/// search), it goes on with any corpus that starts with those articles as a grouping
+/// that took them itself would: see [`crate::ClaimsStart`].
+#[derive(Clone, Default)]
 pub struct Grouping {
     vocab: Vocabulary,
     sentences: Vec<SentenceRef>,
     sentence_bags: Vec<Vec<(usize, u32)>>,
     units: Vec<Unit>,
     /// The terms of each speaker's side, worked out once per speaker.
-    side_terms: FxMap<ActorId, Vec<usize>>,
+    side_terms: FxMap<ActorId, Side>,
     /// Articles whose units are taken.
     n_articles: usize,
     /// The words and terms of the sentence read, and what [`terms`] works in, kept from one
@@ -573,6 +577,35 @@ impl Grouping {
         actors: &[Actor],
     ) -> bool {
         self.step_by(corpus, articles, actors, UNITS_PER_STEP)
+    }
+
+    /// Takes the units of every article of `articles` not taken yet, and nothing else: the
+    /// state [`crate::ClaimsStart`] keeps.
+    pub(crate) fn take_articles(
+        &mut self,
+        corpus: &Corpus,
+        articles: &[ArticleAnalysis],
+        actors: &[Actor],
+    ) {
+        while self.search.is_none() && self.n_articles < articles.len() {
+            self.step_by(corpus, articles, actors, UNITS_PER_STEP);
+        }
+    }
+
+    /// Articles whose units are taken.
+    pub(crate) fn n_articles(&self) -> usize {
+        self.n_articles
+    }
+
+    /// Whether the sides read from speakers' affiliations so far are those `actors` give:
+    /// an actor of the articles taken may have been given another affiliation by a later
+    /// article (a discovered actor the gazetteer names), and the units taken before it
+    /// hold its old side.
+    pub(crate) fn sides_hold(&self, actors: &[Actor]) -> bool {
+        self.side_terms.iter().all(|(&speaker, side)| {
+            actors.get(speaker).and_then(|a| a.affiliation.as_deref())
+                == side.affiliation.as_deref()
+        })
     }
 
     /// [`step`](Self::step), scoring the candidates of `units_per_step` units at a time.
@@ -608,7 +641,7 @@ impl Grouping {
                     .iter()
                     .map(|s| matches!(s, Shown::Actor(_)))
                     .collect();
-                for &t in self.side_terms.values().flatten() {
+                for &t in self.side_terms.values().flat_map(|side| &side.terms) {
                     if let Some(w) = who.get_mut(t) {
                         *w = true;
                     }
@@ -705,17 +738,18 @@ impl Grouping {
                     found.push(vocab.intern_actor(speaker));
                     // The speaker's side as a word: "Ruritania said" meets its government.
                     let side = side_terms.entry(speaker).or_insert_with(|| {
-                        let side = actors
-                            .get(speaker)
-                            .and_then(|a| a.affiliation.as_deref())
-                            .unwrap_or("");
+                        let affiliation = actors.get(speaker).and_then(|a| a.affiliation.clone());
+                        let side = affiliation.as_deref().unwrap_or("");
                         let words = text::words(side, Span::new(0, side.len()));
                         let mut found = Vec::new();
                         let scratch = &mut Scratch::default();
                         terms(side, &words, &[], lexicon, vocab, scratch, &mut found);
-                        found.into_iter().map(|(_, t)| t).collect()
+                        Side {
+                            affiliation,
+                            terms: found.into_iter().map(|(_, t)| t).collect(),
+                        }
                     });
-                    found.extend_from_slice(side);
+                    found.extend_from_slice(&side.terms);
                 }
                 if found.len() >= MIN_STATEMENT_TERMS {
                     units.push(Unit::of_statement(s, count(found), st));
@@ -859,7 +893,15 @@ impl Grouping {
     }
 }
 
+/// A speaker's side as terms, and the affiliation they were read from.
+#[derive(Clone)]
+struct Side {
+    affiliation: Option<String>,
+    terms: Vec<usize>,
+}
+
 /// A sentence of the corpus, in corpus order (sentence indices are their members' order).
+#[derive(Clone)]
 struct SentenceRef {
     article_idx: usize,
     sentence_idx: usize,
@@ -871,6 +913,7 @@ struct SentenceRef {
 /// What is matched: a whole sentence, one statement of a sentence (speaker and reported
 /// clause), or a sentence that points back together with the one before it. A unit
 /// carries its sentences into the claim it joins.
+#[derive(Clone)]
 struct Unit {
     /// Indices into the corpus's sentences; the first `n_sentences` count.
     sentences: [usize; 2],
@@ -1018,7 +1061,7 @@ impl Lexicon {
 ///
 /// Ids are given in order of first use, whatever kind of term; actors and words are kept
 /// in maps of their own so that an actor's term needs no key to be written out.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Vocabulary {
     ids: FxMap<String, usize>,
     actor_ids: FxMap<ActorId, usize>,
@@ -1029,6 +1072,7 @@ struct Vocabulary {
     shown: Vec<Shown>,
 }
 
+#[derive(Clone)]
 enum Shown {
     Word(String),
     Actor(usize),
@@ -1232,7 +1276,7 @@ fn terms(
 }
 
 /// Buffers [`terms`] works in (see [`Grouping`]).
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Scratch {
     /// Spans of the mentions by name or role, by start.
     spans: Vec<Span>,
@@ -1427,6 +1471,7 @@ impl Voices {
 
 /// The sides actors stand for (their affiliation and their own name, folded), to tell
 /// speakers of one side from speakers of others.
+#[derive(Clone)]
 struct Sides {
     sides: Vec<Option<String>>,
     names: Vec<String>,
@@ -1545,6 +1590,7 @@ fn descending(score: f32) -> u32 {
 /// candidate pairs: each unit with the latest earlier units that share its terms, the best
 /// few by partial dot product scored exactly, a few units per [`step`](Search::step). Then
 /// [`merge`](Search::merge): centroid merging of the pairs, most similar first.
+#[derive(Clone)]
 struct Search {
     vectors: Vec<Vec<(usize, f32)>>,
     /// Per term: whether it says who (an actor, or a speaker's side) rather than what.

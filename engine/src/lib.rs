@@ -168,6 +168,28 @@ impl<'a> Analyzer<'a> {
         Analyzer::resume_into(corpus, index.gazetteer(), done, || Index::Lent(index))
     }
 
+    /// [`resume_with_index`](Self::resume_with_index), with claims' grouping going on from
+    /// `start` rather than from the first article: the units of the articles `start` took
+    /// are not taken again (their sentences are not read again). The analysis is the same.
+    ///
+    /// `start` is used only when it was made of this corpus's first articles (the same ids
+    /// and texts) and of no more articles than `done` has, analysed with the same gazetteer
+    /// (as the prepared analysis of a bundle is, every time); otherwise, or when an actor
+    /// of those articles ends up with another affiliation (a discovered actor that a later
+    /// article names as the gazetteer's), claims are grouped from the first article.
+    pub fn resume_from(
+        corpus: &'a Corpus,
+        index: &'a actors::ActorIndex<'a>,
+        done: Analysis,
+        start: &ClaimsStart,
+    ) -> Result<Analyzer<'a>, String> {
+        let mut analyzer = Analyzer::resume_with_index(corpus, index, done)?;
+        if start.fits(corpus, analyzer.articles.len()) {
+            analyzer.grouping = start.grouping.clone();
+        }
+        Ok(analyzer)
+    }
+
     /// The checks and the resumed state of [`resume`](Self::resume); `index` is called
     /// only once `done` has passed them.
     fn resume_into(
@@ -224,9 +246,17 @@ impl<'a> Analyzer<'a> {
             self.articles.push(analysis);
             return true;
         }
-        let actors = self
-            .actors
-            .get_or_insert_with(|| std::mem::take(&mut self.registry).into_actors());
+        let actors = match &mut self.actors {
+            Some(actors) => actors,
+            None => {
+                let actors = std::mem::take(&mut self.registry).into_actors();
+                // Units taken from a `ClaimsStart` hold the sides its actors had then.
+                if !self.grouping.sides_hold(&actors) {
+                    self.grouping = claims::Grouping::default();
+                }
+                self.actors.insert(actors)
+            }
+        };
         self.grouping.step(self.corpus, &self.articles, actors)
     }
 
@@ -251,6 +281,67 @@ impl<'a> Analyzer<'a> {
             claims,
             diagnostics: self.diagnostics,
         }
+    }
+}
+
+/// Claims' grouping with the units of a corpus's first articles taken, for
+/// [`Analyzer::resume_from`]: kept by a program that resumes after one prepared analysis
+/// again and again (the browser's analysis worker, each time a reader adds an article),
+/// so that each analysis takes the units of the articles after them only. (Grouping still
+/// weighs and compares every unit again: a term's weight depends on the whole corpus.)
+#[derive(Clone)]
+pub struct ClaimsStart {
+    /// The articles taken, by id and text: what a corpus must start with.
+    articles: Vec<(String, String)>,
+    grouping: claims::Grouping,
+}
+
+impl ClaimsStart {
+    /// The units of `done`'s articles, which are `corpus`'s first ones (as for
+    /// [`Analyzer::resume`]); none when they are not.
+    pub fn new(corpus: &Corpus, done: &Analysis) -> ClaimsStart {
+        let mut start = ClaimsStart {
+            articles: Vec::new(),
+            grouping: claims::Grouping::default(),
+        };
+        let n = done.articles.len();
+        let same = n <= corpus.articles.len()
+            && done
+                .articles
+                .iter()
+                .zip(&corpus.articles)
+                .all(|(analysed, article)| analysed.id == article.id);
+        if same {
+            start
+                .grouping
+                .take_articles(corpus, &done.articles, &done.actors);
+            start.articles = corpus.articles[..n]
+                .iter()
+                .map(|a| (a.id.clone(), a.text.clone()))
+                .collect();
+        }
+        start
+    }
+
+    /// Articles whose units are taken.
+    pub fn len(&self) -> usize {
+        self.grouping.n_articles()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether `corpus` starts with the articles taken, all among the `n_done` analysed.
+    fn fits(&self, corpus: &Corpus, n_done: usize) -> bool {
+        let n = self.articles.len();
+        n <= n_done
+            && n <= corpus.articles.len()
+            && self
+                .articles
+                .iter()
+                .zip(&corpus.articles)
+                .all(|((id, text), article)| *id == article.id && *text == article.text)
     }
 }
 
@@ -458,6 +549,52 @@ mod tests {
             error.as_deref(),
             Some("article 4 of the analysis to resume is not the corpus's")
         );
+    }
+
+    /// A reader's article after the seeds, resumed with claims started from the seeds'
+    /// units: the same analysis as the whole corpus's, whichever way it goes on.
+    #[test]
+    fn claims_started_from_the_first_articles_give_the_whole_analysis() {
+        let bundle = bundle();
+        let index = actors::ActorIndex::new(&bundle.gazetteer);
+        let done = analyze(&bundle.corpus, &bundle.gazetteer);
+        let mut corpus = bundle.corpus.clone();
+        let mut own = corpus.articles[0].clone();
+        own.id = "own".into();
+        own.text = own.text.replace("troops", "soldiers");
+        corpus.articles.push(own);
+        let whole = analyze(&corpus, &bundle.gazetteer);
+        let resume = |start: &ClaimsStart| {
+            Analyzer::resume_from(&corpus, &index, done.clone(), start)
+                .map(Analyzer::finish)
+                .expect("the seeds' analysis resumes")
+        };
+        let start = ClaimsStart::new(&bundle.corpus, &done);
+        assert_eq!(start.len(), bundle.corpus.articles.len());
+        let mut resumed = Analyzer::resume_from(&corpus, &index, done.clone(), &start).unwrap();
+        // Only the reader's article's units are taken.
+        resumed.step();
+        assert_eq!(resumed.grouping.n_articles(), 5);
+        assert!(resume(&start) == whole);
+        // A start of other articles is not used: the same analysis, grouped from the first.
+        let mut other = bundle.corpus.clone();
+        other.articles[2].text.push_str("\n\nOne more line.");
+        let other_start = ClaimsStart::new(&other, &analyze(&other, &bundle.gazetteer));
+        assert!(!other_start.fits(&corpus, 5));
+        assert!(resume(&other_start) == whole);
+        // Units that hold a speaker's side as it no longer is (a start made when an
+        // actor had another affiliation) are dropped.
+        let mut before = done.clone();
+        let speaker = before.articles[0]
+            .statements
+            .iter()
+            .flat_map(|st| &st.speakers)
+            .next();
+        let speaker = *speaker.expect("the first seed has a named speaker");
+        before.actors[speaker].affiliation = Some("Elsewhere".into());
+        let stale = ClaimsStart::new(&bundle.corpus, &before);
+        assert!(!stale.grouping.sides_hold(&done.actors));
+        assert!(resume(&stale) == whole);
     }
 
     /// A headline closed by an outlet the body cites under another of its names keeps it

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use parallax_engine::corpus::{self, Article, ArticleMeta, Corpus};
 use parallax_engine::gazetteer::Gazetteer;
-use parallax_engine::{Analysis, Analyzer, Span, analyze, export, reader, remarks};
+use parallax_engine::{Analysis, Analyzer, ClaimsStart, Span, analyze, export, reader, remarks};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
@@ -739,10 +739,16 @@ proptest! {
             .map(Analyzer::finish)
             .map_err(TestCaseError::fail)?;
         prop_assert!(resumed == whole, "split after {split}");
-        let lent = Analyzer::resume_with_index(&corpus, shared_index(), done)
+        let lent = Analyzer::resume_with_index(&corpus, shared_index(), done.clone())
             .map(Analyzer::finish)
             .map_err(TestCaseError::fail)?;
         prop_assert!(lent == whole, "split after {split}, lent index");
+        // Claims started from the first articles' units (`ClaimsStart`).
+        let start = ClaimsStart::new(&first, &done);
+        let started = Analyzer::resume_from(&corpus, shared_index(), done, &start)
+            .map(Analyzer::finish)
+            .map_err(TestCaseError::fail)?;
+        prop_assert!(started == whole, "split after {split}, claims started");
         prop_assert!(
             Analyzer::with_index(&corpus, shared_index()).finish() == whole,
             "whole corpus, lent index"
