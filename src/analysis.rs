@@ -159,16 +159,19 @@ pub async fn analyse(
 }
 
 /// Starts a worker ahead of the first analysis, unless one waits already, and has it warm
-/// up on the bundle (`bundle_json`) while the reader picks an article: its first analysis
-/// then runs compiled code. What goes wrong is told when the analysis asks for it.
-pub fn prepare(bundle_json: &'static str) {
+/// up on the bundle (`bundle_json`, with its `prepared` analysis) while the reader picks an
+/// article: its first analysis then runs compiled code, and finds the bundle read and its
+/// claims' units taken. What goes wrong is told when the analysis asks for it.
+pub fn prepare(bundle_json: &'static str, prepared: &'static [u8]) {
     IDLE.with(|idle| {
         let mut idle = idle.borrow_mut();
         if idle.is_none() {
-            *idle = start(Some(bundle_json)).ok().map(|running| Idle {
-                running,
-                ready: false,
-            });
+            *idle = start(Some((bundle_json, prepared)))
+                .ok()
+                .map(|running| Idle {
+                    running,
+                    ready: false,
+                });
         }
     });
 }
@@ -185,9 +188,9 @@ fn loader_url() -> Result<String, String> {
         })
 }
 
-/// Starts a worker and listens to it; with `warm_on`, a bundle's JSON, asks it to warm up
-/// on it as soon as it listens (see `src/worker/main.rs`).
-fn start(warm_on: Option<&'static str>) -> Result<Running, String> {
+/// Starts a worker and listens to it; with `warm_on`, a bundle's JSON and its prepared
+/// analysis, asks it to warm up on them as soon as it listens (see `src/worker/main.rs`).
+fn start(warm_on: Option<(&'static str, &'static [u8])>) -> Result<Running, String> {
     let url = loader_url()?;
     let worker = new_worker(&url)
         .map_err(|e| format!("the analysis could not be started ({})", js_message(&e)))?;
@@ -196,9 +199,10 @@ fn start(warm_on: Option<&'static str>) -> Result<Running, String> {
     let to_worker = worker.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let message = read(&event.data());
-        if let (Message::Ready, Some(bundle)) = (&message, warm_on) {
-            let warm = Array::of2(&"warm".into(), &bundle.into());
-            let _ = to_worker.post_message(&warm);
+        if let (Message::Ready, Some((bundle, prepared))) = (&message, warm_on) {
+            let prepared = js_sys::Uint8Array::from(prepared);
+            let warm = Array::of3(&"warm".into(), &bundle.into(), &prepared);
+            let _ = to_worker.post_message_with_transfer(&warm, &Array::of1(&prepared.buffer()));
         }
         let _ = to_page.unbounded_send(message);
     });

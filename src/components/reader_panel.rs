@@ -24,7 +24,7 @@ pub fn ReaderPanel() -> impl IntoView {
             if open && !d.open() {
                 let _ = d.show_modal();
                 // The reader is about to add an article: the analysis worker loads meanwhile.
-                crate::analysis::prepare(crate::bundle::CORPUS_JSON);
+                crate::analysis::prepare(crate::bundle::CORPUS_JSON, crate::bundle::PREPARED);
             } else if !open && d.open() {
                 d.close();
             }

@@ -13,21 +13,26 @@
 //!   and, optionally, the analysis of the bundled articles the build prepared (its bytes,
 //!   [`parallax_engine::prepared`]): the analysis resumes after it
 //!   ([`Analyzer::resume`]) instead of analysing the bundled articles again, and only
-//!   claims are grouped anew across them all; or `["warm", bundle]`, sent when the worker is
-//!   started ahead of an analysis: it runs the analysis on the first few bundled articles
-//!   and keeps nothing, so that the engine's code is compiled (a browser compiles wasm
-//!   functions on their first call and optimises them once they have run) before the
-//!   reader's articles arrive; it answers nothing;
+//!   claims are grouped anew across them all (the bundle read, its prepared analysis
+//!   decoded and the units of its claims taken are kept for the analyses after it while
+//!   the page sends the same: [`Kept`]); or `["warm", bundle, prepared]`, sent when the
+//!   worker is started ahead of an analysis: it runs the analysis on the first few bundled
+//!   articles and keeps nothing of it, so that the engine's code is compiled (a browser
+//!   compiles wasm functions on their first call and optimises them once they have run)
+//!   before the reader's articles arrive, then reads and keeps the bundle as an analysis
+//!   would; it answers nothing;
 //! - to the page: `["ready"]` once it listens (a message posted to a worker before then is
 //!   lost), `["progress", done, total]` at most every 50 ms, then either
 //!   `["done", bytes]`, the analysis in the build's encoding ([`parallax_engine::prepared`]),
 //!   or `["failed", sentence]`. A panic posts `["failed", …]` too, before the worker traps.
 
-use parallax_engine::Analyzer;
 use parallax_engine::actors::ActorIndex;
 use parallax_engine::corpus::Corpus;
 use parallax_engine::gazetteer::Gazetteer;
+use parallax_engine::{Analysis, Analyzer, ClaimsStart};
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The gazetteer `build.rs` bundled: only the engine needs it, so it lives here, out of
@@ -78,20 +83,27 @@ fn analyse(
     prepared: Option<&[u8]>,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<u8>, String> {
-    let mut corpus = read_corpus(bundle_json)?;
     let index = actor_index()?;
     let own = parallax_engine::reader::decode(own_json)?;
+    let kept = prepared.and_then(|bytes| kept_for(bundle_json, bytes));
+    let mut corpus = match &kept {
+        Some(kept) => kept.corpus.clone(),
+        None => read_corpus(bundle_json)?,
+    };
     let n_bundled = corpus.articles.len();
     corpus.articles.extend(own);
-    let done = prepared
-        .and_then(|bytes| {
-            parallax_engine::prepared::Decoder::new(bytes)
-                .ok()?
-                .finish()
-                .ok()
-        })
-        .filter(|done| done.articles.len() == n_bundled);
-    let resumed = done.and_then(|done| Analyzer::resume_with_index(&corpus, index, done).ok());
+    let resumed = match &kept {
+        Some(kept) => Analyzer::resume_from(&corpus, index, kept.done.clone(), &kept.start).ok(),
+        None => prepared
+            .and_then(|bytes| {
+                parallax_engine::prepared::Decoder::new(bytes)
+                    .ok()?
+                    .finish()
+                    .ok()
+            })
+            .filter(|done| done.articles.len() == n_bundled)
+            .and_then(|done| Analyzer::resume_with_index(&corpus, index, done).ok()),
+    };
     let mut analyzer = resumed.unwrap_or_else(|| Analyzer::with_index(&corpus, index));
     while analyzer.step() {
         progress(analyzer.done(), analyzer.total());
@@ -99,15 +111,72 @@ fn analyse(
     Ok(parallax_engine::prepared::encode(&analyzer.finish()))
 }
 
+/// What the worker keeps of the bundle from one analysis to the next: the page sends the
+/// same bundle and prepared analysis every time, and reading them, and taking the units of
+/// the bundle's claims (a third of the work of analysing one article after the seeds, and
+/// most of it after a thousand articles), need not be done again each time. Kept while
+/// the page sends the same ones, in the worker's memory (a few times the bundle's size).
+struct Kept {
+    bundle_json: String,
+    prepared: Vec<u8>,
+    corpus: Corpus,
+    done: Analysis,
+    start: ClaimsStart,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Rc<Kept>>> = const { RefCell::new(None) };
+}
+
+/// What is kept of this bundle and its prepared analysis, if they are what was kept.
+fn kept_for(bundle_json: &str, prepared: &[u8]) -> Option<Rc<Kept>> {
+    KEPT.with(|kept| kept.borrow().clone())
+        .filter(|k| k.bundle_json == bundle_json && k.prepared == prepared)
+}
+
+/// The bundle's articles, its prepared analysis and the claims started from it, kept for
+/// the analyses to come (unless they are kept already). Done when the worker has nothing
+/// else to do: by the warm-up, or after an analysis has been sent (an analysis that found
+/// nothing kept is made as before, without the copies keeping takes). `None` when the
+/// prepared analysis cannot be used (it is not that of these articles). Errors
+/// (sentences) when the bundle cannot be read.
+fn keep(bundle_json: &str, prepared: &[u8]) -> Result<Option<Rc<Kept>>, String> {
+    if let Some(kept) = kept_for(bundle_json, prepared) {
+        return Ok(Some(kept));
+    }
+    let corpus = read_corpus(bundle_json)?;
+    let done = parallax_engine::prepared::Decoder::new(prepared)
+        .and_then(|decoder| decoder.finish())
+        .ok()
+        .filter(|done| done.articles.len() == corpus.articles.len());
+    let Some(done) = done else {
+        return Ok(None);
+    };
+    let kept = Rc::new(Kept {
+        bundle_json: bundle_json.to_owned(),
+        prepared: prepared.to_vec(),
+        start: ClaimsStart::new(&corpus, &done),
+        corpus,
+        done,
+    });
+    KEPT.with(|slot| *slot.borrow_mut() = Some(Rc::clone(&kept)));
+    Ok(Some(kept))
+}
+
 /// Analyses the first [`WARM_ARTICLES`] articles of the bundle, the last of them resumed
 /// after the others' analysis, encoded and decoded as a prepared one is: each part of an
 /// analysis's code runs once. Returns the articles analysed, and drops the rest: see
-/// `["warm", …]` above. A bundle that cannot be read is left to the analysis to report.
+/// `["warm", …]` above. With the bundle's `prepared` analysis, it then reads the bundle
+/// and takes its claims' units for the analyses to come ([`keep`]). A bundle that cannot
+/// be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
-fn warm(bundle_json: &str) -> usize {
+fn warm(bundle_json: &str, prepared: Option<&[u8]>) -> usize {
     let (Ok(mut corpus), Ok(index)) = (read_corpus(bundle_json), actor_index()) else {
         return 0;
     };
+    if let Some(bytes) = prepared {
+        let _ = keep(bundle_json, bytes);
+    }
     corpus.articles.truncate(WARM_ARTICLES);
     let first = Corpus {
         articles: corpus.articles[..corpus.articles.len().saturating_sub(1)].to_vec(),
@@ -145,7 +214,8 @@ mod web {
         let data = Array::from(&event.data());
         if data.get(0).as_string().as_deref() == Some("warm") {
             if let Some(bundle) = data.get(1).as_string() {
-                warm(&bundle);
+                let prepared = data.get(2).dyn_into::<Uint8Array>().ok();
+                warm(&bundle, prepared.map(|bytes| bytes.to_vec()).as_deref());
             }
             return;
         }
@@ -176,6 +246,10 @@ mod web {
         match result {
             Ok(bytes) => post(&["done".into(), Uint8Array::from(bytes.as_slice()).into()]),
             Err(message) => post(&["failed".into(), message.into()]),
+        }
+        // For the next analysis, once this one is sent.
+        if let Some(bytes) = prepared.as_deref() {
+            let _ = super::keep(&bundle, bytes);
         }
     }
 
@@ -296,8 +370,55 @@ mod tests {
 
     #[test]
     fn a_warm_up_analyses_a_few_bundled_articles_and_survives_bad_input() {
-        assert_eq!(super::warm(BUNDLE_JSON), 5);
-        assert_eq!(super::warm("{"), 0);
+        assert_eq!(super::warm(BUNDLE_JSON, None), 5);
+        assert_eq!(super::warm("{", None), 0);
+        assert_eq!(super::warm("{", Some(PREPARED)), 0);
+    }
+
+    /// What the worker keeps: the bundle read, its prepared analysis and claims' units
+    /// taken once (by the warm-up here), used by every analysis after it while the page
+    /// sends the same bundle, with the same results as the engine's; another bundle, or
+    /// another prepared analysis, takes its place.
+    #[test]
+    fn the_bundle_is_read_once_for_every_analysis_of_it() {
+        let kept = || super::KEPT.with(|k| k.borrow().clone());
+        // An analysis alone keeps nothing (the worker keeps the bundle once it is sent).
+        let (got, _, expected) = run(Some(PREPARED), vec![own_article()]);
+        assert_eq!(got, expected);
+        assert!(kept().is_none());
+        assert_eq!(super::warm(BUNDLE_JSON, Some(PREPARED)), 5);
+        let first = kept().expect("the warm-up kept the bundle");
+        assert_eq!(first.start.len(), first.corpus.articles.len());
+        let mut second = own_article();
+        second.id = "own-2".into();
+        second.text = second
+            .text
+            .replace("Monday", "Tuesday")
+            .replace("Olaf Scholz", "Scholz");
+        for own in [vec![own_article()], Vec::new(), vec![own_article(), second]] {
+            let (got, _, expected) = run(Some(PREPARED), own);
+            assert_eq!(got, expected);
+            assert!(std::rc::Rc::ptr_eq(&first, &kept().unwrap()), "read again");
+        }
+        let mut corpus = super::read_corpus(BUNDLE_JSON).unwrap();
+        corpus.articles.truncate(3);
+        let gazetteer = super::actor_index().unwrap().gazetteer();
+        let of_three =
+            parallax_engine::prepared::encode(&parallax_engine::analyze(&corpus, gazetteer));
+        let bundle_of_three = serde_json::json!({ "corpus": corpus }).to_string();
+        assert!(super::keep(&bundle_of_three, &of_three).is_ok_and(|k| k.is_some()));
+        let bytes = analyse(
+            &bundle_of_three,
+            &parallax_engine::reader::encode(&[own_article()]),
+            Some(&of_three),
+            |_, _| {},
+        )
+        .expect("an analysis");
+        let mut with_own = corpus.clone();
+        with_own.articles.push(own_article());
+        let expected = parallax_engine::analyze(&with_own, gazetteer);
+        assert!(decode(&bytes) == expected);
+        assert_eq!(kept().expect("kept").corpus.articles.len(), 3);
     }
 
     #[test]
