@@ -198,25 +198,10 @@ impl<'a> Analyzer<'a> {
         done: Analysis,
         index: impl FnOnce() -> Index<'a>,
     ) -> Result<Analyzer<'a>, String> {
+        if let Some(why) = not_first_articles(corpus, &done) {
+            return Err(why);
+        }
         let n = done.articles.len();
-        if n > corpus.articles.len() {
-            return Err(format!(
-                "the analysis to resume has {n} articles, the corpus {}",
-                corpus.articles.len()
-            ));
-        }
-        if let Some((i, _)) = done
-            .articles
-            .iter()
-            .zip(&corpus.articles)
-            .enumerate()
-            .find(|(_, (analysed, article))| analysed.id != article.id)
-        {
-            return Err(format!(
-                "article {} of the analysis to resume is not the corpus's",
-                i + 1
-            ));
-        }
         let registry = actors::Registry::resume(done.actors, gazetteer).ok_or_else(|| {
             "the actors of the analysis to resume do not match the gazetteer".to_owned()
         })?;
@@ -284,6 +269,28 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// Why `done` cannot be the analysis of `corpus`'s first articles (more articles than the
+/// corpus, or articles of other ids), if it cannot.
+fn not_first_articles(corpus: &Corpus, done: &Analysis) -> Option<String> {
+    let n = done.articles.len();
+    if n > corpus.articles.len() {
+        return Some(format!(
+            "the analysis to resume has {n} articles, the corpus {}",
+            corpus.articles.len()
+        ));
+    }
+    done.articles
+        .iter()
+        .zip(&corpus.articles)
+        .position(|(analysed, article)| analysed.id != article.id)
+        .map(|i| {
+            format!(
+                "article {} of the analysis to resume is not the corpus's",
+                i + 1
+            )
+        })
+}
+
 /// Claims' grouping with the units of a corpus's first articles taken, for
 /// [`Analyzer::resume_from`]: kept by a program that resumes after one prepared analysis
 /// again and again (the browser's analysis worker, each time a reader adds an article),
@@ -305,13 +312,7 @@ impl ClaimsStart {
             grouping: claims::Grouping::default(),
         };
         let n = done.articles.len();
-        let same = n <= corpus.articles.len()
-            && done
-                .articles
-                .iter()
-                .zip(&corpus.articles)
-                .all(|(analysed, article)| analysed.id == article.id);
-        if same {
+        if not_first_articles(corpus, done).is_none() {
             start
                 .grouping
                 .take_articles(corpus, &done.articles, &done.actors);
@@ -572,7 +573,7 @@ mod tests {
         let start = ClaimsStart::new(&bundle.corpus, &done);
         assert_eq!(start.len(), bundle.corpus.articles.len());
         let mut resumed = Analyzer::resume_from(&corpus, &index, done.clone(), &start).unwrap();
-        // Only the reader's article's units are taken.
+        // The start is taken: the grouping has the seeds' units before it takes a step.
         resumed.step();
         assert_eq!(resumed.grouping.n_articles(), 5);
         assert!(resume(&start) == whole);

@@ -95,13 +95,7 @@ fn analyse(
     let resumed = match &kept {
         Some(kept) => Analyzer::resume_from(&corpus, index, kept.done.clone(), &kept.start).ok(),
         None => prepared
-            .and_then(|bytes| {
-                parallax_engine::prepared::Decoder::new(bytes)
-                    .ok()?
-                    .finish()
-                    .ok()
-            })
-            .filter(|done| done.articles.len() == n_bundled)
+            .and_then(|bytes| decode_prepared(bytes, n_bundled))
             .and_then(|done| Analyzer::resume_with_index(&corpus, index, done).ok()),
     };
     let mut analyzer = resumed.unwrap_or_else(|| Analyzer::with_index(&corpus, index));
@@ -111,10 +105,19 @@ fn analyse(
     Ok(parallax_engine::prepared::encode(&analyzer.finish()))
 }
 
+/// The prepared analysis of the bundle's `n_bundled` articles, unless it is broken or of
+/// another number of articles.
+fn decode_prepared(bytes: &[u8], n_bundled: usize) -> Option<Analysis> {
+    parallax_engine::prepared::Decoder::new(bytes)
+        .and_then(|decoder| decoder.finish())
+        .ok()
+        .filter(|done| done.articles.len() == n_bundled)
+}
+
 /// What the worker keeps of the bundle from one analysis to the next: the page sends the
 /// same bundle and prepared analysis every time, and reading them, and taking the units of
-/// the bundle's claims (a third of the work of analysing one article after the seeds, and
-/// most of it after a thousand articles), need not be done again each time. Kept while
+/// the bundle's claims (a third of the work of analysing one article after the seeds, a
+/// quarter after a thousand articles), need not be done again each time. Kept while
 /// the page sends the same ones, in the worker's memory (a few times the bundle's size).
 struct Kept {
     bundle_json: String,
@@ -145,11 +148,7 @@ fn keep(bundle_json: &str, prepared: &[u8]) -> Result<Option<Rc<Kept>>, String> 
         return Ok(Some(kept));
     }
     let corpus = read_corpus(bundle_json)?;
-    let done = parallax_engine::prepared::Decoder::new(prepared)
-        .and_then(|decoder| decoder.finish())
-        .ok()
-        .filter(|done| done.articles.len() == corpus.articles.len());
-    let Some(done) = done else {
+    let Some(done) = decode_prepared(prepared, corpus.articles.len()) else {
         return Ok(None);
     };
     let kept = Rc::new(Kept {
@@ -166,7 +165,7 @@ fn keep(bundle_json: &str, prepared: &[u8]) -> Result<Option<Rc<Kept>>, String> 
 /// Analyses the first [`WARM_ARTICLES`] articles of the bundle, the last of them resumed
 /// after the others' analysis, encoded and decoded as a prepared one is: each part of an
 /// analysis's code runs once. Returns the articles analysed, and drops the rest: see
-/// `["warm", …]` above. With the bundle's `prepared` analysis, it then reads the bundle
+/// `["warm", …]` above. With the bundle's `prepared` analysis, it also reads the bundle
 /// and takes its claims' units for the analyses to come ([`keep`]). A bundle that cannot
 /// be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
