@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
+import { ParallaxPage } from '../pages/parallax-page';
 import { columnTitle, readManifest } from '../corpus';
 
 const titles = readManifest().map(columnTitle);
@@ -19,6 +20,14 @@ const OWN_TEXT = [
 async function readDownload(download: Download): Promise<string> {
   const path = await download.path();
   return readFileSync(path!, 'utf8');
+}
+
+/** Opens the "Export & share" dialog of `page` and returns it. */
+async function openShare(page: Page) {
+  await page.getByRole('button', { name: 'Export & share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export & share' });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }
 
 /** Rows of a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF). */
@@ -91,6 +100,46 @@ test.describe("the reader's own articles", () => {
     await page.reload();
     await expect(app.column(titles[0])).toBeVisible();
     await expect(app.column('Le Monde (test)')).toHaveCount(0);
+  });
+
+  test('articles added one after another are analysed from what the worker keeps, as a fresh page analyses them', async ({
+    app,
+    context,
+  }) => {
+    // The analysis JSON that `page` exports.
+    const exported = async (page: Page): Promise<unknown> => {
+      const dialog = await openShare(page);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Analysis (JSON)' }).click(),
+      ]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      return JSON.parse(await readDownload(file));
+    };
+    await app.goto();
+    // "Your articles" opened: the worker warms up and keeps the bundle read, its prepared
+    // analysis and its claims' units; each article added is analysed from them.
+    const first = await app.addPasted(OWN_TEXT, 'Le Monde (test)');
+    await expect(first.getByTestId('own-article')).toHaveCount(1);
+    await first.getByRole('button', { name: 'Close' }).click();
+    await expect(app.column('Le Monde (test)')).toBeVisible();
+    const second = await app.addPasted(
+      OWN_TEXT.replace('Freiburg', 'Berlin').replace('Tuesday', 'Wednesday'),
+      'Die Zeit (test)',
+    );
+    await expect(second.getByTestId('own-article')).toHaveCount(2);
+    await second.getByRole('button', { name: 'Close' }).click();
+    await expect(app.column('Die Zeit (test)')).toBeVisible();
+    const kept = await exported(app.page);
+
+    // A new tab with the same articles kept in the browser: its worker starts cold and
+    // analyses them with nothing kept. The analysis is the same, claims included.
+    const fresh = new ParallaxPage(await context.newPage());
+    await fresh.goto();
+    await expect(fresh.column('Die Zeit (test)')).toBeVisible();
+    await expect(fresh.column('Le Monde (test)')).toBeVisible();
+    expect(await exported(fresh.page)).toEqual(kept);
+    await fresh.page.close();
   });
 
   test('dropped and picked .txt files are added, with their header line giving date and link', async ({ app }) => {
@@ -207,13 +256,6 @@ test.describe("the reader's own articles", () => {
 });
 
 test.describe('exports', () => {
-  async function openShare(page: Page) {
-    await page.getByRole('button', { name: 'Export & share' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export & share' });
-    await expect(dialog).toBeVisible();
-    return dialog;
-  }
-
   test('the analysis JSON lists every article with its headline, actors and quotations', async ({ app }) => {
     await app.goto();
     const dialog = await openShare(app.page);
