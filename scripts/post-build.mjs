@@ -319,7 +319,11 @@ const PRERENDER_SHOWN = "(document.querySelector('.px-app--prerendered')?.getCli
  * only in part by then (it paints as the page arrives): the app waits for a
  * largest-contentful-paint entry after this moment (the whole document painted and
  * accounted for), or three frames where none comes (its largest element was painted
- * before), 250 ms at most (a tab in the background paints nothing). The glue, preloaded
+ * before), 500 ms at most (a tab in the background paints nothing). Frames count only
+ * once a paint has been accounted for at all: a busy machine runs a frame's callbacks
+ * well before it shows the frame (three of them, then the first paint 20 ms later, were
+ * seen), so counting them from the start let the wasm be asked for before any paint.
+ * The glue, preloaded
  * meanwhile, is imported after the wait, and the wasm fetched (see `transform`). No wait
  * when the prerendered view is hidden (the page opens on another view: its gate script
  * hid it). */
@@ -329,20 +333,31 @@ export const PAINT_FIRST = `await new Promise((resolve) => {
     return;
   }
   const parsed = performance.now();
+  const supported = (globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint');
   let observer = null;
+  let accounted = !supported;
+  let done = false;
   const painted = () => {
+    done = true;
     observer?.disconnect();
     setTimeout(resolve);
   };
-  if ((globalThis.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) {
+  if (supported) {
     observer = new PerformanceObserver((list) => {
-      if (list.getEntries().some((entry) => entry.startTime >= parsed)) painted();
+      const entries = list.getEntries();
+      accounted ||= entries.length > 0;
+      if (entries.some((entry) => entry.startTime >= parsed)) painted();
     });
     observer.observe({ type: 'largest-contentful-paint', buffered: true });
   }
-  const frames = (n) => requestAnimationFrame(() => (n > 1 ? frames(n - 1) : painted()));
+  const frames = (n) => requestAnimationFrame(() => {
+    if (done) return;
+    if (!accounted) frames(n);
+    else if (n > 1) frames(n - 1);
+    else painted();
+  });
   frames(3);
-  setTimeout(painted, 250);
+  setTimeout(painted, 500);
 });
 `;
 
