@@ -170,13 +170,29 @@ fn keep(bundle_json: &str, prepared: &[u8]) -> Result<Option<Rc<Kept>>, String> 
 /// be read is left to the analysis to report.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), expect(dead_code))]
 fn warm(bundle_json: &str, prepared: Option<&[u8]>) -> usize {
-    let (Ok(mut corpus), Ok(index)) = (read_corpus(bundle_json), actor_index()) else {
+    let Ok(index) = actor_index() else {
         return 0;
     };
-    if let Some(bytes) = prepared {
-        let _ = keep(bundle_json, bytes);
-    }
-    corpus.articles.truncate(WARM_ARTICLES);
+    // The bundle is read once: kept for the analyses to come, and its first articles
+    // taken from what is kept.
+    let kept = prepared.and_then(|bytes| keep(bundle_json, bytes).ok().flatten());
+    let articles = match &kept {
+        Some(kept) => kept
+            .corpus
+            .articles
+            .iter()
+            .take(WARM_ARTICLES)
+            .cloned()
+            .collect(),
+        None => match read_corpus(bundle_json) {
+            Ok(mut corpus) => {
+                corpus.articles.truncate(WARM_ARTICLES);
+                corpus.articles
+            }
+            Err(_) => return 0,
+        },
+    };
+    let corpus = Corpus { articles };
     let first = Corpus {
         articles: corpus.articles[..corpus.articles.len().saturating_sub(1)].to_vec(),
     };
